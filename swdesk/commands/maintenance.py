@@ -1,0 +1,44 @@
+"""`backup [DIR]`, `restore FILE`, `check`."""
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    p = sub.add_parser("backup", help="备份数据库", description="用 SQLite 在线备份接口备份数据库（默认备份到用户数据文件夹的 backups）。")
+    p.add_argument("dir", nargs="?", metavar="DIR", help="备份文件夹（例如 U 盘）")
+    p.set_defaults(func=run_backup)
+
+    p = sub.add_parser("restore", help="从备份恢复", description="先检查备份文件，再备份当前数据库，然后用备份替换当前数据库。")
+    p.add_argument("file", metavar="FILE", help="备份文件")
+    p.set_defaults(func=run_restore, needs_db=False)
+
+    p = sub.add_parser("check", help="检查数据库", description="运行 SQLite 完整性检查和本程序的一致性检查。")
+    p.set_defaults(func=run_check)
+
+
+def run_backup(args) -> int:
+    from swdesk import backup
+
+    path = backup.backup_to_dir(args.dir)
+    print(f"已备份到：{path}")
+    return 0
+
+
+def run_restore(args) -> int:
+    from swdesk import backup
+
+    replaced, safety = backup.restore(args.file, args.db)
+    print(f"已从 {args.file} 恢复数据库 {replaced}" + (f"；恢复前的数据库已备份到 {safety}" if safety else ""))
+    return 0
+
+
+def run_check(args) -> int:
+    from swdesk import check
+
+    problems = check.run_checks()
+    if problems:
+        for p in problems:
+            print(f"问题：{p}")
+        print(f"错误：发现 {len(problems)} 个问题。")
+        return 1
+    print("检查通过：数据库完整，数据一致。")
+    return 0

@@ -1,0 +1,162 @@
+"""The database connection: one peewee DatabaseProxy that every model is bound to.
+
+This is the only module that knows which engine is behind the proxy. Everything else asks
+`is_sqlite()` / `is_postgres()` or uses the helpers here.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import peewee
+from peewee import DatabaseProxy
+
+proxy = DatabaseProxy()
+
+APP_NAME = "swdesk"
+DB_FILENAME = "swdesk.db"
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    # FULL: a committed transaction survives a power cut (the clerk's records matter more
+    # than the few milliseconds per commit).
+    "synchronous": "full",
+    "cache_size": -32000,
+}
+
+
+class DatabaseOpenError(Exception):
+    """The database cannot be opened; str() is a Chinese message for the clerk."""
+
+
+def data_dir() -> Path:
+    """The user's data folder for swdesk (created on demand). SWDESK_DATA_DIR overrides it."""
+    override = os.environ.get("SWDESK_DATA_DIR")
+    if override:
+        path = Path(override)
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_target() -> str:
+    return str(data_dir() / DB_FILENAME)
+
+
+def is_url(target: str) -> bool:
+    return target.startswith(("postgresql://", "postgres://"))
+
+
+def make_database(target: str | None = None) -> peewee.Database:
+    """Create (not yet connect) the peewee database for a file path or a postgresql:// URL."""
+    target = target or default_target()
+    if is_url(target):
+        return _make_postgres(target)
+    path = Path(target).expanduser()
+    if path.exists() and path.is_dir():
+        raise DatabaseOpenError(f"数据库路径是一个文件夹，不是文件：{path}")
+    if not path.parent.exists():
+        raise DatabaseOpenError(f"数据库所在的文件夹不存在：{path.parent}")
+    return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=5)
+
+
+def _make_postgres(url: str) -> peewee.Database:
+    parts = urlparse(url)
+    if not parts.path.strip("/"):
+        raise DatabaseOpenError("数据库地址缺少数据库名，例如 postgresql://用户:密码@主机:5432/swdesk")
+    kwargs = {
+        "host": parts.hostname or "localhost",
+        "port": parts.port or 5432,
+        "user": unquote(parts.username) if parts.username else None,
+        "password": unquote(parts.password) if parts.password else None,
+    }
+    kwargs = {k: v for k, v in kwargs.items() if v is not None}
+    return peewee.PostgresqlDatabase(parts.path.strip("/"), autorollback=True, **kwargs)
+
+
+def open_database(target: str | None = None, *, migrate: bool = True) -> peewee.Database:
+    """Bind the proxy to the database at `target`, connect, and bring its schema up to date.
+
+    Raises DatabaseOpenError with a Chinese message when the file cannot be used.
+    """
+    database = make_database(target)
+    proxy.initialize(database)
+    try:
+        database.connect(reuse_if_open=True)
+        if is_sqlite():
+            # Touch the file so that "not a database" and "read-only" show up here, not later.
+            database.execute_sql("PRAGMA schema_version").fetchone()
+    except peewee.DatabaseError as exc:
+        close_database()
+        raise DatabaseOpenError(describe_error(exc, target or default_target())) from exc
+    except peewee.OperationalError as exc:  # pragma: no cover - subclass of DatabaseError
+        close_database()
+        raise DatabaseOpenError(describe_error(exc, target or default_target())) from exc
+    if migrate:
+        from swdesk import migrations
+
+        migrations.migrate_to_latest()
+    return database
+
+
+def close_database() -> None:
+    database = proxy.obj
+    if database is not None and not database.is_closed():
+        database.close()
+
+
+def describe_error(exc: Exception, target: str) -> str:
+    text = str(exc).lower()
+    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        return f"文件不是有效的 swdesk 数据库或已损坏：{target}"
+    if "readonly" in text or "read-only" in text:
+        return f"数据库文件是只读的，无法写入：{target}"
+    if "locked" in text:
+        return f"数据库正被其他程序占用，请稍后再试：{target}"
+    if "unable to open" in text:
+        return f"无法打开数据库文件：{target}"
+    if "connection" in text or "could not connect" in text or "password" in text:
+        return f"无法连接数据库服务器：{exc}"
+    if "disk" in text and "full" in text:
+        return "磁盘空间已满，请清理磁盘后再试"
+    return f"数据库错误：{exc}"
+
+
+def database() -> peewee.Database:
+    if proxy.obj is None:
+        raise RuntimeError("database not opened")
+    return proxy.obj
+
+
+def is_sqlite() -> bool:
+    return isinstance(proxy.obj, peewee.SqliteDatabase)
+
+
+def is_postgres() -> bool:
+    return isinstance(proxy.obj, peewee.PostgresqlDatabase)
+
+
+def sqlite_path() -> Path | None:
+    """The file behind the proxy, or None for a server database or an in-memory one."""
+    if not is_sqlite():
+        return None
+    name = proxy.obj.database
+    if name in (":memory:", ""):
+        return None
+    return Path(name)
+
+
+def describe_target() -> str:
+    """What the window's title bar and the about box show as the current database."""
+    if is_sqlite():
+        return str(sqlite_path() or ":memory:")
+    obj = proxy.obj
+    params = getattr(obj, "connect_params", {})
+    return f"postgresql://{params.get('host', 'localhost')}:{params.get('port', 5432)}/{obj.database}"
+

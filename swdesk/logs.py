@@ -1,0 +1,59 @@
+"""Logging to a rotating file in the user's log folder. Full ID numbers never reach the log."""
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import re
+from pathlib import Path
+
+_ID_RE = re.compile(r"(?<!\d)(\d{6})(\d{8})(\d{3}[\dXx])(?!\d)")
+
+
+def log_dir() -> Path:
+    override = os.environ.get("SWDESK_LOG_DIR")
+    if override:
+        path = Path(override)
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_log_dir("swdesk", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_file() -> Path:
+    return log_dir() / "swdesk.log"
+
+
+def mask_ids(text: str) -> str:
+    """Replace the middle of every 18-character ID number in `text` with asterisks."""
+    return _ID_RE.sub(lambda m: m.group(1) + "*" * 8 + m.group(3)[-4:].rjust(4, "*")[-4:], text)
+
+
+class MaskIdFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = mask_ids(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = mask_ids(logging.Formatter().formatException(record.exc_info))
+        elif record.exc_text:
+            record.exc_text = mask_ids(record.exc_text)
+        return True
+
+
+def setup_logging(level: int = logging.INFO) -> Path:
+    """Attach the rotating file handler to the root logger once; returns the log file."""
+    path = log_file()
+    root = logging.getLogger()
+    if not any(getattr(h, "_swdesk", False) for h in root.handlers):
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        handler._swdesk = True  # type: ignore[attr-defined]
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.addFilter(MaskIdFilter())
+        root.addHandler(handler)
+        root.setLevel(level)
+    return path

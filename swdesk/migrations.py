@@ -1,0 +1,85 @@
+"""Numbered schema migrations.
+
+A fresh database gets every table of swdesk/models.py at once and the latest version number.
+An older database is first copied to a timestamped backup beside it, then brought up to date by
+the numbered steps below, each in one transaction. A database written by a newer swdesk is refused.
+
+To change the schema: change models.py, then append a step `_migration_N(migrator, db)` to
+MIGRATIONS that makes the same change on an existing database (playhouse.migrate).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import peewee
+from playhouse import migrate as pw_migrate
+
+from swdesk import db, models
+
+log = logging.getLogger(__name__)
+
+
+class SchemaTooNewError(db.DatabaseOpenError):
+    pass
+
+
+def _migration_1(migrator: pw_migrate.SchemaMigrator, database: peewee.Database) -> None:
+    """Version 1 is the first released schema: nothing to change."""
+
+
+# Index i holds the step that takes a database from version i to version i + 1.
+MIGRATIONS: list[Callable[[pw_migrate.SchemaMigrator, peewee.Database], None]] = [
+    _migration_1,
+]
+LATEST = len(MIGRATIONS)
+
+
+def current_version() -> int | None:
+    """The database's schema version, or None for a database without swdesk tables."""
+    database = db.database()
+    if not database.table_exists(models.SchemaVersion._meta.table_name):
+        return None
+    row = models.SchemaVersion.select().order_by(models.SchemaVersion.version.desc()).first()
+    return row.version if row else 0
+
+
+def migrate_to_latest() -> int:
+    """Bring the open database to LATEST; returns the version it was at (0 for a new one)."""
+    database = db.database()
+    version = current_version()
+    if version is None:
+        with database.atomic():
+            database.create_tables(models.ALL_MODELS)
+            models.SchemaVersion.create(version=LATEST)
+        return 0
+    if version > LATEST:
+        raise SchemaTooNewError(
+            f"此数据库由更新版本的社工服务台创建（数据结构版本 {version}，本程序支持到 {LATEST}），"
+            "请升级程序后再打开，数据未作任何改动。"
+        )
+    if version < LATEST:
+        backup_before_migration(version)
+        migrator = pw_migrate.SchemaMigrator.from_database(database)
+        for step in range(version, LATEST):
+            with database.atomic():
+                MIGRATIONS[step](migrator, database)
+                models.SchemaVersion.update(version=step + 1, applied_at=_dt.datetime.now()).execute()
+            log.info("migrated schema %d -> %d", step, step + 1)
+    return version
+
+
+def backup_before_migration(version: int) -> Path | None:
+    """Copy the SQLite file to '<name>.v<version>-<timestamp>.bak' beside it, online."""
+    path = db.sqlite_path()
+    if path is None:
+        return None
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak")
+    from swdesk import backup
+
+    backup.copy_sqlite_online(target)
+    log.info("backup before migration: %s", target)
+    return target

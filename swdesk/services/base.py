@@ -1,0 +1,188 @@
+"""What every service shares: the errors it raises, who is acting, the write wrapper, the audit log.
+
+Rules for every service module:
+- A function that changes data is decorated with `@writes("table")`: it checks that the current
+  operator may write, runs inside one `db.atomic()` transaction, and is listed in WRITERS (the
+  role tests loop over that list).
+- Validation collects every problem first and raises ValidationError({field: message}); only then
+  is anything written.
+- Every create/update/delete calls `audit(...)` inside the same transaction.
+- Top-level records are read through `scoped(query, Model)` so that a street office only sees its
+  own street's records on a shared district database.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import decimal
+import functools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import peewee
+
+from swdesk import db
+from swdesk.models import AuditLog, Office
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserError(Exception):
+    """A mistake the clerk can fix; str() is a one-line Chinese message. Never a traceback."""
+
+
+class ValidationError(UserError):
+    """Several problems at once: {field name: Chinese message}."""
+
+    def __init__(self, problems: dict[str, str]):
+        self.problems = dict(problems)
+        super().__init__("；".join(f"{k}：{v}" for k, v in self.problems.items()))
+
+
+class PermissionDenied(UserError):
+    pass
+
+
+class ConflictError(UserError):
+    """Another window saved the same record first (optimistic version check).
+
+    `changes` lists (field label, value now in the database) that the other save made.
+    """
+
+    def __init__(self, message: str, changes: list[tuple[str, Any]] | None = None):
+        self.changes = changes or []
+        super().__init__(message)
+
+
+@dataclass
+class Session:
+    """Who is acting. A fresh database with no operator accounts runs as one 管理员 user."""
+
+    operator_login: str = ""
+    operator_name: str = "本机用户"
+    role: str = "管理员"
+    office_id: int | None = None  # the office the user works for; None = all (district)
+
+    @property
+    def can_write(self) -> bool:
+        return self.role in ("管理员", "录入员")
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "管理员"
+
+
+_session = Session()
+
+
+def current() -> Session:
+    return _session
+
+
+def set_session(session: Session) -> None:
+    global _session
+    _session = session
+
+
+def reset_session() -> None:
+    set_session(Session())
+
+
+# Every function decorated with @writes, by qualified name: the role tests loop over these.
+WRITERS: dict[str, Callable[..., Any]] = {}
+
+
+def writes(table: str) -> Callable[[F], F]:
+    """Mark a service function as a writer: role check + one transaction."""
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            require_write()
+            with db.database().atomic():
+                return func(*args, **kwargs)
+
+        wrapper.__swdesk_table__ = table  # type: ignore[attr-defined]
+        WRITERS[f"{func.__module__}.{func.__qualname__}"] = wrapper
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def require_write() -> None:
+    if not _session.can_write:
+        raise PermissionDenied(f"当前操作员（{_session.operator_name}，{_session.role}）没有修改数据的权限")
+
+
+def require_admin() -> None:
+    if not _session.is_admin:
+        raise PermissionDenied(f"此操作仅限管理员，当前操作员为{_session.role}")
+
+
+def default_office() -> Office:
+    """The office new records belong to: the session's, else the first one (created if none)."""
+    if _session.office_id is not None:
+        return Office.get_by_id(_session.office_id)
+    office = Office.select().order_by(Office.id).first()
+    if office is None:
+        office = Office.create(
+            district="示例区", street="示例街道", street_code="000000",
+            centre_name="示例街道社会工作服务中心",
+        )
+    return office
+
+
+def scoped(query: peewee.ModelSelect, model: type[peewee.Model]) -> peewee.ModelSelect:
+    """Limit a query of a top-level record to the session's office (no-op for district users)."""
+    if _session.office_id is None:
+        return query
+    return query.where(model.office == _session.office_id)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    if isinstance(value, peewee.Model):
+        return value.get_id()
+    return value
+
+
+def snapshot(record: peewee.Model | None, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The record's column values as a JSON-ready dict (for the audit log's before/after)."""
+    if record is None:
+        return {}
+    out: dict[str, Any] = {}
+    for name, field in record._meta.fields.items():
+        if name in exclude or isinstance(field, peewee.BlobField):
+            continue
+        key = field.column_name if isinstance(field, peewee.ForeignKeyField) else name
+        value = record.__data__.get(name)
+        out[key if not isinstance(field, peewee.ForeignKeyField) else name] = _jsonable(value)
+    return out
+
+
+def audit(action: str, record: peewee.Model | None = None, *, table: str = "",
+          record_id: Any = "", before: dict | None = None, after: dict | None = None,
+          summary: str = "") -> None:
+    """Append one line to the audit log (inside the caller's transaction)."""
+    if record is not None:
+        table = table or record._meta.table_name
+        record_id = record_id or record.get_id()
+    AuditLog.create(
+        operator=_session.operator_login or _session.operator_name,
+        action=action,
+        table=table,
+        record_id=str(record_id or ""),
+        summary=summary[:200],
+        before=json.dumps(before, ensure_ascii=False) if before else "",
+        after=json.dumps(after, ensure_ascii=False) if after else "",
+    )
+
+
+def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    return {k: (before.get(k), v) for k, v in after.items() if before.get(k) != v}

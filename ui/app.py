@@ -1,0 +1,160 @@
+"""The QApplication: fonts, translator, error dialog, opening the database, the main window."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from swdesk import __version__, db, logs
+from swdesk.services.base import UserError
+
+log = logging.getLogger(__name__)
+
+ORG_NAME = "swdesk"
+APP_NAME = "swdesk"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+if getattr(sys, "frozen", False):  # PyInstaller one-folder build
+    RESOURCES = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
+
+# Preferred UI fonts, first found wins (Windows, then Linux).
+UI_FONT_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC",
+                    "Source Han Sans SC", "WenQuanYi Micro Hei", "LXGW WenKai", "SimHei")
+
+
+def settings() -> QSettings:
+    return QSettings(ORG_NAME, APP_NAME)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """A user's mistake gets its message; anything else a dialog with the log's path (and is logged)."""
+    if isinstance(exc, (UserError, db.DatabaseOpenError)):
+        QMessageBox.warning(parent, "提示", str(exc))
+        return
+    log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    box = QMessageBox(QMessageBox.Icon.Critical, "程序错误",
+                      "程序遇到了意外问题，刚才的操作没有完成，已保存的数据不受影响。\n\n"
+                      "请重试一次；如果问题再次出现，请把下面的日志文件发给维护人员：\n"
+                      f"{logs.log_file()}", parent=parent)
+    box.setDetailedText(logs.mask_ids("".join(traceback.format_exception(exc))))
+    box.exec()
+
+
+def _excepthook(exc_type, exc, tb) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    exc = exc if exc is not None else exc_type()
+    exc.__traceback__ = tb
+    try:
+        show_error(QApplication.activeWindow(), exc)
+    except Exception:
+        log.critical("error while reporting an error", exc_info=True)
+
+
+def install_excepthook() -> None:
+    sys.excepthook = _excepthook
+
+
+def choose_ui_font(app: QApplication) -> None:
+    families = set(QFontDatabase.families())
+    for family in UI_FONT_FAMILIES:
+        if family in families:
+            font = QFont(family)
+            font.setPointSize(10)
+            app.setFont(font)
+            return
+    bundled = RESOURCES / "fonts"
+    for path in sorted(bundled.glob("*.tt[fc]")) if bundled.exists() else []:
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            app.setFont(QFont(QFontDatabase.applicationFontFamilies(font_id)[0], 10))
+            return
+
+
+def install_translator(app: QApplication, language: str | None = None) -> QTranslator | None:
+    """Chinese is the source language; English (or another) comes from resources/translations."""
+    language = language or settings().value("language", "zh_CN")
+    if not language or language.startswith("zh"):
+        return None
+    translator = QTranslator(app)
+    if translator.load(f"swdesk_{language}", str(RESOURCES / "translations")):
+        app.installTranslator(translator)
+        app._swdesk_translator = translator  # keep a reference
+        return translator
+    return None
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    app.setApplicationDisplayName("社工服务台")
+    choose_ui_font(app)
+    return app
+
+
+def parse_window_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--db")
+    parser.add_argument("--user")
+    parser.add_argument("--lang")
+    parser.add_argument("--smoke-test", action="store_true")
+    args, _ = parser.parse_known_args(argv)
+    return args
+
+
+def open_database_interactively(target: str | None) -> bool:
+    """Open the database; on failure explain it and offer the startup recovery dialog."""
+    try:
+        db.open_database(target)
+        return True
+    except db.DatabaseOpenError as exc:
+        log.warning("cannot open database %s: %s", target, exc)
+        try:
+            from ui.dialogs import recovery
+        except ImportError:
+            QMessageBox.critical(None, "无法打开数据库", str(exc))
+            return False
+        return recovery.offer_recovery(target, exc)
+
+
+def run_window(argv: list[str]) -> int:
+    args = parse_window_args(argv)
+    logs.setup_logging()
+    app = make_application(sys.argv[:1])
+    install_translator(app, args.lang)
+    install_excepthook()
+    if not open_database_interactively(args.db):
+        return 1
+    try:
+        from ui.dialogs import login
+    except ImportError:
+        login = None
+    if login is not None and not login.login_at_start(args.user):
+        return 1
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if args.smoke_test:
+        # Headless start-up check for the frozen build: show, let every tab build, quit.
+        def smoke() -> None:
+            for i in range(window.tabs.count()):
+                window.tabs.setCurrentIndex(i)
+            QTimer.singleShot(200, app.quit)
+
+        QTimer.singleShot(100, smoke)
+    code = app.exec()
+    from ui import jobs
+
+    jobs.wait_for_all(10000)
+    db.close_database()
+    return code
