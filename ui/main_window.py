@@ -57,14 +57,14 @@ MENUS = (
     ]),
     ("设置(&S)", [
         ("单位设置…", "ui.dialogs.settings:edit_office", None),
-        ("人才需求计划…", "ui.dialogs.settings:edit_demand_plan", None),
-        ("可选值列表…", "ui.dialogs.settings:edit_vocabulary", None),
+        ("人才需求计划…", "ui.dialogs.demand:edit_demand_plan", None),
+        ("可选值列表…", "ui.dialogs.vocabulary:edit_vocabulary", None),
         None,
         ("操作员管理…", "ui.dialogs.operators:manage_operators", None),
         ("操作日志…", "ui.dialogs.audit:show_audit_log", None),
         ("锁定", "ui.dialogs.login:lock_now", QKeySequence("Ctrl+L")),
         None,
-        ("界面语言…", "ui.dialogs.settings:choose_language", None),
+        ("界面语言…", "ui.dialogs.language:choose_language", None),
     ]),
     ("帮助(&H)", [
         ("关于", "ui.main_window:show_about", None),
