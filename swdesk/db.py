@@ -77,7 +77,7 @@ def _make_postgres(url: str) -> peewee.Database:
         "password": unquote(parts.password) if parts.password else None,
     }
     kwargs = {k: v for k, v in kwargs.items() if v is not None}
-    return peewee.PostgresqlDatabase(parts.path.strip("/"), autorollback=True, **kwargs)
+    return peewee.PostgresqlDatabase(parts.path.strip("/"), **kwargs)
 
 
 def open_database(target: str | None = None, *, migrate: bool = True) -> peewee.Database:

@@ -102,3 +102,9 @@ def run_cli(*args: str, db_target: str | None = None) -> tuple[int, str, str]:
     env = dict(os.environ)
     proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", env=env, cwd=root, timeout=600)
     return proc.returncode, proc.stdout, proc.stderr
+
+
+@pytest.fixture(name="run_cli")
+def _run_cli_fixture():
+    """The same helper as a fixture: `def test_x(run_cli, db_target): run_cli("check", db_target=…)`."""
+    return run_cli
