@@ -48,3 +48,8 @@ if [ "$DEV" = "1" ]; then
 else
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
 fi
+
+# The window's translations: .ts sources are committed, the .qm files are built here.
+if ls resources/translations/*.ts >/dev/null 2>&1; then
+  .venv/bin/python scripts/translations.py release || echo "warning: translations not built" >&2
+fi

@@ -7,7 +7,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -78,15 +78,24 @@ def choose_ui_font(app: QApplication) -> None:
 
 
 def install_translator(app: QApplication, language: str | None = None) -> QTranslator | None:
-    """Chinese is the source language; English (or another) comes from resources/translations."""
-    language = language or settings().value("language", "zh_CN")
-    if not language or language.startswith("zh"):
+    """Chinese is the source language; English (or another) comes from resources/translations.
+
+    Qt's own strings (standard buttons, file dialogs) come from Qt's bundled translations.
+    """
+    language = language or settings().value("language", "zh_CN") or "zh_CN"
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = QTranslator(app)
+    if qt_translator.load(f"qtbase_{'zh_CN' if language.startswith('zh') else language}", qt_dir):
+        app.installTranslator(qt_translator)
+        app._swdesk_qt_translator = qt_translator  # keep a reference
+    if language.startswith("zh"):
         return None
     translator = QTranslator(app)
     if translator.load(f"swdesk_{language}", str(RESOURCES / "translations")):
         app.installTranslator(translator)
         app._swdesk_translator = translator  # keep a reference
         return translator
+    log.warning("no translation for %s in %s", language, RESOURCES / "translations")
     return None
 
 

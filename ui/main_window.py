@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -19,55 +19,56 @@ from swdesk import __version__, db
 
 log = logging.getLogger(__name__)
 
+
 # (key, module, class, title). The key is what reminders and other tabs use to switch tabs.
 TABS = (
-    ("reminders", "ui.tabs.reminders", "RemindersTab", "待办提醒"),
-    ("roster", "ui.tabs.roster", "RosterTab", "人才队伍"),
-    ("mentoring", "ui.tabs.mentoring", "MentoringTab", "一对一帮教"),
-    ("eldercare", "ui.tabs.eldercare", "ElderCareTab", "扶老助老"),
-    ("homebed", "ui.tabs.homebed", "HomeBedTab", "家庭病床"),
-    ("hotline", "ui.tabs.hotline", "HotlineTab", "服务热线"),
-    ("training", "ui.tabs.training", "TrainingTab", "培训"),
-    ("reports", "ui.tabs.reports", "ReportsTab", "统计报表"),
+    ("reminders", "ui.tabs.reminders", "RemindersTab", QT_TRANSLATE_NOOP("MainWindow", "待办提醒")),
+    ("roster", "ui.tabs.roster", "RosterTab", QT_TRANSLATE_NOOP("MainWindow", "人才队伍")),
+    ("mentoring", "ui.tabs.mentoring", "MentoringTab", QT_TRANSLATE_NOOP("MainWindow", "一对一帮教")),
+    ("eldercare", "ui.tabs.eldercare", "ElderCareTab", QT_TRANSLATE_NOOP("MainWindow", "扶老助老")),
+    ("homebed", "ui.tabs.homebed", "HomeBedTab", QT_TRANSLATE_NOOP("MainWindow", "家庭病床")),
+    ("hotline", "ui.tabs.hotline", "HotlineTab", QT_TRANSLATE_NOOP("MainWindow", "服务热线")),
+    ("training", "ui.tabs.training", "TrainingTab", QT_TRANSLATE_NOOP("MainWindow", "培训")),
+    ("reports", "ui.tabs.reports", "ReportsTab", QT_TRANSLATE_NOOP("MainWindow", "统计报表")),
 )
 
 # (menu title, [(action text, "module:function", shortcut or None) or None for a separator])
 MENUS = (
-    ("文件(&F)", [
-        ("打开数据库…", "ui.dialogs.database:open_database_file", QKeySequence.StandardKey.Open),
-        ("连接数据库服务器…", "ui.dialogs.database:connect_server", None),
+    (QT_TRANSLATE_NOOP("MainWindow", "文件(&F)"), [
+        (QT_TRANSLATE_NOOP("MainWindow", "打开数据库…"), "ui.dialogs.database:open_database_file", QKeySequence.StandardKey.Open),
+        (QT_TRANSLATE_NOOP("MainWindow", "连接数据库服务器…"), "ui.dialogs.database:connect_server", None),
         None,
-        ("导入花名册…", "ui.dialogs.import_roster:import_roster", None),
-        ("导出花名册…", "ui.dialogs.export_roster:export_roster", None),
-        ("导出季度报表…", "ui.dialogs.quarter:export_quarter", None),
-        ("汇总各街道报表…", "ui.dialogs.quarter:merge_quarter", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "导入花名册…"), "ui.dialogs.import_roster:import_roster", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "导出花名册…"), "ui.dialogs.export_roster:export_roster", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "导出季度报表…"), "ui.dialogs.quarter:export_quarter", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "汇总各街道报表…"), "ui.dialogs.quarter:merge_quarter", None),
         None,
-        ("备份…", "ui.dialogs.backup:backup_now", None),
-        ("恢复…", "ui.dialogs.backup:restore_from_file", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "备份…"), "ui.dialogs.backup:backup_now", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "恢复…"), "ui.dialogs.backup:restore_from_file", None),
         None,
-        ("退出", "ui.main_window:quit_window", QKeySequence.StandardKey.Quit),
+        (QT_TRANSLATE_NOOP("MainWindow", "退出"), "ui.main_window:quit_window", QKeySequence.StandardKey.Quit),
     ]),
-    ("打印(&P)", [
-        ("打印服务证…", "ui.dialogs.printing:print_cards", None),
-        ("打印胸牌…", "ui.dialogs.printing:print_badges", None),
-        ("开具服务证明…", "ui.dialogs.printing:print_certificate", None),
-        ("核验服务证…", "ui.dialogs.printing:verify_card", None),
+    (QT_TRANSLATE_NOOP("MainWindow", "打印(&P)"), [
+        (QT_TRANSLATE_NOOP("MainWindow", "打印服务证…"), "ui.dialogs.printing:print_cards", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "打印胸牌…"), "ui.dialogs.printing:print_badges", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "开具服务证明…"), "ui.dialogs.printing:print_certificate", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "核验服务证…"), "ui.dialogs.printing:verify_card", None),
         None,
-        ("打印机校准…", "ui.dialogs.printing:calibrate_printer", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "打印机校准…"), "ui.dialogs.printing:calibrate_printer", None),
     ]),
-    ("设置(&S)", [
-        ("单位设置…", "ui.dialogs.settings:edit_office", None),
-        ("人才需求计划…", "ui.dialogs.demand:edit_demand_plan", None),
-        ("可选值列表…", "ui.dialogs.vocabulary:edit_vocabulary", None),
+    (QT_TRANSLATE_NOOP("MainWindow", "设置(&S)"), [
+        (QT_TRANSLATE_NOOP("MainWindow", "单位设置…"), "ui.dialogs.settings:edit_office", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "人才需求计划…"), "ui.dialogs.demand:edit_demand_plan", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "可选值列表…"), "ui.dialogs.vocabulary:edit_vocabulary", None),
         None,
-        ("操作员管理…", "ui.dialogs.operators:manage_operators", None),
-        ("操作日志…", "ui.dialogs.audit:show_audit_log", None),
-        ("锁定", "ui.dialogs.login:lock_now", QKeySequence("Ctrl+L")),
+        (QT_TRANSLATE_NOOP("MainWindow", "操作员管理…"), "ui.dialogs.operators:manage_operators", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "操作日志…"), "ui.dialogs.audit:show_audit_log", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "锁定"), "ui.dialogs.login:lock_now", QKeySequence("Ctrl+L")),
         None,
-        ("界面语言…", "ui.dialogs.language:choose_language", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "界面语言…"), "ui.dialogs.language:choose_language", None),
     ]),
-    ("帮助(&H)", [
-        ("关于", "ui.main_window:show_about", None),
+    (QT_TRANSLATE_NOOP("MainWindow", "帮助(&H)"), [
+        (QT_TRANSLATE_NOOP("MainWindow", "关于"), "ui.main_window:show_about", None),
     ]),
 )
 
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
             holder = QWidget()
             holder.setObjectName(f"tab_{key}")
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self.tabs.addTab(holder, title)
+            self.tabs.addTab(holder, self.tr(title))
         self.tabs.currentChanged.connect(self._ensure_tab)
         self._build_menus()
         self.update_title()
@@ -149,13 +150,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.menu_actions: dict[str, QAction] = {}
         for title, items in MENUS:
-            menu = self.menuBar().addMenu(title)
+            menu = self.menuBar().addMenu(self.tr(title))
             for item in items:
                 if item is None:
                     menu.addSeparator()
                     continue
                 text, target, shortcut = item
-                action = QAction(text, self)
+                action = QAction(self.tr(text), self)
                 if shortcut is not None:
                     action.setShortcut(shortcut)
                 action.triggered.connect(lambda _checked=False, t=target: self.run_action(t))

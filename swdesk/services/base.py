@@ -100,14 +100,33 @@ def writes(table: str) -> Callable[[F], F]:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             require_write()
-            with db.database().atomic():
-                return func(*args, **kwargs)
+            try:
+                with db.database().atomic():
+                    return func(*args, **kwargs)
+            except peewee.OperationalError as exc:
+                storage = storage_error(exc)
+                if storage is None:
+                    raise
+                raise storage from exc
 
         wrapper.__swdesk_table__ = table  # type: ignore[attr-defined]
         WRITERS[f"{func.__module__}.{func.__qualname__}"] = wrapper
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+class StorageError(UserError):
+    """The database refused a write: disk full, file read-only, locked by another program."""
+
+
+def storage_error(exc: Exception) -> StorageError | None:
+    """A StorageError with db.describe_error's Chinese message when `exc` is one of those
+    conditions (the transaction has rolled back: nothing half-written); None for anything else."""
+    text = str(exc).lower()
+    if not any(k in text for k in ("full", "readonly", "read-only", "locked", "disk i/o", "unable to open")):
+        return None
+    return StorageError(db.describe_error(exc, db.describe_target()) + "。刚才的修改没有保存。")
 
 
 def require_write() -> None:
@@ -138,6 +157,17 @@ def scoped(query: peewee.ModelSelect, model: type[peewee.Model]) -> peewee.Model
     if _session.office_id is None:
         return query
     return query.where(model.office == _session.office_id)
+
+
+def get_scoped(model: type[peewee.Model], record_id: int, what: str = "记录") -> peewee.Model:
+    """Fetch one top-level record by id, refusing ones of another street office (district DB)."""
+    record = model.get_or_none(model.id == record_id)
+    if record is None:
+        raise UserError(f"{what}（编号 {record_id}）不存在，可能已被删除")
+    office_id = getattr(record, "office_id", None)
+    if _session.office_id is not None and office_id is not None and office_id != _session.office_id:
+        raise PermissionDenied(f"{what}（编号 {record_id}）属于其他街道，当前操作员无权查看或修改")
+    return record
 
 
 def _jsonable(value: Any) -> Any:
