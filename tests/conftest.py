@@ -1,7 +1,7 @@
 """Shared fixtures: a fresh database per test, headless Qt, isolated user folders.
 
 SWDESK_TEST_DB=postgresql://user@127.0.0.1:PORT/postgres runs the suite against PostgreSQL: each
-test then gets a freshly created database on that server.
+test then gets an emptied database on that server (one database, emptied before each test).
 """
 from __future__ import annotations
 
@@ -32,36 +32,63 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     services_base.reset_session()
 
 
-def _postgres_target() -> tuple[str, str]:
-    """Create a fresh database on the test server; returns (url, name)."""
+_PG_DATABASE: str | None = None
+
+
+def _pg_admin(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(TEST_DB, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def _pg_url(name: str) -> str:
     from urllib.parse import urlparse, urlunparse
 
+    return urlunparse(urlparse(TEST_DB)._replace(path="/" + name))
+
+
+def _postgres_target() -> str:
+    """One migrated database per test run, emptied before each test (far faster than creating a
+    database per test)."""
+    global _PG_DATABASE
     import psycopg
 
-    name = "swdesk_t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(TEST_DB, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    parts = urlparse(TEST_DB)
-    return urlunparse(parts._replace(path="/" + name)), name
+    if _PG_DATABASE is None:
+        from swdesk import db as swdb
+
+        name = f"swdesk_t_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+        _pg_admin(f'CREATE DATABASE "{name}"')
+        swdb.open_database(_pg_url(name))
+        swdb.close_database()
+        _PG_DATABASE = name
+    with psycopg.connect(_pg_url(_PG_DATABASE), autocommit=True) as conn:
+        tables = [r[0] for r in conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_version'")]
+        if tables:
+            # DELETE with foreign-key triggers off, then reset the id sequences: ~15 ms, where
+            # TRUNCATE … CASCADE of thirty tables takes ~250 ms.
+            conn.execute("SET session_replication_role = replica; "
+                         + " ".join(f'DELETE FROM "{t}";' for t in tables)
+                         + " SET session_replication_role = DEFAULT;"
+                         " SELECT setval(c.oid, 1, false) FROM pg_class c WHERE c.relkind = 'S';")
+    return _pg_url(_PG_DATABASE)
 
 
-def _drop_postgres(name: str) -> None:
-    import psycopg
-
-    with psycopg.connect(TEST_DB, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def pytest_sessionfinish(session, exitstatus):
+    if _PG_DATABASE is not None:
+        _pg_admin(f'DROP DATABASE IF EXISTS "{_PG_DATABASE}" WITH (FORCE)')
 
 
 @pytest.fixture
 def db_target(tmp_path) -> str:
-    """A database location (file path or URL) for a test, not yet opened."""
+    """A database location (file path or URL) for a test, not yet opened; empty and migrated on
+    PostgreSQL, not yet created on SQLite."""
     if TEST_DB:
-        url, name = _postgres_target()
-        yield url
+        yield _postgres_target()
         from swdesk import db as swdb
 
         swdb.close_database()
-        _drop_postgres(name)
     else:
         yield str(tmp_path / "swdesk.db")
 
