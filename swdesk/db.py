@@ -5,6 +5,7 @@ This is the only module that knows which engine is behind the proxy. Everything 
 """
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -102,6 +103,7 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> peewee.
         from swdesk import migrations
 
         migrations.migrate_to_latest()
+        ensure_trigram_indexes()
     return database
 
 
@@ -160,3 +162,79 @@ def describe_target() -> str:
     params = getattr(obj, "connect_params", {})
     return f"postgresql://{params.get('host', 'localhost')}:{params.get('port', 5432)}/{obj.database}"
 
+
+# --- trigram search indexes (SQLite FTS5) ------------------------------------------------------
+# table -> columns: an FTS5 trigram index "<table>_trigram" over these columns, kept in sync by
+# triggers, so that "contains these 4 digits" (ID number, phone, card number) is an index lookup
+# instead of a scan of every row. SQLite only: callers ask has_trigram_index() and fall back to
+# LIKE (PostgreSQL, or an SQLite built without FTS5).
+TRIGRAM_INDEXES = {"worker": ("id_number", "phone", "card_no")}
+
+
+def trigram_table(table: str) -> str:
+    return f"{table}_trigram"
+
+
+def ensure_trigram_indexes() -> None:
+    """Create the missing trigram indexes with their triggers and fill them (idempotent)."""
+    if not is_sqlite():
+        return
+    database = proxy.obj
+    for table, columns in TRIGRAM_INDEXES.items():
+        name = trigram_table(table)
+        if not database.table_exists(table) or database.table_exists(name):
+            continue
+        cols = ", ".join(columns)
+        new = ", ".join(f"new.{c}" for c in columns)
+        old = ", ".join(f"old.{c}" for c in columns)
+        delete_old = f"INSERT INTO {name}({name}, rowid, {cols}) VALUES ('delete', old.id, {old});"
+        insert_new = f"INSERT INTO {name}(rowid, {cols}) VALUES (new.id, {new});"
+        statements = (
+            f"CREATE VIRTUAL TABLE {name} USING fts5({cols}, content='{table}', content_rowid='id', "
+            "tokenize='trigram')",
+            f"CREATE TRIGGER {name}_ai AFTER INSERT ON {table} BEGIN {insert_new} END",
+            f"CREATE TRIGGER {name}_ad AFTER DELETE ON {table} BEGIN {delete_old} END",
+            f"CREATE TRIGGER {name}_au AFTER UPDATE OF {cols} ON {table} BEGIN {delete_old} {insert_new} END",
+            f"INSERT INTO {name}({name}) VALUES ('rebuild')",
+        )
+        try:
+            with database.atomic():
+                for sql in statements:
+                    database.execute_sql(sql)
+        except peewee.OperationalError:  # no FTS5 or no trigram tokenizer: LIKE fallback
+            import logging
+
+            logging.getLogger(__name__).warning("no FTS5 trigram index for %s", table, exc_info=True)
+
+
+def has_trigram_index(table: str) -> bool:
+    if not is_sqlite():
+        return False
+    # One indexed lookup in sqlite_master (table_exists() would list every table each time).
+    found = proxy.obj.execute_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                  (trigram_table(table),)).fetchone()
+    return found is not None
+
+
+@contextlib.contextmanager
+def trigram_bulk_load(table: str):
+    """For a bulk insert into `table` inside the caller's transaction: the per-row insert trigger
+    of its trigram index is dropped meanwhile and the index rebuilt once at the end, tens of times
+    faster than the trigger for 100,000 rows (the demo data). No-op without a trigram index; a
+    rollback of the caller's transaction restores the trigger (SQLite DDL is transactional)."""
+    if not has_trigram_index(table):
+        yield
+        return
+    database = proxy.obj
+    name = trigram_table(table)
+    row = database.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                               (f"{name}_ai",)).fetchone()
+    if row is None:  # pragma: no cover - index without its trigger: leave it alone
+        yield
+        return
+    database.execute_sql(f"DROP TRIGGER {name}_ai")
+    try:
+        yield
+    finally:
+        database.execute_sql(row[0])
+    database.execute_sql(f"INSERT INTO {name}({name}) VALUES ('rebuild')")

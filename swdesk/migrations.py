@@ -9,6 +9,7 @@ MIGRATIONS that makes the same change on an existing database (playhouse.migrate
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import logging
 from collections.abc import Callable
@@ -63,12 +64,37 @@ def migrate_to_latest() -> int:
     if version < LATEST:
         backup_before_migration(version)
         migrator = pw_migrate.SchemaMigrator.from_database(database)
-        for step in range(version, LATEST):
-            with database.atomic():
-                MIGRATIONS[step](migrator, database)
-                models.SchemaVersion.update(version=step + 1, applied_at=_dt.datetime.now()).execute()
-            log.info("migrated schema %d -> %d", step, step + 1)
+        with _foreign_keys_deferred(database):
+            for step in range(version, LATEST):
+                with database.atomic():
+                    MIGRATIONS[step](migrator, database)
+                    _check_foreign_keys(database, step + 1)
+                    models.SchemaVersion.update(version=step + 1, applied_at=_dt.datetime.now()).execute()
+                log.info("migrated schema %d -> %d", step, step + 1)
     return version
+
+
+@contextlib.contextmanager
+def _foreign_keys_deferred(database: peewee.Database):
+    """SQLite changes a column by rebuilding the table (copy, drop, rename); with foreign keys on,
+    the drop fails or cascades. SQLite's documented procedure: foreign keys off around the change
+    (this pragma is ignored inside a transaction, so it wraps the steps), checked after each step."""
+    if not db.is_sqlite():
+        yield
+        return
+    database.execute_sql("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        database.execute_sql("PRAGMA foreign_keys=ON")
+
+
+def _check_foreign_keys(database: peewee.Database, version: int) -> None:
+    if not db.is_sqlite():
+        return
+    broken = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"migration to schema {version} broke {len(broken)} foreign keys, e.g. {broken[0]}")
 
 
 def backup_before_migration(version: int) -> Path | None:

@@ -166,6 +166,7 @@ class TrainingCourse(BaseModel):
     place = CharField(max_length=100, default="")
     topic = CharField(max_length=30, default="")
     notes = TextField(default="")
+    version = IntegerField(default=1)  # optimistic concurrency (training service)
 
 
 class TrainingAttendance(BaseModel):
@@ -210,6 +211,10 @@ class MentoringSession(BaseModel):
     place = CharField(max_length=100, default="")
     kind = CharField(max_length=10)
     notes = TextField(default="")
+    # Who held the session (the pair's mentor then): hours stay with them if the pair later
+    # changes mentor. None = the pair's mentor.
+    mentor = ForeignKeyField(Worker, null=True, on_delete="SET NULL")
+    version = IntegerField(default=1)
 
 
 # --- 扶老助老 elder-care groups ----------------------------------------------------------------------
@@ -222,6 +227,7 @@ class ElderGroup(BaseModel):
     site = CharField(max_length=100, default="")
     visit_every_days = IntegerField(default=14)   # planned frequency
     active = BooleanField(default=True)
+    created_on = DateField(default=_dt.date.today)  # a group never visited is late from here
     version = IntegerField(default=1)
 
 
@@ -267,6 +273,7 @@ class GroupVisit(BaseModel):
     minutes = IntegerField()
     services = CharField(max_length=200, default="")   # joined with 、
     notes = TextField(default="")
+    version = IntegerField(default=1)
 
 
 class GroupVisitMember(BaseModel):
@@ -303,6 +310,7 @@ class Household(BaseModel):
     conditions = TextField(default="")
     visit_every_days = IntegerField(default=14)
     active = BooleanField(default=True)
+    added_on = DateField(default=_dt.date.today)  # a household never visited is due from here
     version = IntegerField(default=1)
 
 
@@ -323,6 +331,7 @@ class HomeVisit(BaseModel):
     services = CharField(max_length=200, default="")
     findings = TextField(default="")
     next_due = DateField(null=True)
+    version = IntegerField(default=1)
 
 
 class HomeVisitWorker(BaseModel):
@@ -358,6 +367,7 @@ class HotlineRequest(BaseModel):
     closed_at = DateTimeField(null=True)     # 已转介 / 已撤销
     closed_reason = TextField(default="")
     minutes = IntegerField(default=0)         # service time credited on completion
+    completion_note = TextField(default="")  # what was done (complete())
     version = IntegerField(default=1)
 
 

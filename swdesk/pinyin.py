@@ -48,10 +48,19 @@ def syllables(name: str) -> list[str]:
 
 
 def full(name: str) -> str:
-    """'zhangsan' for 张三."""
-    return "".join(syllables(name)).replace(" ", "")
+    """'zhangsan' for 张三; separators such as the middle dot of 阿依古丽·买买提 are dropped."""
+    return "".join(s for s in syllables(name) if s.isalnum())
 
 
 def initials(name: str) -> str:
     """'zs' for 张三."""
     return "".join(s[0] for s in syllables(name) if s and s[0].isalnum())
+
+
+@functools.lru_cache(maxsize=65536)
+def full_and_initials(name: str) -> tuple[str, str]:
+    """(full(name), initials(name)) from one pass over the name (the roster import calls this per
+    row; names repeat, hence the cache)."""
+    parts = syllables(name)
+    return ("".join(s for s in parts if s.isalnum()),
+            "".join(s[0] for s in parts if s and s[0].isalnum()))

@@ -34,13 +34,14 @@ def settings() -> QSettings:
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A user's mistake gets its message; anything else a dialog with the log's path (and is logged)."""
     if isinstance(exc, (UserError, db.DatabaseOpenError)):
-        QMessageBox.warning(parent, "提示", str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("App", "提示"), str(exc))
         return
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    box = QMessageBox(QMessageBox.Icon.Critical, "程序错误",
-                      "程序遇到了意外问题，刚才的操作没有完成，已保存的数据不受影响。\n\n"
-                      "请重试一次；如果问题再次出现，请把下面的日志文件发给维护人员：\n"
-                      f"{logs.log_file()}", parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "程序错误"),
+                      QCoreApplication.translate(
+                          "App", "程序遇到了意外问题，刚才的操作没有完成，已保存的数据不受影响。\n\n"
+                          "请重试一次；如果问题再次出现，请把下面的日志文件发给维护人员：\n{0}").format(logs.log_file()),
+                      parent=parent)
     box.setDetailedText(logs.mask_ids("".join(traceback.format_exception(exc))))
     box.exec()
 
@@ -94,12 +95,16 @@ def install_translator(app: QApplication, language: str | None = None) -> QTrans
     if translator.load(f"swdesk_{language}", str(RESOURCES / "translations")):
         app.installTranslator(translator)
         app._swdesk_translator = translator  # keep a reference
+        app.setApplicationDisplayName(QCoreApplication.translate("App", "社工服务台"))
         return translator
     log.warning("no translation for %s in %s", language, RESOURCES / "translations")
     return None
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    from ui.widgets.pyside_refs import immortalize_singletons
+
+    immortalize_singletons()  # PySide6 6.12 on Python 3.11 drops references to None/True
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
@@ -123,16 +128,39 @@ def parse_window_args(argv: list[str]) -> argparse.Namespace:
 def open_database_interactively(target: str | None) -> bool:
     """Open the database; on failure explain it and offer the startup recovery dialog."""
     try:
-        db.open_database(target)
-        return True
+        open_and_check(target)
     except db.DatabaseOpenError as exc:
         log.warning("cannot open database %s: %s", target, exc)
+        db.close_database()
         try:
             from ui.dialogs import recovery
         except ImportError:
-            QMessageBox.critical(None, "无法打开数据库", str(exc))
+            QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开数据库"), str(exc))
             return False
-        return recovery.offer_recovery(target, exc)
+        if not recovery.offer_recovery(target, exc):
+            return False
+    try:
+        from ui.dialogs import backup as backup_dialog
+    except ImportError:
+        return True
+    backup_dialog.daily_backup_at_start()
+    return True
+
+
+def open_and_check(target: str | None) -> None:
+    """Open (and migrate) the database and quick-check the file; any failure → DatabaseOpenError."""
+    import peewee
+
+    from swdesk import check
+    from swdesk.backup import BackupError
+
+    try:
+        db.open_database(target)
+        check.raise_if_damaged()
+    except (peewee.DatabaseError, BackupError) as exc:  # e.g. a migration on a read-only file
+        raise db.DatabaseOpenError(
+            db.describe_error(exc, target or db.default_target()) if isinstance(exc, peewee.DatabaseError)
+            else str(exc)) from exc
 
 
 def run_window(argv: list[str]) -> int:
@@ -147,7 +175,9 @@ def run_window(argv: list[str]) -> int:
         from ui.dialogs import login
     except ImportError:
         login = None
-    if login is not None and not login.login_at_start(args.user):
+    # The headless smoke test must not wait on the first-run wizard (a fresh database has no
+    # accounts, so there is nothing to log in to); an existing account still needs its password.
+    if login is not None and not login.login_at_start(args.user, first_run_wizard=not args.smoke_test):
         return 1
     from ui.main_window import MainWindow
 

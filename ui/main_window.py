@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._ensure_tab)
         self._build_menus()
         self.update_title()
-        self.statusBar().showMessage(f"数据库：{db.describe_target()}")
+        self.statusBar().showMessage(self.tr("数据库：{0}").format(db.describe_target()))
         self._restore_geometry()
         self.data_changed.connect(self._refresh_built_tabs)
         self.tabs.setCurrentIndex(self.tab_index("roster"))
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
             widget = cls(self)
         except Exception:
             log.exception("cannot build tab %s", key)
-            widget = PlaceholderTab(f"“{title}”页面加载失败，详情见日志。")
+            widget = PlaceholderTab(self.tr("“{0}”页面加载失败，详情见日志。").format(self.tr(title)))
         self._built[index] = widget
         self.tabs.widget(index).layout().addWidget(widget)
 
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
             func = getattr(importlib.import_module(module_name), func_name)
         except (ImportError, AttributeError):
             log.exception("menu action %s missing", target)
-            QMessageBox.information(self, "提示", "此功能在当前版本中不可用。")
+            QMessageBox.information(self, self.tr("提示"), self.tr("此功能在当前版本中不可用。"))
             return
         try:
             func(self)
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
 
     # --- window state ------------------------------------------------------------------------
     def update_title(self) -> None:
-        name = "社工服务台"
+        name = self.tr("社工服务台")
         try:
             from swdesk.models import Office
             from swdesk.services.base import current
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
                 query = query.where(Office.id == current().office_id)
             office = query.first()
             if office is not None:
-                name = f"{office.centre_name} — 社工服务台"
+                name = self.tr("{0} — 社工服务台").format(office.centre_name)
         except Exception:
             log.exception("cannot read office for title")
         self.setWindowTitle(name)
@@ -224,15 +224,16 @@ def show_about(window: MainWindow) -> None:
     import sys
     from pathlib import Path
 
-    build = "源代码运行"
+    translate = QCoreApplication.translate
+    build = translate("MainWindow", "源代码运行")
     if getattr(sys, "frozen", False):
         stamp = Path(sys.executable).stat().st_mtime
         build = _dt.datetime.fromtimestamp(stamp).strftime("%Y-%m-%d")
     QMessageBox.about(
-        window, "关于社工服务台",
-        f"<h3>社工服务台 swdesk {__version__}</h3>"
-        f"<p>构建日期：{build}</p>"
-        "<p>街道社会工作服务中心的人才队伍、一对一帮教、扶老助老、家庭病床、服务热线、培训管理，"
-        "服务证打印与季度统计报表。</p>"
-        f"<p>当前数据库：{db.describe_target()}</p>",
+        window, translate("MainWindow", "关于社工服务台"),
+        translate("MainWindow", "<h3>社工服务台 swdesk {0}</h3>").format(__version__)
+        + translate("MainWindow", "<p>构建日期：{0}</p>").format(build)
+        + translate("MainWindow", "<p>街道社会工作服务中心的人才队伍、一对一帮教、扶老助老、家庭病床、"
+                    "服务热线、培训管理，服务证打印与季度统计报表。</p>")
+        + translate("MainWindow", "<p>当前数据库：{0}</p>").format(db.describe_target()),
     )

@@ -26,6 +26,7 @@ def run_backup(args) -> int:
 def run_restore(args) -> int:
     from swdesk import backup
 
+    _login_to_current(args)
     replaced, safety = backup.restore(args.file, args.db)
     print(f"已从 {args.file} 恢复数据库 {replaced}" + (f"；恢复前的数据库已备份到 {safety}" if safety else ""))
     return 0
@@ -42,3 +43,33 @@ def run_check(args) -> int:
         return 1
     print("检查通过：数据库完整，数据一致。")
     return 0
+
+
+
+def _login_to_current(args) -> None:
+    """Once accounts exist, only a 管理员 may restore: log in against the database being replaced.
+
+    A database that cannot be opened (damaged, missing) has no readable accounts: restoring it is
+    then how the clerk recovers, so it is allowed."""
+    from pathlib import Path
+
+    import peewee
+
+    from swdesk import db, migrations
+    from swdesk.commands import common
+
+    target = args.db or db.default_target()
+    if not db.is_url(target) and not Path(target).expanduser().is_file():
+        return
+    try:
+        db.open_database(target, migrate=False)
+        try:
+            readable = bool(migrations.current_version())
+        except peewee.DatabaseError:
+            readable = False
+        if readable:
+            common.login_from_args(args)
+    except db.DatabaseOpenError:
+        return
+    finally:
+        db.close_database()

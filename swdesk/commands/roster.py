@@ -33,7 +33,7 @@ def run_import(args) -> int:
                                   progress=TerminalProgress("正在导入"))
     for problem in report.problems:
         print(problem.line(), file=sys.stderr)
-    if report.problems and not args.skip_bad:
+    if report.problems and (not args.skip_bad or not report.imported):
         print(f"错误：{len(report.bad_rows)} 行有问题，未导入任何数据。", file=sys.stderr)
         return 1
     print(f"已导入 {report.imported} 人" + (f"，跳过有错误的 {len(report.bad_rows)} 行" if report.bad_rows else "") + "。")

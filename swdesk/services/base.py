@@ -123,10 +123,17 @@ class StorageError(UserError):
 def storage_error(exc: Exception) -> StorageError | None:
     """A StorageError with db.describe_error's Chinese message when `exc` is one of those
     conditions (the transaction has rolled back: nothing half-written); None for anything else."""
-    text = str(exc).lower()
-    if not any(k in text for k in ("full", "readonly", "read-only", "locked", "disk i/o", "unable to open")):
-        return None
-    return StorageError(db.describe_error(exc, db.describe_target()) + "。刚才的修改没有保存。")
+    # SQLite itself rolls back on a full disk; peewee's own ROLLBACK then fails with "no transaction
+    # is active", and the real cause is that error's context.
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, StorageError):  # a nested writer already said what happened
+            return exc
+        text = str(exc).lower()
+        if any(k in text for k in ("full", "readonly", "read-only", "locked", "disk i/o", "unable to open")):
+            return StorageError(db.describe_error(exc, db.describe_target()) + "。刚才的修改没有保存。")
+        exc, seen = exc.__context__, seen + 1
+    return None
 
 
 def require_write() -> None:

@@ -50,11 +50,19 @@ def minutes_by_programme(worker_id: int, start: _dt.date | None = None,
 
 
 def minutes_by_quarter(worker_id: int) -> list[tuple[str, str, int]]:
-    """(quarter like '2026Q4', programme, minutes) for one worker, newest quarter first."""
+    """(quarter like '2026Q4', programme, minutes) for one worker, newest quarter first.
+
+    The database sums by year and month (peewee's portable date parts), so at most twelve rows
+    per programme and year come back however many sessions the worker has; Python folds the
+    months into quarters."""
+    year, month = ServiceHours.date.year, ServiceHours.date.month
+    rows = (ServiceHours
+            .select(year, month, ServiceHours.programme, fn.SUM(ServiceHours.minutes))
+            .where(ServiceHours.worker == worker_id)
+            .group_by(year, month, ServiceHours.programme)
+            .tuples())
     totals: dict[tuple[str, str], int] = {}
-    rows = (ServiceHours.select(ServiceHours.date, ServiceHours.programme, ServiceHours.minutes)
-            .where(ServiceHours.worker == worker_id).tuples())
-    for date, programme, minutes in rows:
-        key = (f"{date.year}Q{(date.month - 1) // 3 + 1}", programme)
-        totals[key] = totals.get(key, 0) + minutes
+    for y, m, programme, minutes in rows:
+        key = (f"{int(y)}Q{(int(m) - 1) // 3 + 1}", programme)
+        totals[key] = totals.get(key, 0) + int(minutes or 0)
     return sorted(((q, p, m) for (q, p), m in totals.items()), key=lambda r: (r[0], r[1]), reverse=True)

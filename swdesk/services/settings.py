@@ -55,9 +55,19 @@ def hmac_key() -> bytes:
 
 def format_card_no(office: Office, year: int, seq: int) -> str:
     """A card number in the office's format, e.g. 3505020012026 00017 → '350502001202600017'."""
+    return card_no_formatter(office, year)(seq)
+
+
+def card_no_formatter(office: Office, year: int):
+    """format_card_no with the settings read once: a function seq → card number (bulk imports)."""
     fmt = get("card_no_format")
     width = int(get("card_no_seq_width"))
-    return fmt.format(street=office.street_code, year=f"{year:04d}", seq=f"{seq:0{width}d}")
+    street = office.street_code
+
+    def format_seq(seq: int) -> str:
+        return fmt.format(street=street, year=f"{year:04d}", seq=f"{seq:0{width}d}")
+
+    return format_seq
 
 
 def card_valid_until(issued: _dt.date) -> _dt.date:

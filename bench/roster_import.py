@@ -1,0 +1,151 @@
+"""Benchmark of the roster import and export: `python bench/roster_import.py [--rows 100000]`.
+
+Writes a roster workbook of N valid rows (template columns, ID numbers, communities, specialties),
+then, each in a fresh temporary SQLite file:
+- swdesk: `roster.import_roster(file)` (open safely, parse and check every row, then one
+  transaction of batched inserts with pinyin, specialties, card numbers and audit lines);
+- raw baseline, same process: openpyxl read-only iteration of the same file plus plain sqlite3
+  `executemany` of the same rows (already-known pinyin, no checks) into a fresh swdesk database
+  (same schema, indexes and triggers), one transaction;
+- swdesk `roster.export_roster` against a raw baseline (sqlite3 SELECT … JOIN + openpyxl
+  write-only append of the tuples).
+Prints both times and their ratio.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from openpyxl import Workbook, load_workbook
+
+from swdesk import db, idcard, vocab
+from swdesk.xlsx import roster
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉喆堃昇镕赟玥燚"
+
+
+def write_rows(path: Path, n: int, seed: int = 11) -> None:
+    rng = random.Random(seed)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("花名册")
+    ws.append(list(roster.HEADERS))
+    used: set[str] = set()
+    for i in range(n):
+        birth = dt.date(1955, 1, 1) + dt.timedelta(days=rng.randrange(0, 18000))
+        number = idcard.make("350502", birth, i % 1000)
+        while number in used:
+            birth += dt.timedelta(days=1)
+            number = idcard.make("350502", birth, i % 1000)
+        used.add(number)
+        ws.append([
+            rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2)))),
+            "", number, None, f"13{rng.randrange(10**9):09d}", rng.choice(vocab.SECTORS),
+            f"单位{rng.randrange(200)}", rng.choice(vocab.EDUCATIONS), rng.choice(vocab.TITLES),
+            rng.choice(vocab.SW_LEVELS), "、".join(rng.sample(vocab.SPECIALTIES, rng.randrange(0, 3))),
+            rng.choice(vocab.POLITICAL_STATUSES), rng.choice(vocab.WORKER_KINDS), f"社区{rng.randrange(11)}",
+            dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3000)), "在册",
+        ])
+    wb.save(path)
+
+
+def fresh(path: Path) -> None:
+    db.open_database(str(path))
+    db.close_database()
+
+
+def time_import(xlsx: Path, target: Path) -> float:
+    fresh(target)
+    db.open_database(str(target))
+    try:
+        started = time.perf_counter()
+        report = roster.import_roster(xlsx)
+        elapsed = time.perf_counter() - started
+        assert report.problems == [], report.problems[:3]
+        return elapsed
+    finally:
+        db.close_database()
+
+
+def time_raw_import(xlsx: Path, target: Path) -> float:
+    fresh(target)
+    started = time.perf_counter()
+    wb = load_workbook(xlsx, read_only=True, data_only=True)
+    rows = []
+    today = dt.date.today().isoformat()
+    for i, values in enumerate(wb.worksheets[0].iter_rows(min_row=2, values_only=True)):
+        number = values[2]
+        info = idcard.parse(number)
+        rows.append((1, values[0], "x", "x", info.gender, number, info.birth_date.isoformat(), values[4] or "",
+                     values[5], values[6] or "", values[7], values[8], values[9], values[10] or "", values[11],
+                     values[12], None, values[14].date().isoformat(), "在册", "", f"C{i:09d}", today, today,
+                     "", 1, today, today))
+    wb.close()
+    con = sqlite3.connect(target)
+    con.execute("INSERT INTO office (district, street, street_code, centre_name, hotlines, card_issuer, charter_text,"
+                " person_in_charge, contact_phone, address) VALUES ('d','s','000000','c','[]','','','','','')")
+    columns = ("office_id, name, name_pinyin, name_initials, gender, id_number, birth_date, phone, sector, employer,"
+               " education, title, sw_level, specialties, political_status, kind, community_id, joined_on, status,"
+               " left_reason, card_no, card_issued_on, card_valid_until, notes, version, created_at, updated_at")
+    with con:
+        con.executemany(f"INSERT INTO worker ({columns}) VALUES ({', '.join('?' * 27)})", rows)
+    con.close()
+    return time.perf_counter() - started
+
+
+def time_export(target: Path, out: Path) -> float:
+    db.open_database(str(target))
+    try:
+        started = time.perf_counter()
+        roster.export_roster(out)
+        return time.perf_counter() - started
+    finally:
+        db.close_database()
+
+
+def time_raw_export(target: Path, out: Path) -> float:
+    started = time.perf_counter()
+    con = sqlite3.connect(target)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("花名册")
+    ws.append(list(roster.HEADERS))
+    for row in con.execute(
+            "SELECT w.name, w.gender, w.id_number, w.birth_date, w.phone, w.sector, w.employer, w.education,"
+            " w.title, w.sw_level, w.specialties, w.political_status, w.kind, c.name, w.joined_on, w.status"
+            " FROM worker w LEFT JOIN community c ON c.id = w.community_id ORDER BY w.id"):
+        ws.append(row)
+    wb.save(out)
+    con.close()
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        xlsx = tmp_path / "roster.xlsx"
+        started = time.perf_counter()
+        write_rows(xlsx, args.rows)
+        print(f"workbook of {args.rows} rows written in {time.perf_counter() - started:.1f} s "
+              f"({xlsx.stat().st_size / 1e6:.1f} MB)")
+        swdesk_import = time_import(xlsx, tmp_path / "a.db")
+        raw_import = time_raw_import(xlsx, tmp_path / "b.db")
+        print(f"import: swdesk {swdesk_import:.1f} s, raw {raw_import:.1f} s, ratio {swdesk_import / raw_import:.2f}"
+              f" ({args.rows / swdesk_import:.0f} rows/s)")
+        swdesk_export = time_export(tmp_path / "a.db", tmp_path / "export.xlsx")
+        raw_export = time_raw_export(tmp_path / "a.db", tmp_path / "raw.xlsx")
+        print(f"export: swdesk {swdesk_export:.1f} s, raw {raw_export:.1f} s, ratio {swdesk_export / raw_export:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,254 @@
+"""Reading the audit log: who changed what and when, with before → after.
+
+The log is written only by swdesk.services.base.audit, inside each writer's transaction; nothing in
+the program updates or deletes a line (there is deliberately no writer in this module).
+
+Personal data inside before/after (ID numbers, phones, minors' names) is masked unless a 管理员
+asks for full values (`reveal=True`).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from peewee import fn
+
+from swdesk import idcard, logs
+from swdesk.models import AuditLog, Operator
+from swdesk.services.base import PermissionDenied, current
+from swdesk.services.fieldcheck import mask_name, mask_phone
+
+# Chinese names of the tables (what the viewer's 对象 column and filter show).
+TABLE_LABELS: dict[str, str] = {
+    "worker": "人员", "worker_photo": "人员照片", "worker_specialty": "人员专业特长",
+    "office": "单位设置", "community": "社区", "setting": "设置", "vocab_item": "可选值",
+    "operator": "操作员", "training_course": "培训课程", "training_attendance": "培训出勤",
+    "mentoring_pair": "帮教结对", "mentoring_session": "帮教记录",
+    "elder_group": "扶老小组", "group_member": "小组成员", "elder": "老人",
+    "elder_assignment": "老人分组", "group_visit": "小组探访",
+    "household": "病床家庭", "home_visit": "病床探访",
+    "hotline_request": "热线诉求", "hotline_assignment": "热线分派",
+    "service_hours": "服务时长", "demand_target": "需求计划", "certificate": "服务证明",
+    "card": "服务证", "audit_log": "操作日志", "export": "导出", "backup": "备份",
+}
+
+ACTION_LABELS: dict[str, str] = {
+    "create": "新建", "update": "修改", "delete": "删除", "deactivate": "停用", "export": "导出",
+    "import": "导入", "print": "打印", "password": "改密码", "restore": "恢复", "login": "登录",
+    "issue": "发证", "reprint": "补打", "merge": "合并", "demo": "示例数据",
+}
+
+# Chinese names of snapshot fields; the feature services' own label tables are merged in.
+GENERIC_FIELD_LABELS: dict[str, str] = {
+    "id": "编号", "name": "姓名", "login": "登录名", "role": "角色", "active": "在用", "office": "所属单位",
+    "created_at": "建立时间", "value": "值", "district": "所在区", "street": "街道",
+    "street_code": "街道代码", "centre_name": "服务中心名称", "hotlines": "服务热线",
+    "card_issuer": "发证单位", "charter_text": "服务证背面文字", "person_in_charge": "负责人",
+    "contact_phone": "联系电话", "address": "地址", "gender": "性别", "birth_date": "出生日期",
+    "id_number": "身份证号", "phone": "电话", "date": "日期", "minutes": "时长（分钟）",
+    "notes": "备注", "status": "状态", "community": "社区", "group": "小组", "worker": "人员",
+    "elder": "老人", "household": "家庭", "head_name": "户主", "head_id_number": "户主身份证号",
+    "dibao_no": "低保证号", "members": "家庭人数", "conditions": "病情", "room": "房间",
+    "home": "居住地", "living": "居住状况", "needs": "需求", "emergency_contact": "紧急联系人",
+    "emergency_phone": "紧急联系电话", "services": "服务内容", "findings": "情况记录",
+    "next_due": "下次上门", "leader": "组长", "site": "服务地点", "visit_every_days": "探访间隔（天）",
+    "resident_name": "居民姓名", "category": "类别", "text": "诉求内容", "urgency": "紧急程度",
+    "received_at": "受理时间", "satisfaction": "满意度", "title": "职称", "hours": "学时",
+    "start_date": "开始日期", "end_date": "结束日期", "lecturer": "讲师", "place": "地点",
+    "topic": "主题", "kind": "类别", "number": "编号", "period": "期间", "label": "名称",
+    "target": "目标人数", "dimension": "维度", "file": "文件", "rows": "条数", "reveal": "完整信息",
+    "filters": "筛选条件",
+}
+
+
+def field_label(key: str) -> str:
+    return _field_labels().get(key, key)
+
+
+_LABELS_CACHE: dict[str, str] = {}
+
+
+def _field_labels() -> dict[str, str]:
+    if not _LABELS_CACHE:
+        labels = dict(GENERIC_FIELD_LABELS)
+        for module, name in (("swdesk.services.workers", "FIELD_LABELS"),
+                             ("swdesk.services.mentoring", "PAIR_LABELS")):
+            try:
+                labels.update(getattr(__import__(module, fromlist=[name]), name))
+            except (ImportError, AttributeError):
+                pass
+        _LABELS_CACHE.update(labels)
+    return _LABELS_CACHE
+
+
+# Which keys of a before/after snapshot hold personal data, and how each is masked.
+_MINOR_NAME_KEYS = ("youth_name", "guardian_name")
+
+
+def mask_value(key: str, value: Any) -> Any:
+    if not isinstance(value, str) or not value:
+        return value
+    if "id_number" in key:
+        return idcard.mask(value)
+    if "phone" in key:
+        return mask_phone(value)
+    if key in _MINOR_NAME_KEYS:
+        return mask_name(value)
+    return logs.mask_ids(value)
+
+
+@dataclass
+class Change:
+    field: str
+    before: Any
+    after: Any
+    created: bool = False  # the record was new: there is no "before"
+
+    @property
+    def label(self) -> str:
+        return field_label(self.field)
+
+
+@dataclass
+class Entry:
+    id: int
+    at: _dt.datetime
+    operator: str            # login (or 本机用户 in single-user mode)
+    operator_name: str
+    action: str
+    action_label: str
+    table: str
+    table_label: str
+    record_id: str
+    summary: str
+    changes: list[Change] = field(default_factory=list)
+
+    def changes_text(self, limit: int = 6) -> str:
+        """One line: 字段: 旧 → 新；…"""
+        parts = [f"{c.label}：{_show(c.after)}" if c.created else f"{c.label}：{_show(c.before)} → {_show(c.after)}"
+                 for c in self.changes[:limit]]
+        if len(self.changes) > limit:
+            parts.append(f"…等 {len(self.changes)} 项")
+        return "；".join(parts)
+
+
+def _show(value: Any) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _load(text: str) -> dict[str, Any]:
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {"内容": text}
+    return value if isinstance(value, dict) else {"内容": value}
+
+
+def changes_of(before: dict[str, Any], after: dict[str, Any], reveal: bool = False) -> list[Change]:
+    """Fields that differ (all fields of a created or deleted record), masked unless `reveal`."""
+    keys = list(after) + [k for k in before if k not in after]
+    out = []
+    for key in keys:
+        old, new = before.get(key), after.get(key)
+        if before and after and old == new:
+            continue
+        if key in ("version", "updated_at"):
+            continue
+        if not reveal:
+            old, new = mask_value(key, old), mask_value(key, new)
+        out.append(Change(key, old, new, created=not before))
+    return out
+
+
+def _check_reveal(reveal: bool) -> None:
+    if reveal and not current().is_admin:
+        raise PermissionDenied("查看完整的个人信息仅限管理员")
+
+
+def _filtered(table: str | None = None, record_id: str | int | None = None,
+              operator: str | None = None, start: _dt.date | None = None,
+              end: _dt.date | None = None, text: str | None = None):
+    query = AuditLog.select()
+    if table:
+        query = query.where(AuditLog.table == table)
+    if record_id not in (None, ""):
+        query = query.where(AuditLog.record_id == str(record_id).strip())
+    if operator:
+        query = query.where(AuditLog.operator == operator)
+    if start:
+        query = query.where(AuditLog.at >= _dt.datetime.combine(start, _dt.time.min))
+    if end:
+        query = query.where(AuditLog.at < _dt.datetime.combine(end + _dt.timedelta(days=1), _dt.time.min))
+    if text:
+        like = f"%{text.strip()}%"
+        query = query.where(AuditLog.summary ** like | AuditLog.before ** like | AuditLog.after ** like)
+    return query
+
+
+def count(**filters: Any) -> int:
+    return _filtered(**filters).count()
+
+
+def query(table: str | None = None, record_id: str | int | None = None, operator: str | None = None,
+          start: _dt.date | None = None, end: _dt.date | None = None, text: str | None = None,
+          limit: int | None = 500, offset: int = 0, reveal: bool = False) -> list[Entry]:
+    """Log lines matching every given filter, newest first."""
+    _check_reveal(reveal)
+    rows = (_filtered(table, record_id, operator, start, end, text)
+            .order_by(AuditLog.at.desc(), AuditLog.id.desc()))
+    if limit is not None:
+        rows = rows.limit(limit).offset(offset)
+    names = operator_names()
+    return [_entry(row, names, reveal) for row in rows]
+
+
+def _entry(row: AuditLog, names: dict[str, str], reveal: bool) -> Entry:
+    summary = row.summary if reveal else logs.mask_ids(row.summary)
+    return Entry(
+        id=row.id, at=row.at, operator=row.operator, operator_name=names.get(row.operator, row.operator),
+        action=row.action, action_label=ACTION_LABELS.get(row.action, row.action),
+        table=row.table, table_label=TABLE_LABELS.get(row.table, row.table),
+        record_id=row.record_id, summary=summary,
+        changes=changes_of(_load(row.before), _load(row.after), reveal),
+    )
+
+
+def history(table: str, record_id: str | int, reveal: bool = False) -> list[Entry]:
+    """Everything that happened to one record, newest first (a detail pane's 修改记录)."""
+    return query(table=table, record_id=record_id, limit=None, reveal=reveal)
+
+
+def operator_names() -> dict[str, str]:
+    return {o.login: o.name for o in Operator.select(Operator.login, Operator.name)}
+
+
+def operators_in_log() -> list[str]:
+    rows = AuditLog.select(AuditLog.operator).distinct().order_by(AuditLog.operator)
+    return [r.operator for r in rows if r.operator]
+
+
+def tables_in_log() -> list[tuple[str, str]]:
+    """(table, Chinese label) of every table that appears in the log."""
+    rows = AuditLog.select(AuditLog.table).distinct().order_by(AuditLog.table)
+    return [(r.table, TABLE_LABELS.get(r.table, r.table)) for r in rows if r.table]
+
+
+def date_range() -> tuple[_dt.date | None, _dt.date | None]:
+    row = AuditLog.select(fn.MIN(AuditLog.at), fn.MAX(AuditLog.at)).tuples().first()
+    if not row or row[0] is None:
+        return None, None
+    first, last = row
+    def as_date(v):
+        return (v.date() if isinstance(v, _dt.datetime)
+                   else _dt.datetime.fromisoformat(str(v)).date())
+    return as_date(first), as_date(last)

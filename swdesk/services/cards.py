@@ -1,0 +1,92 @@
+"""The service card's QR code: what it carries and how a scanned code is verified.
+
+The code reads `SWDESK:1:<card number>:<valid until YYYYMMDD>:<check code>`, where the check code is
+the first 10 base32 characters of HMAC-SHA256 over the rest, keyed with the office's secret
+(settings.hmac_key(), kept in the database). Only this database can make a code that verifies;
+changing any character of a genuine code makes it fail. Everything is upper-case letters, digits
+and ':' so the QR code uses its compact alphanumeric mode.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import hashlib
+import hmac
+from dataclasses import dataclass
+
+from swdesk import vocab
+from swdesk.models import Worker
+from swdesk.services import settings
+
+PREFIX = "SWDESK"
+VERSION = "1"
+CODE_LENGTH = 10
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    genuine: bool                 # the code was made with this office's key
+    worker_name: str
+    card_no: str
+    valid_today: bool             # genuine, holder still active, not expired, not superseded
+    message: str                  # one Chinese sentence for the clerk
+    valid_until: _dt.date | None = None
+
+
+def _check_code(key: bytes, card_no: str, valid_until: str) -> str:
+    digest = hmac.new(key, f"{VERSION}|{card_no}|{valid_until}".encode(), hashlib.sha256).digest()
+    return base64.b32encode(digest).decode("ascii")[:CODE_LENGTH]
+
+
+def payload(card_no: str, valid_until: _dt.date | None, key: bytes | None = None) -> str:
+    """The text of the QR code printed on a card."""
+    key = key if key is not None else settings.hmac_key()
+    until = valid_until.strftime("%Y%m%d") if valid_until else "00000000"
+    return f"{PREFIX}:{VERSION}:{card_no}:{until}:{_check_code(key, card_no, until)}"
+
+
+def payload_for(worker: Worker, key: bytes | None = None) -> str:
+    return payload(worker.card_no or "", worker.card_valid_until, key)
+
+
+def _fmt(day: _dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def verify(text: str, today: _dt.date | None = None) -> VerifyResult:
+    """Is a scanned code genuine, whose card is it and is it valid today?"""
+    today = today or _dt.date.today()
+    parts = (text or "").strip().split(":")
+    if len(parts) != 5 or parts[0].upper() != PREFIX:
+        return VerifyResult(False, "", "", False, "不是本系统服务证的二维码，无法核验")
+    _prefix, version, card_no, until, code = parts
+    if version != VERSION:
+        return VerifyResult(False, "", card_no, False, f"二维码版本“{version}”无法识别，无法核验")
+    expected = _check_code(settings.hmac_key(), card_no, until)
+    if not hmac.compare_digest(expected.encode(), code.strip().upper().encode()):
+        return VerifyResult(False, "", card_no, False,
+                            "校验码不符：此二维码是伪造的或被改动过，服务证不可信")
+    try:
+        code_until = _dt.datetime.strptime(until, "%Y%m%d").date()
+    except ValueError:
+        code_until = None
+    worker = Worker.get_or_none(Worker.card_no == card_no)
+    if worker is None:
+        return VerifyResult(True, "", card_no, False,
+                            f"二维码为本单位签发，但服务证号 {card_no} 已不在名册中（已注销）")
+    name = worker.name
+    if worker.status != vocab.STATUS_ACTIVE:
+        return VerifyResult(True, name, card_no, False, f"{name}（服务证号 {card_no}）已离队，服务证已失效",
+                            code_until)
+    if worker.card_valid_until is None or code_until is None:
+        return VerifyResult(True, name, card_no, False, f"{name}（服务证号 {card_no}）的服务证没有有效期，视为无效",
+                            code_until)
+    if worker.card_valid_until != code_until:
+        return VerifyResult(True, name, card_no, False,
+                            f"{name}（服务证号 {card_no}）的此证已被换发（现行证有效期至"
+                            f"{_fmt(worker.card_valid_until)}），旧证作废", code_until)
+    if today > code_until:
+        return VerifyResult(True, name, card_no, False,
+                            f"{name}（服务证号 {card_no}）的服务证已于{_fmt(code_until)}过期", code_until)
+    return VerifyResult(True, name, card_no, True,
+                        f"真实有效：{name}，服务证号 {card_no}，有效期至{_fmt(code_until)}", code_until)

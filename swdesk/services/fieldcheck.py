@@ -1,0 +1,165 @@
+"""Field checks shared by the service programmes' writers (mentoring, elder care, home beds).
+
+A `Checker` reads raw form values from a dict, converts them and collects every problem under
+the field's name, so a writer can report all of them at once with `raise_if_any()` before
+writing anything.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from swdesk import idcard
+from swdesk.services.base import ValidationError
+
+_PHONE = re.compile(r"^[0-9][0-9\- ]{5,18}[0-9]$")
+_MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
+
+
+def mask_phone(phone: str | None) -> str:
+    """138****5678 for a mobile number; a landline keeps its first 3 and last 2 digits."""
+    text = (phone or "").strip()
+    if not text:
+        return ""
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 11:
+        return digits[:3] + "****" + digits[-4:]
+    if len(digits) <= 5:
+        return "*" * len(digits)
+    return digits[:3] + "*" * (len(digits) - 5) + digits[-2:]
+
+
+def mask_name(name: str | None) -> str:
+    """Keep the surname and, for names of three or more characters, the last character:
+    张三 → 张*, 张小明 → 张*明, 欧阳明月 → 欧**月."""
+    text = (name or "").strip()
+    if len(text) <= 1:
+        return "*" * len(text)
+    if len(text) == 2:
+        return text[0] + "*"
+    return text[0] + "*" * (len(text) - 2) + text[-1]
+
+
+def join_labels(labels: Iterable[str]) -> str:
+    out: list[str] = []
+    for label in labels:
+        label = str(label).strip()
+        if label and label not in out:
+            out.append(label)
+    return "、".join(out)
+
+
+def split_labels(text: str | None) -> list[str]:
+    return [part for part in (text or "").split("、") if part]
+
+
+class Checker:
+    """Collects problems while converting a form's values."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.data = data
+        self.problems: dict[str, str] = {}
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def fail(self, key: str, message: str) -> None:
+        self.problems.setdefault(key, message)
+
+    def text(self, key: str, *, required: bool = False, max_len: int = 200, default: str = "") -> str:
+        value = self.data.get(key, default)
+        value = "" if value is None else str(value).strip()
+        if required and not value:
+            self.fail(key, "不能为空")
+        elif len(value) > max_len:
+            self.fail(key, f"不能超过{max_len}个字")
+        return value
+
+    def choice(self, key: str, options: Iterable[str], *, required: bool = True, default: str = "") -> str:
+        value = self.text(key, required=required, default=default)
+        options = tuple(options)
+        if value and value not in options:
+            self.fail(key, f"应为以下之一：{'、'.join(options)}")
+        return value
+
+    def choices(self, key: str, options: Iterable[str]) -> list[str]:
+        """Several labels (a list, or a text joined with 、); each must be one of the options."""
+        raw = self.data.get(key) or []
+        values = split_labels(raw) if isinstance(raw, str) else [str(v).strip() for v in raw]
+        options = tuple(options)
+        unknown = [v for v in values if v and v not in options]
+        if unknown:
+            self.fail(key, f"不在可选值列表中：{'、'.join(unknown)}")
+        return [v for v in values if v]
+
+    def date(self, key: str, *, required: bool = True, not_after: _dt.date | None = None,
+             label_after: str = "今天") -> _dt.date | None:
+        value = self.data.get(key)
+        if value in (None, ""):
+            if required:
+                self.fail(key, "请填写日期")
+            return None
+        if isinstance(value, _dt.datetime):
+            value = value.date()
+        if not isinstance(value, _dt.date):
+            try:
+                value = _dt.date.fromisoformat(str(value).strip())
+            except ValueError:
+                self.fail(key, "日期格式应为 2026-03-15")
+                return None
+        if value.year < 1900:
+            self.fail(key, "日期不合理")
+        elif not_after is not None and value > not_after:
+            self.fail(key, f"不能晚于{label_after}")
+        return value
+
+    def integer(self, key: str, low: int, high: int, *, unit: str = "", default: int | None = None) -> int:
+        value = self.data.get(key, default)
+        try:
+            number = int(str(value).strip())
+        except (TypeError, ValueError):
+            self.fail(key, "请填写整数")
+            return 0
+        if not low <= number <= high:
+            self.fail(key, f"应在{low}到{high}{unit}之间")
+        return number
+
+    def phone(self, key: str, *, required: bool = False) -> str:
+        value = self.text(key, required=required, max_len=20)
+        compact = value.replace(" ", "").replace("-", "")
+        if value and not (_MOBILE.match(compact) or _PHONE.match(value)):
+            self.fail(key, "电话号码格式不对（手机11位，座机可带区号和“-”）")
+        return value
+
+    def id_number(self, key: str, *, birth_key: str | None = None, gender_key: str | None = None,
+                  birth: _dt.date | None = None, gender: str = "") -> str | None:
+        """An optional resident ID number; when given it must be valid and agree with the
+        birth date and gender typed in the same form."""
+        value = idcard.normalise(str(self.data.get(key) or ""))
+        if not value:
+            return None
+        try:
+            info = idcard.parse(value)
+        except idcard.IdNumberError as exc:
+            self.fail(key, str(exc))
+            return value
+        if birth is not None and info.birth_date != birth and birth_key:
+            self.fail(birth_key, f"与身份证号中的出生日期{info.birth_date:%Y-%m-%d}不一致")
+        if gender and info.gender != gender and gender_key:
+            self.fail(gender_key, f"与身份证号中的性别（{info.gender}）不一致")
+        return info.number
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise ValidationError(self.problems)
+
+
+def check_version(record: Any, version: int | None, what: str) -> None:
+    """Optimistic concurrency: the form loaded `version`; someone else saved since → conflict."""
+    from swdesk.services.base import ConflictError
+
+    if version is not None and int(version) != int(record.version):
+        raise ConflictError(f"这条{what}已被其他窗口修改并保存（当前为第{record.version}版），"
+                            "请关闭后重新打开再修改。")

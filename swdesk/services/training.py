@@ -1,0 +1,513 @@
+"""培训: training courses and who attended them (person-times 人次 and hours per worker/quarter).
+
+Attendance is one row per worker per course (a unique index), so re-adding a worker is ignored
+and a person-time is never counted twice.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from peewee import JOIN, fn
+
+from swdesk import vocab
+from swdesk.models import Community, TrainingAttendance, TrainingCourse, Worker
+from swdesk.services.base import (
+    ConflictError,
+    UserError,
+    ValidationError,
+    audit,
+    default_office,
+    scoped,
+    snapshot,
+    writes,
+)
+
+TOPIC_LIST = "training_topic"
+COURSE_FIELDS = ("title", "start_date", "hours", "lecturer", "place", "topic", "notes")
+
+# Separators of a pasted attendance list: new lines, Chinese/English commas and semicolons,
+# the enumeration comma, tabs and spaces (names pasted from a spreadsheet row).
+_PASTE_SPLIT = re.compile(r"[\r\n、，,；;\t ]+")
+# A list number at the start of a line ("1." "12、" "3)") and a bare 序号 cell ("7") are not names.
+_LIST_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、)）]\s*")
+_SERIAL = re.compile(r"^\d{1,3}$")
+
+
+def topics() -> list[str]:
+    """The course topics: the built-in ones, then those the office added (editable list)."""
+    from swdesk.services import vocabulary
+
+    return vocabulary.items(TOPIC_LIST)
+
+
+def _parse_date(value: Any) -> _dt.date | None:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    try:
+        return _dt.date.fromisoformat(str(value or "").strip().replace("/", "-"))
+    except ValueError:
+        return None
+
+
+# --- courses -------------------------------------------------------------------------------------
+
+def _validate_course(data: dict[str, Any]) -> dict[str, Any]:
+    problems: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    title = str(data.get("title") or "").strip()
+    if not title:
+        problems["title"] = "请填写课程名称"
+    elif len(title) > 100:
+        problems["title"] = "课程名称不能超过100个字"
+    clean["title"] = title
+    start = _parse_date(data.get("start_date"))
+    if start is None:
+        problems["start_date"] = "培训日期格式应为 2026-11-27"
+    clean["start_date"] = start
+    try:
+        hours_value = float(data.get("hours"))
+    except (TypeError, ValueError):
+        hours_value = -1.0
+    if not 0 < hours_value <= 500:
+        problems["hours"] = "学时应为大于0、不超过500的数"
+    clean["hours"] = round(hours_value, 1)
+    for key, label, limit in (("lecturer", "主讲人", 50), ("place", "地点", 100)):
+        value = str(data.get(key) or "").strip()
+        if len(value) > limit:
+            problems[key] = f"{label}不能超过{limit}个字"
+        clean[key] = value
+    topic = str(data.get("topic") or "").strip()
+    if topic and topic not in topics():
+        problems["topic"] = f"主题“{topic}”不在可选值列表中"
+    clean["topic"] = topic
+    clean["notes"] = str(data.get("notes") or "").strip()
+    if problems:
+        raise ValidationError(problems)
+    return clean
+
+
+def _get_course(course_id: int) -> TrainingCourse:
+    course = scoped(TrainingCourse.select(), TrainingCourse).where(TrainingCourse.id == course_id).first()
+    if course is None:
+        raise UserError(f"培训课程 {course_id} 不存在或已删除")
+    return course
+
+
+@writes("training_course")
+def create_course(data: dict[str, Any]) -> TrainingCourse:
+    clean = _validate_course(data)
+    course = TrainingCourse.create(office=default_office(), **clean)
+    audit("create", course, after=snapshot(course), summary=f"新建培训课程 {course.title}")
+    return course
+
+
+@writes("training_course")
+def update_course(course_id: int, data: dict[str, Any], version: int | None = None) -> TrainingCourse:
+    course = _get_course(course_id)
+    if version is not None and course.version != version:
+        raise ConflictError("该课程已被其他窗口修改，请刷新后再保存",
+                            [("课程名称", course.title), ("日期", course.start_date)])
+    merged = {k: getattr(course, k) for k in COURSE_FIELDS}
+    merged.update({k: v for k, v in data.items() if k in COURSE_FIELDS})
+    clean = _validate_course(merged)
+    before = snapshot(course)
+    old_version = course.version
+    clean["version"] = old_version + 1
+    updated = (TrainingCourse.update(clean)
+               .where((TrainingCourse.id == course.id) & (TrainingCourse.version == old_version))
+               .execute())
+    if updated != 1:
+        raise ConflictError("该课程已被其他窗口修改，请刷新后再保存")
+    course = TrainingCourse.get_by_id(course.id)
+    audit("update", course, before=before, after=snapshot(course), summary=f"修改培训课程 {course.title}")
+    return course
+
+
+@writes("training_course")
+def delete_course(course_id: int, version: int | None = None) -> None:
+    """Delete a course with its attendance list."""
+    course = _get_course(course_id)
+    if version is not None and course.version != version:
+        raise ConflictError("该课程已被其他窗口修改，请刷新后再删除")
+    before = snapshot(course)
+    before["attendance"] = [a.worker_id for a in course.attendance]
+    TrainingAttendance.delete().where(TrainingAttendance.course == course.id).execute()
+    course.delete_instance()
+    audit("delete", table="training_course", record_id=course_id, before=before,
+          summary=f"删除培训课程 {before['title']}（{len(before['attendance'])} 人次）")
+
+
+@dataclass
+class CourseRow:
+    id: int
+    office_id: int
+    version: int
+    title: str
+    start_date: _dt.date
+    hours: float
+    lecturer: str
+    place: str
+    topic: str
+    notes: str
+    attendees: int
+
+    @property
+    def person_hours(self) -> float:
+        return self.hours * self.attendees
+
+
+def list_courses(start: _dt.date | None = None, end: _dt.date | None = None,
+                 search: str = "") -> list[CourseRow]:
+    """Courses between start and end (inclusive), newest first, with their attendance count."""
+    counts = (TrainingAttendance.select(TrainingAttendance.course.alias("cid"),
+                                        fn.COUNT(TrainingAttendance.id).alias("n"))
+              .group_by(TrainingAttendance.course).alias("counts"))
+    query = (TrainingCourse.select(TrainingCourse, fn.COALESCE(counts.c.n, 0).alias("attendees"))
+             .join(counts, JOIN.LEFT_OUTER, on=(counts.c.cid == TrainingCourse.id)))
+    query = scoped(query, TrainingCourse)
+    if start:
+        query = query.where(TrainingCourse.start_date >= start)
+    if end:
+        query = query.where(TrainingCourse.start_date <= end)
+    text = (search or "").strip()
+    if text:
+        query = query.where(TrainingCourse.title.contains(text) | TrainingCourse.lecturer.contains(text)
+                            | TrainingCourse.topic.contains(text))
+    query = query.order_by(TrainingCourse.start_date.desc(), TrainingCourse.id.desc())
+    return [_course_row(c, int(c.attendees)) for c in query]
+
+
+def _course_row(c: TrainingCourse, attendees: int) -> CourseRow:
+    return CourseRow(id=c.id, office_id=c.office_id, version=c.version, title=c.title,
+                     start_date=c.start_date, hours=c.hours, lecturer=c.lecturer, place=c.place,
+                     topic=c.topic, notes=c.notes, attendees=attendees)
+
+
+def get_course(course_id: int) -> CourseRow:
+    course = _get_course(course_id)
+    n = TrainingAttendance.select().where(TrainingAttendance.course == course.id).count()
+    return _course_row(course, n)
+
+
+# --- attendance ------------------------------------------------------------------------------------
+
+@dataclass
+class AttendeeRow:
+    worker_id: int
+    name: str
+    card_no: str
+    sector: str
+    community: str
+    status: str
+    hours: float
+
+
+def course_attendance(course_id: int) -> list[AttendeeRow]:
+    course = _get_course(course_id)
+    rows = (TrainingAttendance.select(TrainingAttendance.hours, Worker.id, Worker.name, Worker.card_no,
+                                      Worker.sector, Worker.status, Community.name.alias("cname"))
+            .join(Worker)
+            .join(Community, JOIN.LEFT_OUTER, on=(Worker.community == Community.id))
+            .where(TrainingAttendance.course == course.id)
+            .order_by(Worker.name_pinyin, Worker.name, Worker.id).dicts())
+    return [AttendeeRow(worker_id=r["id"], name=r["name"], card_no=r["card_no"] or "",
+                        sector=r["sector"], community=r["cname"] or "", status=r["status"],
+                        hours=r["hours"] if r["hours"] is not None else course.hours) for r in rows]
+
+
+def _office_workers(worker_ids: list[int], office_id: int) -> dict[int, Worker]:
+    found: dict[int, Worker] = {}
+    for start in range(0, len(worker_ids), 500):
+        chunk = worker_ids[start:start + 500]
+        for w in Worker.select(Worker.id, Worker.name, Worker.office).where(
+                Worker.id.in_(chunk) & (Worker.office == office_id)):
+            found[w.id] = w
+    return found
+
+
+@writes("training_attendance")
+def add_attendance(course_id: int, worker_ids: Iterable[int]) -> int:
+    """Add workers to a course's attendance; those already there are ignored. Returns how many
+    were added."""
+    course = _get_course(course_id)
+    ids = list(dict.fromkeys(int(w) for w in worker_ids))
+    found = _office_workers(ids, course.office_id)
+    missing = [str(w) for w in ids if w not in found]
+    if missing:
+        raise ValidationError({"workers": "以下人员不存在：" + "、".join(missing[:20])})
+    present = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        present |= {a.worker_id for a in TrainingAttendance.select(TrainingAttendance.worker).where(
+            (TrainingAttendance.course == course.id) & TrainingAttendance.worker.in_(chunk))}
+    new_ids = [w for w in ids if w not in present]
+    for start in range(0, len(new_ids), 500):
+        TrainingAttendance.insert_many(
+            [{"course": course.id, "worker": w} for w in new_ids[start:start + 500]]).execute()
+    if new_ids:
+        names = "、".join(found[w].name for w in new_ids[:10]) + ("等" if len(new_ids) > 10 else "")
+        audit("create", table="training_attendance", record_id=course.id,
+              after={"course": course.id, "workers": new_ids},
+              summary=f"培训签到 {course.title}：{names}（{len(new_ids)} 人）")
+    return len(new_ids)
+
+
+@writes("training_attendance")
+def remove_attendance(course_id: int, worker_ids: Iterable[int]) -> int:
+    """Take workers off a course's attendance. Returns how many were removed."""
+    course = _get_course(course_id)
+    ids = list(dict.fromkeys(int(w) for w in worker_ids))
+    removed = 0
+    for start in range(0, len(ids), 500):
+        removed += (TrainingAttendance.delete()
+                    .where((TrainingAttendance.course == course.id)
+                           & TrainingAttendance.worker.in_(ids[start:start + 500])).execute())
+    if removed:
+        audit("delete", table="training_attendance", record_id=course.id,
+              before={"course": course.id, "workers": ids},
+              summary=f"移除培训签到 {course.title}：{removed} 人")
+    return removed
+
+
+@dataclass
+class Unmatched:
+    """A pasted entry that found no single worker: reason 未找到 or 重名 (candidates listed)."""
+
+    entry: str
+    reason: str
+    candidates: list[tuple[int, str]]
+
+    def describe(self) -> str:
+        if self.reason == "重名":
+            who = "；".join(text for _id, text in self.candidates)
+            return f"{self.entry}：有 {len(self.candidates)} 人同名（{who}），请在名单中单独选择"
+        return f"{self.entry}：未找到此人"
+
+
+def split_pasted(text: str) -> list[str]:
+    """The entries of a pasted list, in order, without blanks, list numbers or repeats."""
+    entries: list[str] = []
+    for line in (text or "").splitlines():
+        for part in _PASTE_SPLIT.split(_LIST_NUMBER.sub("", line)):
+            part = part.strip()
+            if part and not _SERIAL.match(part) and part not in entries:
+                entries.append(part)
+    return entries
+
+
+def attendance_from_pasted_text(course_id: int, text: str) -> tuple[list[int], list[Unmatched]]:
+    """Match a pasted list of names or card numbers to workers of the course's office.
+
+    Returns (matched worker ids in the list's order, entries not matched: unknown or ambiguous).
+    A name shared by several workers matches the one who is 在册 if only one is; otherwise it is
+    reported as 重名 with the candidates, never guessed.
+    """
+    course = _get_course(course_id)
+    entries = split_pasted(text)
+    by_card: dict[str, int] = {}
+    by_name: dict[str, list[Worker]] = {}
+    for start in range(0, len(entries), 400):
+        chunk = entries[start:start + 400]
+        upper = [e.upper() for e in chunk]
+        query = (Worker.select(Worker.id, Worker.name, Worker.card_no, Worker.status, Worker.sector,
+                               Worker.employer, Worker.birth_date)
+                 .where((Worker.office == course.office_id)
+                        & (Worker.name.in_(chunk) | Worker.card_no.in_(chunk + upper))))
+        for w in query:
+            if w.card_no:
+                by_card[w.card_no.upper()] = w.id
+            by_name.setdefault(w.name, []).append(w)
+    matched: list[int] = []
+    problems: list[Unmatched] = []
+    for entry in entries:
+        worker_id = by_card.get(entry.upper())
+        if worker_id is None:
+            candidates = by_name.get(entry, [])
+            active = [w for w in candidates if w.status == vocab.STATUS_ACTIVE]
+            if len(candidates) == 1:
+                worker_id = candidates[0].id
+            elif len(active) == 1:
+                worker_id = active[0].id
+            elif candidates:
+                problems.append(Unmatched(entry, "重名", [
+                    (w.id, f"{w.card_no or '无证号'}，{w.sector}{('，' + w.employer) if w.employer else ''}")
+                    for w in sorted(candidates, key=lambda w: w.id)]))
+                continue
+            else:
+                problems.append(Unmatched(entry, "未找到", []))
+                continue
+        if worker_id not in matched:
+            matched.append(worker_id)
+    return matched, problems
+
+
+@dataclass
+class WorkerHit:
+    id: int
+    name: str
+    card_no: str
+    sector: str
+    employer: str
+    community: str
+    status: str
+
+
+def find_workers(text: str, limit: int = 50, active_only: bool = False,
+                 office_id: int | None = None) -> list[WorkerHit]:
+    """Workers whose name, pinyin, initials or card number starts with `text` (for the add dialog),
+    of one office when `office_id` is given (a course's attendees come from its own office)."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    lower = text.lower()
+    query = (Worker.select(Worker.id, Worker.name, Worker.card_no, Worker.sector, Worker.employer,
+                           Worker.status, Community.name.alias("cname"))
+             .join(Community, JOIN.LEFT_OUTER, on=(Worker.community == Community.id))
+             .where(Worker.name.startswith(text) | Worker.name_pinyin.startswith(lower)
+                    | Worker.name_initials.startswith(lower) | Worker.card_no.startswith(text.upper())))
+    query = scoped(query, Worker)
+    if office_id is not None:
+        query = query.where(Worker.office == office_id)
+    if active_only:
+        query = query.where(Worker.status == vocab.STATUS_ACTIVE)
+    query = query.order_by(Worker.name_pinyin, Worker.id).limit(limit).dicts()
+    return [WorkerHit(id=r["id"], name=r["name"], card_no=r["card_no"] or "", sector=r["sector"],
+                      employer=r["employer"], community=r["cname"] or "", status=r["status"])
+            for r in query]
+
+
+# --- summaries --------------------------------------------------------------------------------------
+
+def _hours_expr():
+    return fn.COALESCE(TrainingAttendance.hours, TrainingCourse.hours)
+
+
+@dataclass
+class WorkerTrainingSummary:
+    worker_id: int
+    name: str
+    card_no: str
+    person_times: int
+    hours: float
+
+
+def summary_by_worker(start: _dt.date | None = None, end: _dt.date | None = None) -> list[WorkerTrainingSummary]:
+    """Person-times and hours per worker for courses between start and end, most first."""
+    n = fn.COUNT(TrainingAttendance.id)
+    h = fn.SUM(_hours_expr())
+    query = (TrainingAttendance.select(Worker.id, Worker.name, Worker.card_no, n.alias("n"), h.alias("h"))
+             .join(TrainingCourse).switch(TrainingAttendance).join(Worker))
+    query = scoped(query, TrainingCourse)
+    if start:
+        query = query.where(TrainingCourse.start_date >= start)
+    if end:
+        query = query.where(TrainingCourse.start_date <= end)
+    query = query.group_by(Worker.id, Worker.name, Worker.card_no).order_by(n.desc(), h.desc(), Worker.id)
+    return [WorkerTrainingSummary(worker_id=r["id"], name=r["name"], card_no=r["card_no"] or "",
+                                  person_times=int(r["n"]), hours=float(r["h"] or 0))
+            for r in query.dicts()]
+
+
+@dataclass
+class QuarterSummary:
+    quarter: str        # 2026Q4
+    courses: int
+    person_times: int
+    workers: int        # distinct workers trained
+    hours: float        # person-hours (学时 × 人次)
+
+
+def summary_by_quarter(start: _dt.date | None = None, end: _dt.date | None = None) -> list[QuarterSummary]:
+    """Courses, person-times, distinct workers and person-hours per quarter, oldest first."""
+    query = (TrainingCourse.select(TrainingCourse.id, TrainingCourse.start_date, TrainingCourse.hours,
+                                   TrainingAttendance.worker, TrainingAttendance.hours.alias("own_hours"))
+             .join(TrainingAttendance, JOIN.LEFT_OUTER))
+    query = scoped(query, TrainingCourse)
+    if start:
+        query = query.where(TrainingCourse.start_date >= start)
+    if end:
+        query = query.where(TrainingCourse.start_date <= end)
+    acc: dict[str, dict[str, Any]] = {}
+    for course_id, day, course_hours, worker_id, own_hours in query.tuples():
+        key = f"{day.year}Q{(day.month - 1) // 3 + 1}"
+        q = acc.setdefault(key, {"courses": set(), "n": 0, "workers": set(), "hours": 0.0})
+        q["courses"].add(course_id)
+        if worker_id is not None:
+            q["n"] += 1
+            q["workers"].add(worker_id)
+            q["hours"] += own_hours if own_hours is not None else course_hours
+    return [QuarterSummary(quarter=k, courses=len(v["courses"]), person_times=v["n"],
+                           workers=len(v["workers"]), hours=round(v["hours"], 1))
+            for k, v in sorted(acc.items())]
+
+
+def totals(start: _dt.date | None = None, end: _dt.date | None = None) -> dict[str, float]:
+    """{'courses', 'person_times', 'hours'} between start and end (for the quarterly workbook)."""
+    rows = summary_by_quarter(start, end)
+    return {"courses": sum(r.courses for r in rows), "person_times": sum(r.person_times for r in rows),
+            "hours": round(sum(r.hours for r in rows), 1)}
+
+
+@dataclass
+class WorkerTraining:
+    course_id: int
+    title: str
+    start_date: _dt.date
+    topic: str
+    lecturer: str
+    hours: float
+
+
+def worker_trainings(worker_id: int) -> list[WorkerTraining]:
+    """The courses a worker attended, newest first (the worker's page)."""
+    rows = (TrainingAttendance.select(TrainingCourse.id, TrainingCourse.title, TrainingCourse.start_date,
+                                      TrainingCourse.topic, TrainingCourse.lecturer,
+                                      _hours_expr().alias("h"))
+            .join(TrainingCourse)
+            .where(TrainingAttendance.worker == worker_id)
+            .order_by(TrainingCourse.start_date.desc(), TrainingCourse.id.desc()).dicts())
+    return [WorkerTraining(course_id=r["id"], title=r["title"], start_date=r["start_date"],
+                           topic=r["topic"], lecturer=r["lecturer"], hours=float(r["h"]))
+            for r in rows]
+
+
+@dataclass
+class AttendanceLine:
+    course_id: int
+    start_date: _dt.date
+    title: str
+    topic: str
+    lecturer: str
+    place: str
+    hours: float
+    worker_id: int
+    name: str
+    card_no: str
+    sector: str
+    employer: str
+    community: str
+
+
+def attendance_lines(start: _dt.date, end: _dt.date) -> list[AttendanceLine]:
+    """One line per person-time of the courses between start and end (the sign-in sheet)."""
+    query = (TrainingAttendance.select(
+                TrainingCourse.id.alias("cid"), TrainingCourse.start_date, TrainingCourse.title,
+                TrainingCourse.topic, TrainingCourse.lecturer, TrainingCourse.place,
+                _hours_expr().alias("h"), Worker.id.alias("wid"), Worker.name, Worker.card_no,
+                Worker.sector, Worker.employer, Community.name.alias("cname"))
+             .join(TrainingCourse).switch(TrainingAttendance).join(Worker)
+             .join(Community, JOIN.LEFT_OUTER, on=(Worker.community == Community.id))
+             .where((TrainingCourse.start_date >= start) & (TrainingCourse.start_date <= end)))
+    query = scoped(query, TrainingCourse).order_by(
+        TrainingCourse.start_date, TrainingCourse.id, Worker.name_pinyin, Worker.id)
+    return [AttendanceLine(course_id=r["cid"], start_date=r["start_date"], title=r["title"],
+                           topic=r["topic"], lecturer=r["lecturer"], place=r["place"],
+                           hours=float(r["h"]), worker_id=r["wid"], name=r["name"],
+                           card_no=r["card_no"] or "", sector=r["sector"], employer=r["employer"],
+                           community=r["cname"] or "") for r in query.dicts()]

@@ -1,0 +1,67 @@
+"""Renderer details: line breaking, the office's chosen font, cancel, template text checked too."""
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from swdesk import jobs
+from swdesk.pdf import cards, fonts, templates
+from swdesk.pdf.common import MissingGlyphsError
+from swdesk.pdf.renderer import wrap_lines
+from tests.swdesk.pdf.printing_helpers import add_worker
+
+LIGHT = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Light.ttf"
+
+
+def test_wrap_keeps_numbers_whole_and_punctuation_on_the_line():
+    chain = fonts.chain_for("")
+    size = 10.0
+    width = chain.string_width("生活：0591-87001234　法律：", size) + 1
+    lines = wrap_lines(chain, "生活：0591-87001234　法律：12348　医疗：0591-87005678", width, size)
+    assert "".join(lines).replace("\u3000", "") == "生活：0591-87001234法律：12348医疗：0591-87005678"
+    for line in lines:
+        assert chain.string_width(line, size) <= width + 0.01 or line.isascii()
+    assert any(line.endswith("0591-87005678") or line == "0591-87005678" for line in lines)
+    assert not any(line.startswith(("，", "。", "、", "；")) for line in
+                   wrap_lines(chain, "甲乙丙丁，戊己庚辛，壬癸", chain.string_width("甲乙丙丁", size) + 0.5, size))
+    assert wrap_lines(chain, "一\n二", 500, size) == ["一", "二"]
+
+
+def test_the_office_chosen_font_comes_first():
+    import os
+
+    if not os.path.exists(LIGHT):
+        pytest.skip("LXGW WenKai Light not installed")
+    chain = fonts.chain_for(LIGHT)
+    assert chain.main.path == LIGHT
+    assert all(fonts.family_key(f.family) != "lxgwwenkai" for f in chain.fonts[1:])
+
+
+def test_cancel_stops_the_batch_and_writes_nothing(office, tmp_path):
+    workers = [add_worker(office, f"测试{i}") for i in range(25)]
+    out = tmp_path / "x.pdf"
+    calls = []
+
+    def progress(done, total):
+        calls.append(done)
+        return done < 10
+
+    with pytest.raises(jobs.Cancelled):
+        cards.render_cards(workers, out, "a4", progress=progress)
+    assert not out.exists()
+    assert calls[0] == 0 and calls[-1] >= 10
+
+
+def test_fixed_template_text_is_checked_too(office, tmp_path):
+    data = json.loads(templates.builtin_path("badge").read_text(encoding="utf-8"))
+    data["elements"].append({"type": "text", "x": 1, "y": 1, "w": 20, "h": 5, "text": "志愿\ue001者"})
+    path = tmp_path / "badge.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    from swdesk.pdf import badges
+
+    worker = add_worker(office, "王喆")
+    with pytest.raises(MissingGlyphsError) as info:
+        badges.render_badges([worker], io.BytesIO(), template_path=str(path))
+    assert [(m.who, m.field, m.char) for m in info.value.missing] == [("模板", "固定文字", "\ue001")]

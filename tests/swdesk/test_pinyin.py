@@ -1,0 +1,41 @@
+"""Pinyin of names for search: surnames read as surnames, rare name characters, separators."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from swdesk import pinyin
+
+
+@pytest.mark.parametrize("name, full, initials", [
+    ("张三", "zhangsan", "zs"),
+    ("曾小贤", "zengxiaoxian", "zxx"),      # 曾 as a surname is zeng, not ceng
+    ("单田芳", "shantianfang", "stf"),
+    ("解晓东", "xiexiaodong", "xxd"),
+    ("区家明", "oujiaming", "ojm"),
+    ("长孙无忌", "zhangsunwuji", "zswj"),    # two-character surname
+    ("欧阳娜娜", "ouyangnana", "oynn"),
+    ("王喆", "wangzhe", "wz"),
+    ("李堃", "likun", "lk"),
+    ("陈昇", "chensheng", "cs"),
+    ("朱镕", "zhurong", "zr"),
+    ("刘赟", "liuyun", "ly"),
+    ("林玥", "linyue", "ly"),
+    ("赵燚", "zhaoyi", "zy"),
+    ("𠮷利", "jili", "jl"),                 # outside the BMP, no reading in pypinyin
+    ("阿依古丽·买买提", "ayigulimaimaiti", "ayglmmt"),
+    ("", "", ""),
+])
+def test_full_and_initials(name, full, initials):
+    assert pinyin.full(name) == full
+    assert pinyin.initials(name) == initials
+    assert pinyin.full_and_initials(name) == (full, initials)
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=4))
+def test_every_common_character_gives_ascii_letters(name):
+    full, initials = pinyin.full_and_initials(name)
+    assert full.isascii() and full.isalpha() and full == full.lower()
+    assert len(initials) == len(name)
+    assert full.startswith(initials[0])

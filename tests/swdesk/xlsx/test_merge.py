@@ -1,0 +1,163 @@
+"""The district roll-up: the sum of two street workbooks equals the workbook of their union."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import run_cli
+
+from swdesk.services.base import Session, UserError, reset_session, set_session
+from swdesk.xlsx import merge, quarter
+
+
+def load_factory():
+    if "quarter_factory" not in sys.modules:
+        path = Path(__file__).resolve().parents[1] / "reports" / "quarter_factory.py"
+        spec = importlib.util.spec_from_file_location("quarter_factory", path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["quarter_factory"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["quarter_factory"]
+
+
+qf = load_factory()
+
+
+@pytest.fixture
+def streets(db, tmp_path):
+    """Two streets on one district database: each street's workbook and the union's."""
+    a = qf.make_office("甲街道", "000001")
+    b = qf.make_office("乙街道", "000002")
+    qf.add_services(qf.random_workers(a, 40, seed=21), seed=21)
+    qf.add_services(qf.random_workers(b, 30, seed=22, start_n=500), seed=22)
+    files = {}
+    for name, office in (("a", a), ("b", b), ("union", None)):
+        set_session(Session(office_id=office.id if office else None))
+        files[name] = tmp_path / f"{name}.xlsx"
+        quarter.export_quarter(qf.PERIOD, files[name])
+    reset_session()
+    return files
+
+
+def _visible_values(path: Path) -> dict[str, list[tuple]]:
+    wb = openpyxl.load_workbook(path)
+    return {name: [tuple(r) for r in wb[name].iter_rows(values_only=True)]
+            for name in wb.sheetnames if name not in ("封面", "_meta", "花名册")}
+
+
+def _roster(path: Path) -> list[tuple]:
+    return sorted(tuple(str(v) for v in row) for row in quarter.iter_roster(path))
+
+
+def _assert_same(got: dict, want: dict) -> None:
+    """Cell by cell; numbers to 1e-9 (hours are sums of minutes ÷ 60 in a different order)."""
+    assert got.keys() == want.keys()
+    for sheet in want:
+        assert len(got[sheet]) == len(want[sheet]), sheet
+        for r, (g, w) in enumerate(zip(got[sheet], want[sheet], strict=True), 1):
+            if r == 1:
+                continue  # the sheet title names the office
+            for c, (x, y) in enumerate(zip(g, w, strict=True), 1):
+                if isinstance(y, float) and not isinstance(x, str):
+                    assert x == pytest.approx(y, abs=1e-9), (sheet, r, c)
+                else:
+                    assert x == y, (sheet, r, c)
+
+
+def test_roll_up_of_two_streets_equals_the_union(streets, tmp_path):
+    out = tmp_path / "district.xlsx"
+    merged = merge.merge_quarter(out, [streets["a"], streets["b"]])
+    assert merged.streets == ["甲街道", "乙街道"]
+    _assert_same(_visible_values(out), _visible_values(streets["union"]))
+    assert _roster(out) == _roster(streets["union"])
+    union, _ = quarter.read_report(streets["union"])
+    rolled, meta = quarter.read_report(out)
+    assert meta["period"] == "2026Q4"
+    for got, want in zip(rolled.tables, union.tables, strict=True):
+        assert got.rows == [[r[0], *(pytest.approx(v) for v in r[1:])] for r in want.rows], got.key
+    # Percentages recomputed from the summed counts, not summed.
+    sector = openpyxl.load_workbook(out)["队伍结构"]
+    shares = [sector.cell(r, 3).value for r in range(1, sector.max_row + 1)
+              if sector.cell(r, 1).value in ("党政机关", "事业单位", "企业", "民间组织", "社区/群团/离退休")]
+    assert abs(sum(shares) - 1) < 1e-9
+
+
+def test_roster_rows_numbered_through(streets, tmp_path):
+    out = tmp_path / "district.xlsx"
+    merge.merge_quarter(out, [streets["a"], streets["b"]])
+    ws = openpyxl.load_workbook(out, read_only=True)["花名册"]
+    numbers = [row[0] for row in ws.iter_rows(min_row=3, values_only=True)]
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_different_periods_are_refused(db, tmp_path):
+    office = qf.make_office("甲街道", "000001")
+    qf.make_worker(office, 1)
+    q3, q4 = tmp_path / "q3.xlsx", tmp_path / "q4.xlsx"
+    quarter.export_quarter("2026Q3", q3)
+    quarter.export_quarter("2026Q4", q4)
+    with pytest.raises(UserError, match=r"“q3.xlsx”是 2026Q3 的报表.*不是同一期间"):
+        merge.merge_quarter(tmp_path / "out.xlsx", [q4, q3])
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_the_same_street_twice_is_refused(db, tmp_path):
+    office = qf.make_office("甲街道", "000001")
+    qf.make_worker(office, 1)
+    a = tmp_path / "a.xlsx"
+    quarter.export_quarter("2026Q4", a)
+    with pytest.raises(UserError, match="甲街道"):
+        merge.merge_quarter(tmp_path / "out.xlsx", [a, a])
+
+
+def test_other_files_and_versions_are_refused(db, tmp_path):
+    office = qf.make_office("甲街道", "000001")
+    qf.make_worker(office, 1)
+    good = tmp_path / "good.xlsx"
+    quarter.export_quarter("2026Q4", good)
+    plain = tmp_path / "plain.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "不是报表"
+    wb.save(plain)
+    with pytest.raises(UserError, match="“plain.xlsx”不是社工服务台导出的季度报表"):
+        merge.merge_quarter(tmp_path / "out.xlsx", [good, plain])
+    old = tmp_path / "old.xlsx"
+    wb = openpyxl.load_workbook(good)
+    meta = wb["_meta"]
+    for row in meta.iter_rows():
+        if row[0].value == "format_version":
+            row[1].value = 0
+    wb.save(old)
+    with pytest.raises(UserError, match="“old.xlsx”的报表格式版本为 0"):
+        merge.merge_quarter(tmp_path / "out.xlsx", [good, old])
+    text = tmp_path / "notes.xlsx"
+    text.write_text("hello", encoding="utf-8")
+    with pytest.raises(UserError, match="notes.xlsx"):
+        merge.merge_quarter(tmp_path / "out.xlsx", [good, text])
+
+
+def test_a_hand_edited_count_that_is_not_a_number_is_reported(db, tmp_path):
+    office = qf.make_office("甲街道", "000001")
+    qf.make_worker(office, 1)
+    good = tmp_path / "good.xlsx"
+    quarter.export_quarter("2026Q4", good)
+    wb = openpyxl.load_workbook(good)
+    ws = wb["队伍结构"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "企业")
+    ws.cell(row, 2).value = "很多"
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    with pytest.raises(UserError, match=f"“edited.xlsx”工作表“队伍结构”B{row} 单元格应为数字"):
+        merge.merge_quarter(tmp_path / "out.xlsx", [good, edited])
+
+
+def test_command_line_merge_needs_no_database(streets, tmp_path):
+    out = tmp_path / "district.xlsx"
+    code, stdout, stderr = run_cli("merge", "quarter", str(out), str(streets["a"]), str(streets["b"]))
+    assert code == 0, stderr
+    assert out.exists() and "2" in stdout
+    code, _out, stderr = run_cli("merge", "quarter", str(tmp_path / "x.xlsx"), str(tmp_path / "missing.xlsx"))
+    assert code == 1 and "错误" in stderr and "Traceback" not in stderr

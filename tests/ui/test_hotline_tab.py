@@ -1,0 +1,168 @@
+"""服务热线 tab: log a request through the dialog, assign the top suggestion, complete and follow
+it up through the real dialogs; the list masks the phone and highlights overdue requests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from swdesk.models import Community, HotlineRequest, ServiceHours, Worker, WorkerSpecialty
+from swdesk.services import hotline
+from swdesk.services.base import default_office
+
+
+@pytest.fixture
+def window(db, qtbot):
+    from ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    return win
+
+
+def make_worker(name, community, specialty=None, party=False):
+    worker = Worker.create(office=default_office(), name=name, gender="男", birth_date=dt.date(1980, 1, 1),
+                           sector="企业", education="大专", title="无", community=community,
+                           political_status="中共党员" if party else "群众")
+    if specialty:
+        WorkerSpecialty.create(worker=worker, specialty=specialty)
+    return worker
+
+
+def when_dialog_opens(qtbot, action):
+    """Run `action(dialog)` once the modal dialog that is about to open is shown."""
+    def poll():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, poll)
+            return
+        action(dialog)
+
+    QTimer.singleShot(0, poll)
+
+
+def test_log_assign_complete_follow_up(window, qtbot):
+    east = Community.create(office=default_office(), name="东街社区")
+    west = Community.create(office=default_office(), name="西街社区")
+    make_worker("远律师", west, "法律援助")
+    best = make_worker("王律师", east, "法律援助", party=True)
+    make_worker("普通志愿者", east)
+    tab = window.switch_to("hotline")
+    assert tab.model.rowCount() == 0
+
+    def fill_request(dialog):
+        dialog.name.setText("林秀英")
+        qtbot.keyClicks(dialog.phone, "13812345678")
+        dialog.community.setCurrentIndex(dialog.community.findText("东街社区"))
+        dialog.category.setCurrentText("法律")
+        dialog.text.setPlainText("邻里纠纷，想咨询法律援助")
+        dialog.buttons.accepted.emit()
+
+    when_dialog_opens(qtbot, fill_request)
+    tab.new_request()
+    assert tab.model.rowCount() == 1
+    assert tab.model.index(0, 4).data() == "138****5678"
+    assert tab.current is not None and tab.current.status == "待分派"
+    assert "13812345678" in tab.detail.text()
+    assert not tab.flow_buttons["complete"].isEnabled() and not tab.flow_buttons["follow_up"].isEnabled()
+
+    top = tab.suggestion_model.row_at(0)
+    assert top.worker_id == best.id and "同社区" in top.reasons
+    assert "专业特长：法律援助" in tab.suggestion_model.index(0, 2).data()
+    tab.suggestions.selectRow(0)
+    qtbot.mouseClick(tab.assign_button, Qt.MouseButton.LeftButton)
+    request_id = tab.current.id
+    assert tab.current.status == "已分派" and tab.current.workers == [(best.id, "王律师")]
+    assert tab.flow_buttons["complete"].isEnabled()
+
+    def fill_complete(dialog):
+        dialog.minutes.setValue(90)
+        dialog.note.setPlainText("上门调解，双方达成协议")
+        dialog.buttons.accepted.emit()
+
+    when_dialog_opens(qtbot, fill_complete)
+    tab.flow_buttons["complete"].click()
+    assert tab.current.status == "已完成"
+    assert [(h.worker_id, h.minutes) for h in ServiceHours.select()] == [(best.id, 90)]
+    assert tab.flow_buttons["follow_up"].isEnabled() and not tab.flow_buttons["refer"].isEnabled()
+
+    def fill_follow_up(dialog):
+        dialog.satisfaction.setCurrentText("满意")
+        dialog.note.setPlainText("居民表示感谢")
+        dialog.buttons.accepted.emit()
+
+    when_dialog_opens(qtbot, fill_follow_up)
+    tab.flow_buttons["follow_up"].click()
+    saved = HotlineRequest.get_by_id(request_id)
+    assert (saved.status, saved.satisfaction) == ("已回访", "满意")
+    assert "已回访" in tab.detail.text() and tab.suggestion_model.rowCount() == 0
+
+
+def test_dialog_shows_every_problem_and_writes_nothing(window, qtbot):
+    from ui.dialogs.hotline import RequestDialog
+
+    tab = window.switch_to("hotline")
+    dialog = RequestDialog(tab)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.phone, "abc")
+    dialog.accept()
+    assert dialog.isVisible() or dialog.result() == 0
+    assert dialog.errors["resident_name"].text() and dialog.errors["phone"].text()
+    assert dialog.errors["text"].text()
+    assert HotlineRequest.select().count() == 0
+
+
+def test_overdue_request_is_highlighted_and_reachable_from_reminder(window, qtbot):
+    received = dt.datetime.now().replace(microsecond=0) - dt.timedelta(days=3)
+    late = hotline.log_request(dict(received_at=received, resident_name="陈阿姨", category="生活",
+                                    text="家中水管漏水无人维修"))
+    tab = window.switch_to("hotline")
+    tab.period.setCurrentIndex(0)
+    row = tab.model.find(late.id)
+    assert tab.model.index(row, 7).data() == "待分派（超时）"
+    assert tab.model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    tab.status.setCurrentText("已完成")
+    assert tab.model.rowCount() == 0
+    window.switch_to("hotline", late.id)
+    assert tab.current.id == late.id and "已超时" in tab.detail.text()
+
+
+def test_export_through_background_job(window, qtbot, tmp_path):
+    from openpyxl import load_workbook
+
+    from ui import jobs
+
+    hotline.log_request(dict(resident_name="林秀英", category="医疗", text="需要上门测血压"))
+    tab = window.switch_to("hotline")
+    out = tmp_path / "热线.xlsx"
+    tab.start_export(tab.export_period(), str(out))
+    qtbot.waitUntil(lambda: out.exists() and not jobs._running, timeout=10000)
+    assert load_workbook(out)["热线工单"]["D2"].value == "林秀英"
+
+
+def test_office_edits_the_matching_rules(window, qtbot):
+    from ui.dialogs.hotline import SpecialtyMapDialog
+
+    tab = window.switch_to("hotline")
+    dialog = SpecialtyMapDialog(tab)
+    qtbot.addWidget(dialog)
+    assert dialog.checks["法律"]["法律援助"].isChecked() and not dialog.checks["法律"]["心理疏导"].isChecked()
+    dialog.checks["法律"]["心理疏导"].setChecked(True)
+    dialog.checks["法律"]["司法矫治"].setChecked(False)
+    dialog.accept()
+    assert hotline.specialty_map()["法律"] == ["心理疏导", "法律援助"]
+
+
+def test_read_only_operator_gets_no_write_buttons(window, qtbot):
+    from swdesk.services.base import Session, set_session
+
+    hotline.log_request(dict(resident_name="林秀英", category="医疗", text="需要上门测血压"))
+    set_session(Session(role="只读"))
+    tab = window.switch_to("hotline")
+    assert tab.current is not None and tab.current.status == "待分派"
+    assert not any(b.isEnabled() for b in tab.flow_buttons.values())
+    assert not tab.new_button.isEnabled() and not tab.assign_button.isEnabled()
+    training_tab = window.switch_to("training")
+    assert not training_tab.buttons["new"].isEnabled()

@@ -1,0 +1,200 @@
+"""Login at start, the first-run wizard (or 跳过 = single-user mode), locking and the idle lock."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenuBar
+
+from swdesk.models import Office, Operator
+from swdesk.services import base, operators, settings
+from ui.dialogs import login
+
+
+@pytest.fixture
+def accounts(db, office):
+    operators.create_operator("王管理", "admin", "管理员", "geheim123")
+    operators.create_operator("李录入", "clerk", "录入员", "clerk1234")
+    base.reset_session()
+
+
+def test_login_dialog_refuses_wrong_password_then_logs_in(qtbot, accounts):
+    dialog = login.LoginDialog("clerk")
+    qtbot.addWidget(dialog)
+    dialog.password_edit.setText("wrong-pass")
+    assert not dialog.try_login()
+    assert dialog.error.text() == "登录名或密码错误" and dialog.password_edit.text() == ""
+    dialog.password_edit.setText("clerk1234")
+    assert dialog.try_login() and dialog.result() == 1
+    assert (base.current().operator_login, base.current().role) == ("clerk", "录入员")
+
+
+def test_login_at_start_with_accounts(qtbot, accounts):
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        dialog.password_edit.setText("geheim123")
+        dialog.ok_button.click()
+
+    QTimer.singleShot(50, answer)
+    assert login.login_at_start("admin")
+    assert base.current().operator_login == "admin"
+    QTimer.singleShot(50, lambda: QApplication.activeModalWidget().cancel_button.click())
+    assert not login.login_at_start("admin")
+
+
+def test_first_run_wizard_creates_admin_and_office(qtbot, db, office):
+    wizard = login.FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.office_edits["street_code"].setText("12a")
+    wizard.name_edit.setText("")
+    wizard.password_edit.setText("abc")
+    wizard.confirm_edit.setText("abd")
+    assert not wizard.finish()
+    assert "两次输入的密码不一致" in wizard.error.text()
+    wizard.confirm_edit.setText("abc")
+    assert not wizard.finish()
+    for text in ("街道代码", "姓名", "密码至少6位"):
+        assert text in wizard.error.text()
+    assert not operators.has_operators()
+    assert Office.get_by_id(office.id).street_code == office.street_code  # nothing half-written
+    wizard.office_edits["district"].setText("鼓楼区")
+    wizard.office_edits["street"].setText("东街街道")
+    wizard.office_edits["street_code"].setText("350102001")
+    wizard.office_edits["centre_name"].setText("东街街道社会工作服务中心")
+    wizard.name_edit.setText("陈主任")
+    wizard.login_edit.setText("chen")
+    wizard.password_edit.setText("secret99")
+    wizard.confirm_edit.setText("secret99")
+    assert wizard.finish()
+    saved = Office.get_by_id(office.id)
+    assert (saved.street, saved.street_code, saved.centre_name) == ("东街街道", "350102001", "东街街道社会工作服务中心")
+    assert Operator.get(Operator.login == "chen").role == "管理员"
+    assert base.current().operator_login == "chen"
+
+
+def test_skip_means_single_user_and_is_remembered(qtbot, db, office):
+    QTimer.singleShot(50, lambda: QApplication.activeModalWidget().skip_button.click())
+    assert login.login_at_start(None)
+    assert base.current().is_admin and not operators.has_operators()
+    assert settings.get(login.SINGLE_USER_SETTING) is True
+    assert login.login_at_start(None)  # no wizard the second time (no timer: would block)
+
+
+def make_window(qtbot) -> QMainWindow:
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("李奶奶 350502********1234"))
+    window.setMenuBar(QMenuBar())
+    window.menuBar().addMenu("文件")
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_lock_hides_records_until_password(qtbot, accounts):
+    operators.log_in("clerk", "clerk1234")
+    window = make_window(qtbot)
+    dialog = login.lock_now(window)
+    assert dialog is not None and login.is_locked(window)
+    assert not window.centralWidget().isVisible()
+    dialog.reject()  # Esc does not unlock
+    assert login.is_locked(window) and dialog.isVisible()
+    dialog.password_edit.setText("nope")
+    assert not dialog.try_unlock() and login.is_locked(window)
+    dialog.password_edit.setText("clerk1234")
+    assert dialog.try_unlock()
+    assert not login.is_locked(window) and window.centralWidget().isVisible()
+
+
+def test_lock_covers_open_forms_without_closing_them(qtbot, accounts):
+    from PySide6.QtWidgets import QDialog, QLineEdit
+
+    operators.log_in("clerk", "clerk1234")
+    window = make_window(qtbot)
+    form = QDialog(window)
+    typed = QLineEdit("unsaved text", form)
+    form.show()
+    dialog = login.lock_now(window)
+    covers = form.findChildren(QLabel, "LockCover")
+    assert covers and covers[0].isVisible() and covers[0].geometry() == form.rect()
+    assert form.isVisible() and typed.text() == "unsaved text"
+    dialog.password_edit.setText("clerk1234")
+    assert dialog.try_unlock()
+    qtbot.waitUntil(lambda: not form.findChildren(QLabel, "LockCover"))
+    assert form.isVisible()
+
+
+def test_lock_can_switch_operator(qtbot, accounts):
+    operators.log_in("clerk", "clerk1234")
+    window = make_window(qtbot)
+    dialog = login.lock_now(window)
+    dialog.login_edit.setText("admin")
+    dialog.password_edit.setText("geheim123")
+    assert dialog.try_unlock() and base.current().operator_login == "admin"
+
+
+def test_single_user_cannot_lock(qtbot, db):
+    window = make_window(qtbot)
+    QTimer.singleShot(50, lambda: QApplication.activeModalWidget().close())
+    assert login.lock_now(window) is None and not login.is_locked(window)
+
+
+def test_idle_lock(qtbot, accounts):
+    operators.log_in("admin", "geheim123")
+    window = make_window(qtbot)
+    watcher = login.install_idle_lock(minutes=0.5 / 60)  # half a second
+    try:
+        qtbot.waitUntil(lambda: login.is_locked(window), timeout=3000)
+        window._swdesk_lock.password_edit.setText("geheim123")
+        window._swdesk_lock.try_unlock()
+    finally:
+        watcher.set_minutes(0)
+    settings.put("idle_lock_minutes", 0)
+    assert login.install_idle_lock() is watcher and not watcher.timer.isActive()
+
+
+def test_operators_dialog_admin_and_clerk(qtbot, accounts):
+    from ui.dialogs import operators as operators_dialog
+
+    operators.log_in("admin", "geheim123")
+    dialog = operators_dialog.OperatorsDialog()
+    qtbot.addWidget(dialog)
+    assert [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())] == ["admin", "clerk"]
+    form = operators_dialog.NewOperatorDialog(dialog)
+    qtbot.addWidget(form)
+    form.name_edit.setText("王只读")
+    form.login_edit.setText("wang")
+    form.role_combo.setCurrentText("只读")
+    form.password_edit.setText("wang12345")
+    form.confirm_edit.setText("wang12345")
+    assert form.save()
+    dialog.refresh()
+    dialog.select_login("clerk")
+    dialog.toggle_active()
+    assert not Operator.get(Operator.login == "clerk").active
+    assert dialog.toggle_button.text() == "启用"
+    operators.log_in("wang", "wang12345")
+    viewer = operators_dialog.OperatorsDialog()
+    qtbot.addWidget(viewer)
+    assert not viewer.new_button.isEnabled() and not viewer.toggle_button.isEnabled()
+    assert viewer.own_button.isEnabled() and not viewer.idle_spin.isEnabled()
+    operators.log_in("admin", "geheim123")
+    dialog.idle_spin.setValue(5)
+    assert dialog.save_idle_minutes()
+    assert settings.get("idle_lock_minutes") == 5
+    watcher = QApplication.instance()._swdesk_idle_lock
+    assert watcher.minutes == 5 and watcher.timer.interval() == 300_000
+    watcher.set_minutes(0)
+
+
+def test_first_account_from_single_user_mode_logs_in(qtbot, db, office):
+    from ui.dialogs import operators as operators_dialog
+
+    form = operators_dialog.NewOperatorDialog()
+    qtbot.addWidget(form)
+    form.name_edit.setText("陈主任")
+    form.login_edit.setText("chen")
+    form.role_combo.setCurrentText("管理员")
+    form.password_edit.setText("secret99")
+    form.confirm_edit.setText("secret99")
+    assert form.save()
+    assert base.current().operator_login == "chen"
+    QApplication.instance()._swdesk_idle_lock.set_minutes(0)

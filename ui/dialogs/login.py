@@ -1,0 +1,389 @@
+"""Logging in at start, the first-run wizard, and locking the window (设置 → 锁定, idle lock).
+
+- No operator accounts yet: the first-run wizard fills the office's settings and creates the
+  管理员 account; 跳过 keeps single-user mode (the choice is remembered in the database).
+- Accounts exist: the login dialog; the window is locked after "idle_lock_minutes" without
+  keyboard or mouse input (0 = never), and by Ctrl+L.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from swdesk.services import base, operators, settings
+from swdesk.services.base import UserError, ValidationError
+
+log = logging.getLogger(__name__)
+
+SINGLE_USER_SETTING = "single_user_mode"
+_ACCEPTED = QDialog.DialogCode.Accepted.value
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Login", text)
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #b00020;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _password_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMaxLength(128)
+    return edit
+
+
+# --- login --------------------------------------------------------------------------------------
+
+class LoginDialog(QDialog):
+    """登录名 + 密码; accepted once operators.log_in succeeds (the session is then set)."""
+
+    def __init__(self, login: str | None = None, parent: QWidget | None = None,
+                 title: str | None = None, message: str | None = None):
+        super().__init__(parent)
+        self.setObjectName("LoginDialog")
+        self.setWindowTitle(title or self.tr("登录 — 社工服务台"))
+        self.login_edit = QLineEdit(login or "")
+        self.login_edit.setMaxLength(50)
+        self.password_edit = _password_edit()
+        self.error = _error_label()
+        heading = QLabel(message or self.tr("请输入操作员登录名和密码。"))
+        heading.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("登录名："), self.login_edit)
+        form.addRow(self.tr("密码："), self.password_edit)
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton(self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.try_login)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(360)
+        (self.password_edit if login else self.login_edit).setFocus()
+
+    def try_login(self) -> bool:
+        try:
+            operators.log_in(self.login_edit.text(), self.password_edit.text())
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            return False
+        self.accept()
+        return True
+
+
+# --- first run ---------------------------------------------------------------------------------
+
+# Office fields the wizard asks for, with their labels.
+OFFICE_FIELDS = (
+    ("district", "所在区"),
+    ("street", "街道"),
+    ("street_code", "街道代码"),
+    ("centre_name", "服务中心名称"),
+    ("person_in_charge", "负责人"),
+    ("contact_phone", "联系电话"),
+    ("address", "地址"),
+)
+
+
+class FirstRunWizard(QDialog):
+    """Welcome page of a database without accounts: office settings and the 管理员 account."""
+
+    SKIPPED = 2  # done() code of 跳过
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("FirstRunWizard")
+        self.setWindowTitle(self.tr("欢迎使用社工服务台"))
+        office = base.default_office()
+        self.office_id = office.id
+        intro = QLabel(self.tr(
+            "这是第一次使用。请填写本单位信息，并建立管理员账户：以后每次打开程序都需要登录，"
+            "并可为其他工作人员建立“录入员”或“只读”账户。\n"
+            "如果只有一人使用这台电脑，也可以点“跳过”，以单用户模式使用（不需要登录）。"))
+        intro.setWordWrap(True)
+
+        office_box = QGroupBox(self.tr("单位信息"))
+        office_form = QFormLayout(office_box)
+        self.office_edits: dict[str, QLineEdit] = {}
+        placeholder = _is_placeholder_office(office)
+        for key, label in OFFICE_FIELDS:
+            edit = QLineEdit("" if placeholder else str(getattr(office, key) or ""))
+            self.office_edits[key] = edit
+            office_form.addRow(self.tr(label) + "：", edit)
+        self.office_edits["street_code"].setPlaceholderText(self.tr("6到12位数字，用于服务证编号"))
+
+        admin_box = QGroupBox(self.tr("管理员账户"))
+        admin_form = QFormLayout(admin_box)
+        self.name_edit = QLineEdit()
+        self.login_edit = QLineEdit("admin")
+        self.password_edit = _password_edit()
+        self.confirm_edit = _password_edit()
+        self.password_edit.setPlaceholderText(self.tr("至少6位"))
+        admin_form.addRow(self.tr("姓名："), self.name_edit)
+        admin_form.addRow(self.tr("登录名："), self.login_edit)
+        admin_form.addRow(self.tr("密码："), self.password_edit)
+        admin_form.addRow(self.tr("确认密码："), self.confirm_edit)
+
+        self.error = _error_label()
+        buttons = QHBoxLayout()
+        self.skip_button = QPushButton(self.tr("跳过（单用户模式）"))
+        self.finish_button = QPushButton(self.tr("完成"))
+        self.finish_button.setDefault(True)
+        self.skip_button.clicked.connect(self.skip)
+        self.finish_button.clicked.connect(self.finish)
+        buttons.addWidget(self.skip_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.finish_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(office_box)
+        layout.addWidget(admin_box)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(520)
+
+    def finish(self) -> bool:
+        problems: dict[str, str] = {}
+        if self.password_edit.text() != self.confirm_edit.text():
+            problems["确认密码"] = self.tr("两次输入的密码不一致")
+        if not problems:
+            data = {key: edit.text().strip() for key, edit in self.office_edits.items()}
+            try:
+                operators.first_run_setup(self.office_id, data, self.name_edit.text(),
+                                          self.login_edit.text(), self.password_edit.text())
+            except ValidationError as exc:
+                problems = exc.problems
+            except UserError as exc:
+                problems = {"": str(exc)}
+        if problems:
+            labels = dict(OFFICE_FIELDS)
+            self.error.setText("\n".join(f"{labels.get(k, k)}：{v}" if k else v for k, v in problems.items()))
+            self.error.show()
+            return False
+        operators.log_in(self.login_edit.text().strip(), self.password_edit.text())
+        self.accept()
+        return True
+
+    def skip(self) -> None:
+        try:
+            settings.put(SINGLE_USER_SETTING, True)
+        except UserError as exc:  # e.g. a read-only file: still usable for this session
+            log.warning("cannot remember single-user mode: %s", exc)
+        base.reset_session()
+        self.done(self.SKIPPED)
+
+
+def _is_placeholder_office(office) -> bool:
+    """The office base.default_office() makes up for an empty database (示例区 / 000000)."""
+    return office.street_code == "000000" and office.district == "示例区"
+
+
+def login_at_start(user: str | None = None, first_run_wizard: bool = True) -> bool:
+    """Before the main window: the wizard, single-user mode, or the login dialog. False = quit."""
+    if not operators.has_operators():
+        base.reset_session()
+        if not first_run_wizard or settings.get(SINGLE_USER_SETTING, False):
+            return True
+        wizard = FirstRunWizard()
+        result = int(wizard.exec())
+        if result == _ACCEPTED:
+            install_idle_lock()
+        return result in (_ACCEPTED, FirstRunWizard.SKIPPED)
+    dialog = LoginDialog(user)
+    if int(dialog.exec()) != _ACCEPTED:
+        return False
+    install_idle_lock()
+    return True
+
+
+# --- locking ------------------------------------------------------------------------------------
+
+class LockDialog(QDialog):
+    """Covers a locked window until the operator (or another one: 切换操作员) logs in."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.setObjectName("LockDialog")
+        self.window_ = window
+        session = base.current()
+        self.previous_login = session.operator_login
+        self.setWindowTitle(self.tr("已锁定 — 社工服务台"))
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        message = QLabel(self.tr("程序已锁定。请输入密码解锁（也可以用其他操作员的账户登录）。"))
+        message.setWordWrap(True)
+        self.login_edit = QLineEdit(session.operator_login)
+        self.password_edit = _password_edit()
+        self.error = _error_label()
+        form = QFormLayout()
+        form.addRow(self.tr("登录名："), self.login_edit)
+        form.addRow(self.tr("密码："), self.password_edit)
+        self.unlock_button = QPushButton(self.tr("解锁"))
+        self.unlock_button.setDefault(True)
+        self.quit_button = QPushButton(self.tr("退出程序"))
+        self.unlock_button.clicked.connect(self.try_unlock)
+        self.quit_button.clicked.connect(self.quit_program)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.quit_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(message)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(380)
+        self.password_edit.setFocus()
+
+    def try_unlock(self) -> bool:
+        try:
+            operators.log_in(self.login_edit.text(), self.password_edit.text())
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            self.password_edit.clear()
+            return False
+        self.accept()
+        return True
+
+    def reject(self) -> None:  # Esc or the close button must not unlock
+        pass
+
+    def quit_program(self) -> None:
+        self.done(QDialog.DialogCode.Rejected)
+        self.window_.close()
+        QApplication.instance().quit()
+
+
+def _cover(widget: QWidget) -> QWidget:
+    """An opaque panel over the whole of `widget` saying it is locked."""
+    cover = QLabel(_tr("已锁定"), widget)
+    cover.setObjectName("LockCover")
+    cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    cover.setAutoFillBackground(True)
+    cover.setGeometry(widget.rect())
+    cover.show()
+    cover.raise_()
+    return cover
+
+
+def is_locked(window: QMainWindow) -> bool:
+    return getattr(window, "_swdesk_lock", None) is not None
+
+
+def lock_now(window: QMainWindow) -> LockDialog | None:
+    """Hide the window's records and ask for a password. Returns the (open) lock dialog."""
+    if is_locked(window):
+        return window._swdesk_lock
+    if not operators.has_operators():
+        QMessageBox.information(window, _tr("锁定"), _tr(
+            "当前为单用户模式，没有密码，无法锁定。\n请先在“设置 → 操作员管理”中建立管理员账户。"))
+        return None
+    # Other open windows (an edit form, a message box) may show records too. They are covered,
+    # not closed: closing would end their exec() and lose what the clerk had typed.
+    covers = [_cover(widget) for widget in QApplication.topLevelWidgets()
+              if widget is not window and widget.isVisible() and not isinstance(widget, LockDialog)]
+    hidden = [w for w in (window.centralWidget(), window.menuBar()) if w is not None and w.isVisible()]
+    for widget in hidden:
+        widget.hide()
+    dialog = LockDialog(window)
+    window._swdesk_lock = dialog
+
+    def unlocked(_result: int) -> None:
+        window._swdesk_lock = None
+        for widget in hidden:
+            widget.show()
+        for cover in covers:
+            cover.deleteLater()
+        if base.current().operator_login != dialog.previous_login:
+            if hasattr(window, "update_title"):
+                window.update_title()
+            if hasattr(window, "data_changed"):
+                window.data_changed.emit("operator")
+        dialog.deleteLater()
+
+    dialog.finished.connect(unlocked)
+    dialog.open()
+    return dialog
+
+
+class IdleLock(QObject):
+    """Locks the main window after `minutes` without keyboard or mouse input."""
+
+    WATCHED = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+               QEvent.Type.Wheel)
+
+    def __init__(self, minutes: float, parent: QObject | None = None):
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.lock)
+        self.set_minutes(minutes)
+
+    def set_minutes(self, minutes: float) -> None:
+        self.minutes = minutes
+        if minutes and minutes > 0:
+            self.timer.start(int(minutes * 60_000))
+        else:
+            self.timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.WATCHED and self.minutes and self.minutes > 0:
+            self.timer.start()
+        return False
+
+    def lock(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMainWindow) and widget.isVisible() and not is_locked(widget):
+                try:
+                    if operators.has_operators():
+                        lock_now(widget)
+                except Exception:
+                    log.exception("idle lock failed")
+                return
+
+
+def install_idle_lock(minutes: float | None = None) -> IdleLock:
+    """Watch the whole application for input (one watcher per application)."""
+    app = QApplication.instance()
+    if minutes is None:
+        try:
+            minutes = float(settings.get("idle_lock_minutes") or 0)
+        except (TypeError, ValueError):
+            minutes = 15
+    existing = getattr(app, "_swdesk_idle_lock", None)
+    if existing is not None:
+        existing.set_minutes(minutes)
+        return existing
+    watcher = IdleLock(minutes, app)
+    app.installEventFilter(watcher)
+    app._swdesk_idle_lock = watcher
+    return watcher

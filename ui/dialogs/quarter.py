@@ -1,0 +1,109 @@
+"""文件 → 导出季度报表 / 汇总各街道报表: pick the period and files, then run in the background."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from swdesk import periods
+
+XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("QuarterDialog", text)
+
+
+def _last_folder() -> str:
+    from ui.app import settings
+
+    return str(settings().value("quarter/folder", str(Path.home())))
+
+
+def _remember_folder(path: str) -> None:
+    from ui.app import settings
+
+    settings().setValue("quarter/folder", str(Path(path).parent))
+
+
+def ask_period(parent: QWidget, default: str | None = None) -> str | None:
+    """A quarter from the recent ones (newest first); the clerk may also type one (2025Q3)."""
+    labels = [p.label for p in reversed(periods.last_quarters(8))]
+    if default and default not in labels:
+        labels.insert(0, default)
+    current = labels.index(default) if default in labels else (1 if len(labels) > 1 else 0)
+    text, ok = QInputDialog.getItem(parent, _tr("导出季度报表"), _tr("统计期间（如 2026Q4）："),
+                                    labels, current, True)
+    if not ok:
+        return None
+    return periods.parse(text).label  # a typo raises UserError: the caller shows it
+
+
+def _office_name() -> str:
+    """The street for the default file name ('' for a district user of several streets)."""
+    from swdesk.reports.quarter import offices
+
+    found = offices()
+    return found[0].street if len(found) == 1 else ""
+
+
+def export_quarter(window: QWidget, period: str | None = None) -> None:
+    """Ask for the period (unless given) and the file, then export in a background job."""
+    from ui.jobs import run_job
+
+    if period is None:
+        period = ask_period(window)
+        if period is None:
+            return
+    name = f"{_office_name()}季度统计报表{period}.xlsx"
+    path, _ = QFileDialog.getSaveFileName(window, _tr("导出季度报表"),
+                                          str(Path(_last_folder()) / name), XLSX_FILTER)
+    if not path:
+        return
+    if not path.lower().endswith(".xlsx"):
+        path += ".xlsx"
+    _remember_folder(path)
+
+    def work(progress):
+        from swdesk.xlsx import quarter
+
+        return quarter.export_quarter(period, path, progress=progress)
+
+    def done(_result) -> None:
+        QMessageBox.information(window, _tr("导出完成"),
+                                _tr("已导出 {period} 季度统计报表：\n{path}").format(period=period, path=path))
+
+    run_job(window, _tr("正在导出季度报表…"), work, on_done=done)
+
+
+def merge_quarter(window: QWidget) -> None:
+    """Pick the street workbooks and the district file, then sum them in a background job."""
+    from ui.jobs import run_job
+
+    files, _ = QFileDialog.getOpenFileNames(window, _tr("选择各街道的季度报表"), _last_folder(),
+                                            XLSX_FILTER)
+    if not files:
+        return
+    _remember_folder(files[0])
+    path, _ = QFileDialog.getSaveFileName(window, _tr("保存区级汇总报表"),
+                                          str(Path(files[0]).parent / "区级汇总季度统计报表.xlsx"),
+                                          XLSX_FILTER)
+    if not path:
+        return
+    if not path.lower().endswith(".xlsx"):
+        path += ".xlsx"
+
+    def work(progress):
+        from swdesk.xlsx import merge
+
+        return merge.merge_quarter(path, files, progress=progress)
+
+    def done(report) -> None:
+        QMessageBox.information(
+            window, _tr("汇总完成"),
+            _tr("已汇总 {n} 个街道（{streets}）的 {period} 报表：\n{path}").format(
+                n=len(report.streets), streets="、".join(report.streets), period=report.period,
+                path=path))
+
+    run_job(window, _tr("正在汇总各街道报表…"), work, on_done=done)

@@ -1,0 +1,632 @@
+"""The worker dialog (new / edit): every field of the record, problems beside their fields as
+you type, photo with crop box, card number, service hours; plus 离队/恢复 and deletion.
+
+Validation is the service's own (swdesk.services.workers.validate): the dialog shows every problem
+it returns next to its field and keeps 保存 disabled until there are none.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from swdesk import idcard, vocab
+from swdesk.services import hours, roster, workers
+from swdesk.services import photos as photo_service
+from swdesk.services.base import ConflictError, UserError, ValidationError
+
+log = logging.getLogger(__name__)
+
+PHOTO_PREVIEW = (118, 165)   # 25:35
+VALIDATE_DELAY_MS = 200
+_ERROR_STYLE = "color: #c0392b;"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("WorkerDialog", text)
+
+
+def _date_text(value: _dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+class WorkerDialog(QDialog):
+    """New worker (worker_id None) or edit one. Emits saved(worker_id) after every save."""
+
+    saved = Signal(int)
+
+    def __init__(self, parent: QWidget | None, worker_id: int | None = None):
+        super().__init__(parent)
+        self.worker_id = worker_id
+        self.version: int | None = None
+        self._photo_change: bytes | None | bool = False   # False = unchanged, None = remove, bytes = new
+        self._problems: dict[str, str] = {}
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.setWindowTitle(self.tr("新增人员") if worker_id is None else self.tr("人员信息"))
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._build_basic_page(), self.tr("基本信息"))
+        self.hours_page = self._build_hours_page()
+        self.tabs.addTab(self.hours_page, self.tr("服务时长"))
+        self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self._validate_timer = QTimer(self)
+        self._validate_timer.setSingleShot(True)
+        self._validate_timer.setInterval(VALIDATE_DELAY_MS)
+        self._validate_timer.timeout.connect(self.validate_now)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        if worker_id is None:
+            self._fill_new()
+        else:
+            self._load(workers.get(worker_id))
+        self._connect_changes()
+        self._id_number_changed(self.fields["id_number"].text())
+        self.validate_now()
+        self.resize(980, 620)
+
+    # --- building ----------------------------------------------------------------------------
+    def _line(self, key: str, placeholder: str = "", max_length: int = 0) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setPlaceholderText(placeholder)
+        if max_length:
+            edit.setMaxLength(max_length)
+        self.fields[key] = edit
+        return edit
+
+    def _combo(self, key: str, values, blank: bool = True) -> QComboBox:
+        combo = QComboBox(self)
+        if blank:
+            combo.addItem("", "")
+        for value in values:
+            if isinstance(value, tuple):
+                combo.addItem(value[0], value[1])
+            else:
+                combo.addItem(value, value)
+        self.fields[key] = combo
+        return combo
+
+    def _row(self, form: QFormLayout, key: str, widget: QWidget, extra: QWidget | None = None) -> None:
+        error = QLabel(self)
+        error.setStyleSheet(_ERROR_STYLE)
+        error.setWordWrap(True)
+        error.setObjectName(f"error_{key}")
+        self.errors[key] = error
+        holder = QWidget(self)
+        row = QVBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(1)
+        line = QHBoxLayout()
+        line.addWidget(widget, 1)
+        if extra is not None:
+            line.addWidget(extra)
+        row.addLayout(line)
+        row.addWidget(error)
+        error.hide()
+        label = workers.FIELD_LABELS.get(key, key)
+        if key in ("name", "sector", "education", "title"):
+            label = "* " + label
+        form.addRow(label, holder)
+
+    def _build_basic_page(self) -> QWidget:
+        page = QWidget(self)
+        left = QFormLayout()
+        right = QFormLayout()
+        for form in (left, right):
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._row(left, "name", self._line("name", self.tr("姓名"), 50))
+        self.id_info = QLabel(self)
+        self.id_info.setObjectName("id_info")
+        self.id_info.setStyleSheet("color: #2c6e2c;")
+        self.id_info.setWordWrap(True)
+        self._row(left, "id_number", self._line("id_number", self.tr("18位身份证号，填写后自动带出出生日期和性别"), 18))
+        left.addRow("", self.id_info)
+        self._row(left, "gender", self._combo("gender", vocab.GENDERS))
+        self._row(left, "birth_date", self._line("birth_date", self.tr("如 1985-06-01；有身份证号时可不填"), 10))
+        self._row(left, "phone", self._line("phone", self.tr("11位手机号码"), 20))
+        self._row(left, "sector", self._combo("sector", vocab.SECTORS))
+        self._row(left, "employer", self._line("employer", "", 100))
+        self._row(left, "education", self._combo("education", vocab.EDUCATIONS))
+        self._row(left, "title", self._combo("title", vocab.TITLES))
+        self._row(left, "sw_level", self._combo("sw_level", vocab.SW_LEVELS, blank=False))
+        self._row(right, "political_status", self._combo("political_status", vocab.POLITICAL_STATUSES, blank=False))
+        self._row(right, "kind", self._combo("kind", vocab.WORKER_KINDS, blank=False))
+        self._row(right, "community", self._combo("community", roster.community_choices()))
+        self._row(right, "joined_on", self._line("joined_on", self.tr("如 2026-03-01"), 10))
+        self._row(right, "specialties", self._build_specialties())
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("status_label")
+        self.status_button = QPushButton(self)
+        self.status_button.clicked.connect(self._change_status)
+        status_box = QWidget(self)
+        status_line = QHBoxLayout(status_box)
+        status_line.setContentsMargins(0, 0, 0, 0)
+        status_line.addWidget(self.status_label, 1)
+        status_line.addWidget(self.status_button)
+        right.addRow(self.tr("状态"), status_box)
+        self.card_label = QLabel(self)
+        self.card_label.setObjectName("card_label")
+        self.card_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        right.addRow(self.tr("服务证号"), self.card_label)
+        notes = QPlainTextEdit(self)
+        notes.setFixedHeight(60)
+        self.fields["notes"] = notes
+        self._row(right, "notes", notes)
+
+        columns = QHBoxLayout()
+        for form in (left, right):
+            # The forms keep their natural height; spare room goes below them.
+            holder = QVBoxLayout()
+            holder.addLayout(form)
+            holder.addStretch(1)
+            columns.addLayout(holder, 1)
+        columns.addWidget(self._build_photo_box(), 0, Qt.AlignmentFlag.AlignTop)
+        page.setLayout(columns)
+        return page
+
+    def _build_specialties(self) -> QWidget:
+        box = QWidget(self)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        self.specialty_checks: dict[str, QCheckBox] = {}
+        for i, label in enumerate(workers.allowed_specialties()):
+            check = QCheckBox(label, box)
+            self.specialty_checks[label] = check
+            grid.addWidget(check, i // 3, i % 3)
+        self.fields["specialties"] = box
+        return box
+
+    def _build_photo_box(self) -> QWidget:
+        group = QGroupBox(self.tr("照片（1 寸）"), self)
+        self.photo_label = QLabel(group)
+        self.photo_label.setObjectName("photo_preview")
+        self.photo_label.setFixedSize(*PHOTO_PREVIEW)
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_label.setStyleSheet("border: 1px solid #b0b0b0; background: #f4f4f4; color: #888;")
+        choose = QPushButton(self.tr("选择文件…"), group)
+        choose.clicked.connect(self.choose_photo_file)
+        paste = QPushButton(self.tr("从剪贴板粘贴"), group)
+        paste.clicked.connect(self.paste_photo)
+        clear = QPushButton(self.tr("清除照片"), group)
+        clear.clicked.connect(self.clear_photo)
+        self.photo_error = QLabel(group)
+        self.photo_error.setStyleSheet(_ERROR_STYLE)
+        self.photo_error.setWordWrap(True)
+        self.photo_error.setMaximumWidth(150)
+        layout = QVBoxLayout(group)
+        layout.addWidget(self.photo_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(choose)
+        layout.addWidget(paste)
+        layout.addWidget(clear)
+        layout.addWidget(self.photo_error)
+        layout.addStretch(1)
+        return group
+
+    def _build_hours_page(self) -> QWidget:
+        page = QWidget(self)
+        self.hours_total = QLabel(page)
+        self.hours_by_programme = QTableWidget(0, 2, page)
+        self.hours_by_programme.setHorizontalHeaderLabels([self.tr("项目"), self.tr("服务时长（小时）")])
+        self.hours_by_quarter = QTableWidget(0, 3, page)
+        self.hours_by_quarter.setHorizontalHeaderLabels([self.tr("季度"), self.tr("项目"), self.tr("服务时长（小时）")])
+        for table in (self.hours_by_programme, self.hours_by_quarter):
+            table.verticalHeader().hide()
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.hours_total)
+        layout.addWidget(QLabel(self.tr("按项目合计"), page))
+        layout.addWidget(self.hours_by_programme, 1)
+        layout.addWidget(QLabel(self.tr("按季度"), page))
+        layout.addWidget(self.hours_by_quarter, 2)
+        # Other areas (hotline assignments, training) add their own tabs to self.tabs.
+        return page
+
+    def _build_buttons(self) -> None:
+        self.general_error = QLabel(self)
+        self.general_error.setStyleSheet(_ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(self.tr("保存 (Ctrl+S)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("save_button")
+        self.save_button.clicked.connect(self.save)
+        self.save_new_button = None
+        if self.worker_id is None:
+            self.save_new_button = self.buttons.addButton(self.tr("保存并继续新增"), QDialogButtonBox.ButtonRole.ApplyRole)
+            self.save_new_button.clicked.connect(lambda: self.save(keep_open=True))
+        cancel = self.buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.clicked.connect(self.reject)
+
+    # --- values ------------------------------------------------------------------------------
+    def _set(self, key: str, value: Any) -> None:
+        widget = self.fields[key]
+        if isinstance(widget, QLineEdit):
+            widget.setText("" if value is None else (_date_text(value) if isinstance(value, _dt.date) else str(value)))
+        elif isinstance(widget, QComboBox):
+            index = widget.findData(value if value is not None else "")
+            widget.setCurrentIndex(max(index, 0))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value or "")
+        elif key == "specialties":
+            chosen = set(value or [])
+            for label, check in self.specialty_checks.items():
+                check.setChecked(label in chosen)
+
+    def form_data(self) -> dict[str, Any]:
+        """The form as the dict workers.validate/create/update take."""
+        data: dict[str, Any] = {}
+        for key, widget in self.fields.items():
+            if isinstance(widget, QLineEdit):
+                data[key] = widget.text().strip()
+            elif isinstance(widget, QComboBox):
+                data[key] = widget.currentData()
+            elif isinstance(widget, QPlainTextEdit):
+                data[key] = widget.toPlainText().strip()
+        data["specialties"] = [label for label, check in self.specialty_checks.items() if check.isChecked()]
+        if data.get("community") in ("", None):
+            data["community"] = None
+        for key in ("birth_date", "joined_on"):
+            data[key] = data.get(key) or None
+        return data
+
+    def _fill_new(self) -> None:
+        self._set("joined_on", _dt.date.today())
+        self.status_label.setText(vocab.STATUS_ACTIVE)
+        self.status_button.hide()
+        self.card_label.setText(self.tr("保存时自动分配"))
+        self._show_photo(None)
+        self._fill_hours()
+
+    def _load(self, worker) -> None:
+        self.version = worker.version
+        for key, value in workers.as_form_data(worker).items():
+            if key in self.fields:
+                self._set(key, value)
+        self.setWindowTitle(self.tr("人员信息 — {0}").format(worker.name))
+        self._show_status(worker)
+        if worker.card_no:
+            self.card_label.setText(self.tr("{0}\n发证日期 {1}，有效期至 {2}").format(
+                worker.card_no, _date_text(worker.card_issued_on), _date_text(worker.card_valid_until)))
+        else:
+            self.card_label.setText(self.tr("未发证"))
+        self._photo_change = False
+        self._show_photo(photo_service.get_photo(worker.id))
+        self._fill_hours()
+
+    def _show_status(self, worker) -> None:
+        if worker.status == vocab.STATUS_LEFT:
+            text = self.tr("离队（{0}）").format(_date_text(worker.left_on))
+            if worker.left_reason:
+                text += self.tr("，原因：{0}").format(worker.left_reason)
+            self.status_button.setText(self.tr("恢复在册…"))
+        else:
+            text = vocab.STATUS_ACTIVE
+            self.status_button.setText(self.tr("离队…"))
+        self.status_label.setText(text)
+        self.status_button.show()
+
+    def _fill_hours(self) -> None:
+        if self.worker_id is None:
+            self.hours_total.setText(self.tr("保存后这里显示此人的服务时长。"))
+            return
+        by_programme = hours.minutes_by_programme(self.worker_id)
+        total = sum(by_programme.values())
+        self.hours_total.setText(self.tr("累计服务时长：{0} 小时").format(f"{total / 60:.1f}"))
+        self.hours_by_programme.setRowCount(len(vocab.PROGRAMMES))
+        for row, programme in enumerate(vocab.PROGRAMMES):
+            self.hours_by_programme.setItem(row, 0, QTableWidgetItem(programme))
+            self.hours_by_programme.setItem(row, 1, QTableWidgetItem(f"{by_programme.get(programme, 0) / 60:.1f}"))
+        quarters = hours.minutes_by_quarter(self.worker_id)
+        self.hours_by_quarter.setRowCount(len(quarters))
+        for row, (quarter, programme, minutes) in enumerate(quarters):
+            for column, text in enumerate((quarter, programme, f"{minutes / 60:.1f}")):
+                self.hours_by_quarter.setItem(row, column, QTableWidgetItem(text))
+
+    # --- live validation ---------------------------------------------------------------------
+    def _connect_changes(self) -> None:
+        for widget in self.fields.values():
+            if isinstance(widget, QLineEdit):
+                widget.textChanged.connect(self._changed)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self._changed)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(self._changed)
+        for check in self.specialty_checks.values():
+            check.toggled.connect(self._changed)
+        self.fields["id_number"].textChanged.connect(self._id_number_changed)
+
+    def _changed(self, *_args) -> None:
+        self._validate_timer.start()
+
+    def _id_number_changed(self, text: str) -> None:
+        """A valid ID number fills 出生日期 and 性别 and shows the age band."""
+        number = idcard.normalise(text)
+        self.id_info.setText("")
+        self.id_info.hide()
+        if len(number) != 18:
+            return
+        try:
+            info = idcard.parse(number)
+        except idcard.IdNumberError:
+            return
+        self.id_info.show()
+        self._set("birth_date", info.birth_date)
+        self._set("gender", info.gender)
+        today = _dt.date.today()
+        self.id_info.setText(self.tr("出生日期 {0}，{1}，{2} 岁，年龄段：{3}").format(
+            info.birth_date.isoformat(), info.gender, vocab.age_at(info.birth_date, today),
+            vocab.age_band(info.birth_date, today)))
+
+    def validate_now(self) -> dict[str, str]:
+        self._validate_timer.stop()
+        try:
+            problems = workers.validate(self.form_data(), self.worker_id)
+        except UserError as exc:
+            problems = {"": str(exc)}
+        self.show_problems(problems)
+        return problems
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        self._problems = dict(problems)
+        for key, label in self.errors.items():
+            message = problems.get(key, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+        others = [f"{workers.FIELD_LABELS.get(k, k)}：{v}" if k else v
+                  for k, v in problems.items() if k not in self.errors]
+        self.general_error.setText("\n".join(others))
+        self.general_error.setVisible(bool(others))
+        self.save_button.setEnabled(not problems)
+        if self.save_new_button is not None:
+            self.save_new_button.setEnabled(not problems)
+
+    # --- photo -------------------------------------------------------------------------------
+    def _show_photo(self, data: bytes | None) -> None:
+        if not data:
+            self.photo_label.setPixmap(QPixmap())
+            self.photo_label.setText(self.tr("无照片"))
+            return
+        image = QImage.fromData(data)
+        pixmap = QPixmap.fromImage(image).scaled(
+            *PHOTO_PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        self.photo_label.setPixmap(pixmap)
+
+    def choose_photo_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择照片"), "",
+                                              self.tr("图片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)"))
+        if path:
+            self.use_photo_source(path)
+
+    def paste_photo(self) -> None:
+        from ui.dialogs.photo_crop import qimage_to_png
+
+        clipboard = QGuiApplication.clipboard()
+        image = clipboard.image()
+        if image.isNull():
+            urls = clipboard.mimeData().urls() if clipboard.mimeData() else []
+            local = [u.toLocalFile() for u in urls if u.isLocalFile()]
+            if local:
+                self.use_photo_source(local[0])
+                return
+            self.photo_error.setText(self.tr("剪贴板中没有图片，请先复制一张照片"))
+            return
+        self.use_photo_source(qimage_to_png(image))
+
+    def use_photo_source(self, source, *, crop_interactively: bool = True) -> bool:
+        """Prepare a file or image bytes, let the clerk crop it, keep it to save with the form."""
+        from swdesk import photos
+
+        self.photo_error.setText("")
+        try:
+            image = photos.prepare(source)
+        except photos.PhotoError as exc:
+            self.photo_error.setText(str(exc))
+            return False
+        if crop_interactively:
+            from ui.dialogs.photo_crop import PhotoCropDialog
+
+            dialog = PhotoCropDialog(self, image)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            data = dialog.photo_bytes()
+        else:
+            data = photos.crop(image)
+        self._photo_change = data
+        self._show_photo(data)
+        return True
+
+    def clear_photo(self) -> None:
+        self._photo_change = None
+        self._show_photo(None)
+
+    def _save_photo(self, worker_id: int) -> None:
+        if self._photo_change is False:
+            return
+        if self._photo_change is None:
+            photo_service.clear_photo(worker_id)
+        else:
+            photo_service.set_photo(worker_id, self._photo_change)
+        self._photo_change = False
+
+    # --- saving ------------------------------------------------------------------------------
+    def save(self, keep_open: bool = False) -> bool:
+        if self.validate_now():
+            return False
+        data = self.form_data()
+        try:
+            if self.worker_id is None:
+                worker = workers.create(data)
+            else:
+                worker = workers.update(self.worker_id, data, self.version)
+            self._save_photo(worker.id)
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except ConflictError as exc:
+            self._conflict(exc)
+            return False
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("提示"), str(exc))
+            return False
+        self.saved.emit(worker.id)
+        if keep_open:
+            self._start_next(worker)
+            return True
+        self.worker_id = worker.id
+        self.version = worker.version
+        self.accept()
+        return True
+
+    def _start_next(self, saved_worker) -> None:
+        """保存并继续新增: keep sector/community/kind (a campaign's volunteers share them)."""
+        keep = {k: self.form_data()[k] for k in ("sector", "community", "kind", "joined_on", "employer")}
+        for key in self.fields:
+            if key != "specialties":
+                self._set(key, None)
+        self._set("specialties", [])
+        self._set("political_status", "群众")
+        self._set("sw_level", "无")
+        for key, value in keep.items():
+            self._set(key, value)
+        self._photo_change = False
+        self._show_photo(None)
+        self.general_error.setText(self.tr("已保存 {0}，服务证号 {1}。请录入下一位。").format(
+            saved_worker.name, saved_worker.card_no or ""))
+        self.general_error.setStyleSheet("color: #2c6e2c;")
+        self.general_error.show()
+        self.fields["name"].setFocus()
+
+    def _conflict(self, exc: ConflictError) -> None:
+        lines = "\n".join(f"　{label}：{value}" for label, value in exc.changes)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("记录已被修改"),
+                          self.tr("在您编辑期间，此人的记录已被其他窗口修改并保存。"), parent=self)
+        if lines:
+            box.setInformativeText(self.tr("对方修改了：\n{0}\n\n重新载入将显示对方保存的内容，您未保存的修改需要重新填写。").format(lines))
+        reload = box.addButton(self.tr("重新载入"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("继续编辑"), QMessageBox.ButtonRole.RejectRole)
+        self._conflict_box = box
+        box.exec()
+        if box.clickedButton() is reload:
+            self.reload()
+
+    def reload(self) -> None:
+        self._load(workers.get(self.worker_id))
+        self.validate_now()
+
+    def _change_status(self) -> None:
+        if self.worker_id is None:
+            return
+        if change_status(self, self.worker_id):
+            worker = workers.get(self.worker_id)
+            self.version = worker.version
+            self._show_status(worker)
+            self.saved.emit(self.worker_id)
+
+
+# --- 离队 / 恢复 / 删除 (also used by the roster's right-click menu) ----------------------------
+
+class DeactivateDialog(QDialog):
+    def __init__(self, parent: QWidget | None, name: str):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("离队 — {0}").format(name))
+        self.reason = QLineEdit(self)
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText(self.tr("如：工作调动、迁出本街道、本人申请"))
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setMaximumDate(QDate.currentDate())
+        form = QFormLayout()
+        form.addRow(self.tr("离队原因"), self.reason)
+        form.addRow(self.tr("离队日期"), self.date)
+        note = QLabel(self.tr("离队人员保留全部记录和服务时长，可随时恢复在册。"), self)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.tr("确定离队"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def values(self) -> tuple[str, _dt.date]:
+        return self.reason.text().strip(), self.date.date().toPython()
+
+
+def change_status(parent: QWidget, worker_id: int) -> bool:
+    """离队 for a worker on the roster, 恢复在册 for one who left. True when something changed."""
+    worker = workers.get(worker_id)
+    try:
+        if worker.status == vocab.STATUS_LEFT:
+            answer = QMessageBox.question(parent, _t("恢复在册"),
+                                          _t("将 {0} 恢复为在册人员？").format(worker.name))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            workers.reactivate(worker_id)
+            return True
+        dialog = DeactivateDialog(parent, worker.name)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        reason, on = dialog.values()
+        workers.deactivate(worker_id, reason, on)
+        return True
+    except UserError as exc:
+        QMessageBox.warning(parent, _t("提示"), str(exc))
+        return False
+
+
+def delete_worker(parent: QWidget, worker_id: int) -> bool:
+    """Real deletion, only for a record entered by mistake: asks for a reason, then confirmation."""
+    worker = workers.get(worker_id)
+    reason, ok = QInputDialog.getText(
+        parent, _t("删除人员"),
+        _t("删除仅用于录入错误的记录；已离开的人员请用“离队”。\n请填写删除 {0} 的原因：").format(worker.name))
+    if not ok or not reason.strip():
+        return False
+    answer = QMessageBox.warning(
+        parent, _t("确认删除"),
+        _t("确定要永久删除 {0}（服务证号 {1}）吗？此操作不能撤销，并记入操作日志。").format(
+            worker.name, worker.card_no or _t("无")),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        workers.delete(worker_id, reason.strip())
+    except UserError as exc:
+        QMessageBox.warning(parent, _t("提示"), str(exc))
+        return False
+    return True
