@@ -88,7 +88,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"错误：文件操作失败：{exc.strerror or exc}（{getattr(exc, 'filename', '') or ''}）", file=sys.stderr)
         return 1
-    except Exception:
+    except Exception as exc:
+        from swdesk.services.base import storage_error
+
+        storage = storage_error(exc)
+        if storage is not None:  # locked, read-only or full: the clerk's to fix, not a bug
+            log.warning("storage problem in command %s: %s", args.command, exc)
+            print(f"错误：{getattr(storage, 'description', storage)}", file=sys.stderr)
+            return 1
         log.exception("unexpected error in command %s", args.command)
         print(f"内部错误：程序遇到意外问题，未完成的修改已撤销。详情见日志 {log_path}", file=sys.stderr)
         return 2

@@ -238,3 +238,22 @@ def trigram_bulk_load(table: str):
     finally:
         database.execute_sql(row[0])
     database.execute_sql(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+
+
+def install_append_only_guard(table: str) -> None:
+    """Make `table` refuse UPDATE and DELETE in the database itself (the audit log), so that not
+    even a tool that bypasses swdesk's services can quietly rewrite history."""
+    database_ = database()
+    if is_postgres():
+        database_.execute_sql(
+            "CREATE OR REPLACE FUNCTION swdesk_append_only() RETURNS trigger AS $$ BEGIN "
+            "RAISE EXCEPTION '%% is append-only', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql")
+        database_.execute_sql(f'DROP TRIGGER IF EXISTS "{table}_append_only" ON "{table}"')
+        database_.execute_sql(
+            f'CREATE TRIGGER "{table}_append_only" BEFORE UPDATE OR DELETE ON "{table}" '
+            "FOR EACH ROW EXECUTE FUNCTION swdesk_append_only()")
+    else:
+        for event in ("UPDATE", "DELETE"):
+            database_.execute_sql(
+                f'CREATE TRIGGER IF NOT EXISTS "{table}_no_{event.lower()}" BEFORE {event} ON "{table}" '
+                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")

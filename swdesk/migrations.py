@@ -54,6 +54,7 @@ def migrate_to_latest() -> int:
     if version is None:
         with database.atomic():
             database.create_tables(models.ALL_MODELS)
+            db.install_append_only_guard(models.AuditLog._meta.table_name)
             models.SchemaVersion.create(version=LATEST)
         return 0
     if version > LATEST:

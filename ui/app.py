@@ -36,6 +36,14 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, (UserError, db.DatabaseOpenError)):
         QMessageBox.warning(parent, QCoreApplication.translate("App", "提示"), str(exc))
         return
+    from swdesk.services.base import storage_error
+
+    storage = storage_error(exc) if isinstance(exc, Exception) else None
+    if storage is not None:  # disk full, file read-only or locked, outside a writer (e.g. a read)
+        log.warning("database unavailable: %s", exc)
+        QMessageBox.warning(parent, QCoreApplication.translate("App", "提示"),
+                            getattr(storage, "description", str(storage)))
+        return
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "程序错误"),
                       QCoreApplication.translate(
@@ -96,6 +104,7 @@ def install_translator(app: QApplication, language: str | None = None) -> QTrans
         app.installTranslator(translator)
         app._swdesk_translator = translator  # keep a reference
         app.setApplicationDisplayName(QCoreApplication.translate("App", "社工服务台"))
+        QLocale.setDefault(QLocale(language))  # calendars, month and day names in that language
         return translator
     log.warning("no translation for %s in %s", language, RESOURCES / "translations")
     return None

@@ -58,4 +58,5 @@ def render_badges(workers: Sequence[Worker], out: str | Path | io.BytesIO, layou
     missing = common.ensure_glyphs([template], items, chain, allow_missing_glyphs)
     pages = layout.render(out, template, items, chain, layout_name, common.calibration_for(printer),
                           progress, title="胸牌", logo_path=common.logo_path())
+    common.record_print("胸牌", workers, out)
     return PrintResult(str(out) if not isinstance(out, io.BytesIO) else "", len(items), pages, missing)

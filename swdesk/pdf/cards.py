@@ -82,4 +82,5 @@ def render_cards(workers: Sequence[Worker], out: str | Path | io.BytesIO, layout
     missing = common.ensure_glyphs(sides, items, chain, allow_missing_glyphs)
     pages = layout.render(out, template, items, chain, layout_name, common.calibration_for(printer),
                           progress, title="社会工作者服务证", logo_path=common.logo_path())
+    common.record_print("服务证", workers, out)
     return PrintResult(str(out) if not isinstance(out, io.BytesIO) else "", len(items), pages, missing)

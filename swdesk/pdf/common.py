@@ -3,6 +3,7 @@ the check that every character to be printed is in a font, and the printer's cal
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -181,3 +182,18 @@ def save_calibration(printer: str, dx: float, dy: float, sx: float, sy: float) -
 
 def logo_path() -> str:
     return str(settings.get("logo_path", "") or "")
+
+
+def record_print(kind: str, workers, out) -> None:
+    """One audit line per print run: cards and badges carry names and photos, so who printed
+    whose is kept (the certificate register keeps its own lines)."""
+    from swdesk import db
+    from swdesk.services.base import audit
+
+    ids = [w.id for w in workers]
+    shown = "、".join(w.name for w in list(workers)[:5]) + ("等" if len(ids) > 5 else "")
+    target = "" if isinstance(out, io.BytesIO) else str(out)
+    with db.database().atomic():
+        audit("print", table="worker", record_id=",".join(map(str, ids[:20])),
+              after={"kind": kind, "count": len(ids), "file": target},
+              summary=f"打印{kind} {len(ids)} 人：{shown}")

@@ -210,8 +210,22 @@ def authenticate(login: str, password: str) -> Session:
 
 
 def log_in(login: str, password: str) -> Session:
-    session = authenticate(login, password)
+    """Authenticate and make the account the acting operator; both outcomes go to the audit log
+    (a failed attempt names the login that was tried, never the password)."""
+    from swdesk import db
+    from swdesk.services.base import audit
+
+    try:
+        session = authenticate(login, password)
+    except UserError as exc:
+        with db.database().atomic():
+            audit("login_failed", table="operator", record_id=(login or "").strip()[:40],
+                  summary=f"登录失败：{(login or '').strip()[:40]}（{exc}）")
+        raise
     set_session(session)
+    with db.database().atomic():
+        audit("login", table="operator", record_id=session.operator_login,
+              summary=f"登录：{session.operator_name}（{session.role}）")
     return session
 
 

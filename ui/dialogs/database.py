@@ -32,12 +32,21 @@ def _tr(text: str) -> str:
 
 def switch_database(window, target: str) -> bool:
     """Open `target`; on failure keep the current database and say why."""
-    previous = db.proxy.obj
+    from swdesk.services import base
+
+    previous, previous_session = db.proxy.obj, base.current()
     try:
         db.open_database(target)
     except db.DatabaseOpenError as exc:
         db.proxy.initialize(previous)
         QMessageBox.warning(window, _tr("无法打开数据库"), str(exc))
+        return False
+    if not _login_to_new_database():
+        # The accounts of the other database were not satisfied: stay where we were.
+        if db.proxy.obj is not previous:
+            db.close_database()
+        db.proxy.initialize(previous)
+        base.set_session(previous_session)
         return False
     if previous is not None and previous is not db.proxy.obj and not previous.is_closed():
         previous.close()
@@ -48,6 +57,15 @@ def switch_database(window, target: str) -> bool:
     window.statusBar().showMessage(_tr("数据库：") + db.describe_target())
     window.data_changed.emit("*")
     return True
+
+
+def _login_to_new_database() -> bool:
+    """The other database has its own operator accounts: log in to it (never the first-run wizard)."""
+    try:
+        from ui.dialogs import login
+    except ImportError:
+        return True
+    return login.login_at_start(None, first_run_wizard=False)
 
 
 def _without_password(url: str) -> str:

@@ -188,3 +188,19 @@ def test_printed_qr_code_scans_back_to_a_genuine_code(printing_office, tmp_path)
     scanned = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True).stdout.strip()
     assert scanned == card_service.payload_for(worker)
     assert card_service.verify(scanned).valid_today
+
+
+def test_each_print_run_is_in_the_audit_log(tmp_path, db):
+    import datetime as dt
+
+    from swdesk.models import AuditLog, Worker
+    from swdesk.pdf import cards
+    from swdesk.services.base import default_office
+
+    office = default_office()
+    worker = Worker.create(office=office, name="陈堃", gender="男", birth_date=dt.date(1985, 6, 1),
+                           sector="企业", education="大专", title="无", card_no="350502001202600001",
+                           card_valid_until=dt.date(2029, 1, 1))
+    cards.render_cards([worker], tmp_path / "c.pdf", layout_name="single")
+    row = AuditLog.get(AuditLog.action == "print")
+    assert "陈堃" in row.summary and row.record_id == str(worker.id)
