@@ -68,6 +68,8 @@ MENUS = (
         (QT_TRANSLATE_NOOP("MainWindow", "界面语言…"), "ui.dialogs.language:choose_language", None),
     ]),
     (QT_TRANSLATE_NOOP("MainWindow", "帮助(&H)"), [
+        (QT_TRANSLATE_NOOP("MainWindow", "填充示例数据…"), "ui.dialogs.demo:fill_demo_data", None),
+        None,
         (QT_TRANSLATE_NOOP("MainWindow", "关于"), "ui.main_window:show_about", None),
     ]),
 )
