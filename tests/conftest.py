@@ -14,13 +14,6 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def pytest_configure(config):
-    # PySide6 6.12 on Python 3.11 drops a reference to None/True on many calls; without this the
-    # interpreter aborts after enough GUI tests (see ui/widgets/pyside_refs.py).
-    from ui.widgets.pyside_refs import immortalize_singletons
-
-    immortalize_singletons()
-
 TEST_DB = os.environ.get("SWDESK_TEST_DB", "")
 
 

@@ -111,9 +111,6 @@ def install_translator(app: QApplication, language: str | None = None) -> QTrans
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    from ui.widgets.pyside_refs import immortalize_singletons
-
-    immortalize_singletons()  # PySide6 6.12 on Python 3.11 drops references to None/True
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)

@@ -75,6 +75,13 @@ class WorkerDialog(QDialog):
         self.tabs.addTab(self._build_basic_page(), self.tr("基本信息"))
         self.hours_page = self._build_hours_page()
         self.tabs.addTab(self.hours_page, self.tr("服务时长"))
+        self.hotline_table = self._record_table(
+            [self.tr("受理时间"), self.tr("类别"), self.tr("来电居民"), self.tr("社区"), self.tr("状态"),
+             self.tr("分派时间"), self.tr("完成时间"), self.tr("服务时长（分钟）")])
+        self.tabs.addTab(self.hotline_table, self.tr("热线分派"))
+        self.training_table = self._record_table(
+            [self.tr("培训日期"), self.tr("课程"), self.tr("主题"), self.tr("授课人"), self.tr("学时")])
+        self.tabs.addTab(self.training_table, self.tr("培训记录"))
         self._build_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -310,6 +317,37 @@ class WorkerDialog(QDialog):
         self._show_photo(None)
         self._fill_hours()
 
+    def _record_table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    @staticmethod
+    def _fill_table(table: QTableWidget, rows: list[tuple]) -> None:
+        table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                if isinstance(value, _dt.datetime):
+                    value = value.strftime("%Y-%m-%d %H:%M")
+                elif isinstance(value, _dt.date):
+                    value = value.isoformat()
+                table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+
+    def _fill_assignments_and_training(self) -> None:
+        """The worker's hotline assignments and training courses (read from their services)."""
+        from swdesk.services import hotline, training
+
+        self._fill_table(self.hotline_table, [
+            (a.received_at, a.category, a.resident_name, a.community, a.status, a.assigned_at,
+             a.completed_at, a.minutes or "") for a in hotline.worker_assignments(self.worker_id)])
+        self._fill_table(self.training_table, [
+            (t.start_date, t.title, t.topic, t.lecturer, f"{t.hours:g}")
+            for t in training.worker_trainings(self.worker_id)])
+
     def _load(self, worker) -> None:
         self.version = worker.version
         for key, value in workers.as_form_data(worker).items():
@@ -325,6 +363,7 @@ class WorkerDialog(QDialog):
         self._photo_change = False
         self._show_photo(photo_service.get_photo(worker.id))
         self._fill_hours()
+        self._fill_assignments_and_training()
 
     def _show_status(self, worker) -> None:
         if worker.status == vocab.STATUS_LEFT:
