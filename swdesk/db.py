@@ -67,7 +67,26 @@ def make_database(target: str | None = None) -> peewee.Database:
     return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=5)
 
 
+def load_postgres_driver() -> None:
+    """Give peewee the psycopg 3 driver that swdesk/__init__.py kept it from importing at start."""
+    if getattr(peewee, "psycopg", None) is not None:
+        return
+    try:
+        import psycopg
+        from psycopg.pq import TransactionStatus
+        from psycopg.types.json import Json, Jsonb
+    except ImportError as exc:
+        raise DatabaseOpenError("未安装 PostgreSQL 驱动（psycopg），无法连接数据库服务器") from exc
+    peewee.psycopg, peewee.TransactionStatus = psycopg, TransactionStatus
+    peewee.Json_pg3, peewee.Jsonb_pg3 = Json, Jsonb
+    adapter = peewee.Psycopg3Adapter
+    adapter.txn_idle = TransactionStatus.IDLE
+    adapter.txn_inerror = TransactionStatus.INERROR
+    adapter.txn_unknown = TransactionStatus.UNKNOWN
+
+
 def _make_postgres(url: str) -> peewee.Database:
+    load_postgres_driver()
     parts = urlparse(url)
     if not parts.path.strip("/"):
         raise DatabaseOpenError("数据库地址缺少数据库名，例如 postgresql://用户:密码@主机:5432/swdesk")

@@ -14,11 +14,14 @@ import datetime as _dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee
-from playhouse import migrate as pw_migrate
 
 from swdesk import db, models
+
+if TYPE_CHECKING:  # playhouse.migrate imports the PostgreSQL driver: only when migrating
+    from playhouse import migrate as pw_migrate
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +67,8 @@ def migrate_to_latest() -> int:
         )
     if version < LATEST:
         backup_before_migration(version)
+        from playhouse import migrate as pw_migrate
+
         migrator = pw_migrate.SchemaMigrator.from_database(database)
         with _foreign_keys_deferred(database):
             for step in range(version, LATEST):
