@@ -5,6 +5,8 @@ pg_cluster_start() {
   bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   PG_BIN=$bindir
   PG_PORT=${SWDESK_PG_PORT:-55432}
+  # Another server (a developer's own) may hold the port: take the next free one.
+  while (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; do PG_PORT=$((PG_PORT + 1)); done
   PG_DIR=$(mktemp -d /tmp/swdesk-pg.XXXXXX)
   local run_as=()
   if [ "$(id -u)" = "0" ]; then
