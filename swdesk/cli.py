@@ -67,7 +67,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from swdesk.services.base import UserError
 
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        # `print cards OUT.pdf --layout single ID…`: argparse stops a variadic positional at the
+        # first option; values after it belong to the same list.
+        if isinstance(getattr(args, "args", None), list) and not any(e.startswith("-") for e in extras):
+            args.args.extend(extras)
+        else:
+            parser.error("unrecognized arguments: " + " ".join(extras))
     if not getattr(args, "func", None):
         parser.print_help()
         return 1

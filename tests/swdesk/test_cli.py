@@ -1,0 +1,37 @@
+"""swdesk/cli.py: the parser's Chinese errors and exit codes, and selectors after options."""
+from __future__ import annotations
+
+import datetime as dt
+
+from swdesk.models import Worker
+
+
+def test_unknown_command_exits_1_in_chinese(run_cli, db_target):
+    code, out, err = run_cli("frobnicate", db_target=db_target)
+    assert code == 1 and "错误" in err and "Traceback" not in err
+
+
+def test_version(run_cli):
+    code, out, _ = run_cli("--version")
+    assert code == 0 and out.startswith("swdesk ")
+
+
+def test_selectors_may_follow_options(run_cli, db_target, tmp_path):
+    from swdesk import db as swdb
+    from swdesk.services.base import default_office
+
+    swdb.open_database(db_target)
+    Worker.create(office=default_office(), name="吴昇", gender="男", birth_date=dt.date(1979, 9, 9),
+                  sector="企业", education="大专", title="无", card_no="350502001202600009",
+                  card_valid_until=dt.date(2029, 1, 1))
+    swdb.close_database()
+    out_pdf = tmp_path / "c.pdf"
+    code, out, err = run_cli("print", "cards", str(out_pdf), "--layout", "single", "350502001202600009",
+                             db_target=db_target)
+    assert code == 0, err
+    assert out_pdf.stat().st_size > 1000
+
+
+def test_unknown_option_is_still_refused(run_cli, db_target):
+    code, _, err = run_cli("check", "--frob", db_target=db_target)
+    assert code == 1 and "无法识别的参数" in err
