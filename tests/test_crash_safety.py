@@ -150,6 +150,7 @@ def test_kill_during_demo_fill(tmp_path):
     prepare_database(target)
     proc = start(["main.py", "--db", target, "demo", "--workers", "2672"])
     if kill_at(proc, 1.0):
-        assert_clean(target, {0})
+        # The kill may land after the commit but before the process exits: complete is fine too.
+        assert_clean(target, {0, 2672})
     else:
         assert_clean(target, {2672})
