@@ -40,8 +40,9 @@ def _is_word_char(char: str) -> bool:
 
 
 def wrap_lines(chain: FontChain, text: str, width: float, size: float, char_space: float = 0.0) -> list[str]:
-    """Break text into lines no wider than `width` points: at any CJK character, never inside a
-    run of Latin letters or digits (a phone number stays whole), keeping closing punctuation on
+    """Break text into lines no wider than `width` points: after the last ideographic space
+    (U+3000, between items of a list) if the line has one, else at any CJK character, never inside
+    a run of Latin letters or digits (a phone number stays whole), keeping closing punctuation on
     the line before."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -51,7 +52,10 @@ def wrap_lines(chain: FontChain, text: str, width: float, size: float, char_spac
             w = chain.char_width(char, size) + char_space
             if line and sum(widths) + w > width and char not in NO_BREAK_START:
                 cut = len(line)
-                if _is_word_char(char):
+                if "\u3000" in line[1:]:
+                    # Items joined by an ideographic space (the hotline list) stay whole.
+                    cut = len(line) - line[::-1].index("\u3000")
+                elif _is_word_char(char):
                     while cut > 0 and _is_word_char(line[cut - 1]):
                         cut -= 1
                     if cut == 0:  # one word longer than the line: split it after all
