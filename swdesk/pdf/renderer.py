@@ -52,7 +52,9 @@ def wrap_lines(chain: FontChain, text: str, width: float, size: float, char_spac
             w = chain.char_width(char, size) + char_space
             if line and sum(widths) + w > width and char not in NO_BREAK_START:
                 cut = len(line)
-                if "\u3000" in line[1:]:
+                if char == "\u3000":
+                    pass  # the separator itself overflows: break right here
+                elif "\u3000" in line[1:]:
                     # Items joined by an ideographic space (the hotline list) stay whole.
                     cut = len(line) - line[::-1].index("\u3000")
                 elif _is_word_char(char):
@@ -64,6 +66,8 @@ def wrap_lines(chain: FontChain, text: str, width: float, size: float, char_spac
                 line, widths = line[cut:], widths[cut:]
                 while line and line[0] in "\u3000 ":
                     line, widths = line[1:], widths[1:]
+                if not line and char in "\u3000 ":
+                    continue  # no blank at the start of the next line
             line.append(char)
             widths.append(w)
         lines.append("".join(line))

@@ -29,6 +29,15 @@ def test_wrap_keeps_numbers_whole_and_punctuation_on_the_line():
     assert wrap_lines(chain, "一\n二", 500, size) == ["一", "二"]
 
 
+def test_wrap_breaks_lists_between_items():
+    chain = fonts.chain_for("")
+    size = 6.5
+    items = ["预约服务热线：0595-22176800", "生活服务热线：0595-22176811", "就业服务热线：0595-22176822"]
+    width = chain.string_width(items[0] + "\u3000" + items[1], size) + 2
+    lines = wrap_lines(chain, "\u3000".join(items), width, size)
+    assert lines == [items[0] + "\u3000" + items[1], items[2]]
+
+
 def test_the_office_chosen_font_comes_first():
     import os
 
