@@ -16,14 +16,20 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import sqlite3
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+import peewee
 from peewee import JOIN, SQL, NodeList, fn
 
 from swdesk import db, vocab
 from swdesk.models import Community, Worker, WorkerSpecialty
+from swdesk.services import base
 from swdesk.services.base import scoped
 
 # (key, header) of the roster table, in display order.
@@ -105,7 +111,7 @@ class RosterRow(NamedTuple):
     card_no: str
     name: str
     gender: str
-    birth_date: _dt.date | None
+    birth: _dt.date | str | None    # as the database returns it (SQLite: ISO text); see birth_date
     sector: str
     education: str
     title: str
@@ -115,10 +121,19 @@ class RosterRow(NamedTuple):
     phone: str
     status: str
 
+    @property
+    def birth_date(self) -> _dt.date | None:
+        # Converted when asked for (a few rows on screen), not for every row read.
+        birth = self.birth
+        if isinstance(birth, str):
+            return _dt.date.fromisoformat(birth[:10])
+        return birth
+
     def age(self, on: _dt.date | None = None) -> int | None:
-        if self.birth_date is None:
+        birth = self.birth_date
+        if birth is None:
             return None
-        return vocab.age_at(self.birth_date, on or _dt.date.today())
+        return vocab.age_at(birth, on or _dt.date.today())
 
     def display(self, key: str, on: _dt.date | None = None) -> str:
         """The text shown in the table for column `key`."""
@@ -155,37 +170,61 @@ def _contains(column, text: str):
     return column.contains(text)
 
 
-def _token_condition(token: str, unindexed: bool = False):
-    """The WHERE condition for one search word (see the module docstring)."""
-    row_id = _plain(Worker.id, unindexed)
+def _classify(token: str) -> tuple[str, str]:
+    """(kind, normalised token) of one search word; the kind alone decides the SQL of its
+    condition, which is what lets compiled statements be reused (see the statement cache)."""
     if _DIGITS_RE.match(token):
         token = token.upper()
-        if len(token) >= 4:
-            if db.has_trigram_index("worker"):
-                # FTS5 trigram index over ID number, phone and card number (see swdesk/db.py).
-                index = db.trigram_table("worker")
-                return row_id.in_(SQL(f"(SELECT rowid FROM {index} WHERE {index} MATCH ?)",
-                                      [f'"{token}"']))
-            return (_contains(Worker.id_number, token) | _contains(Worker.phone, token)
-                    | _contains(Worker.card_no, token))
+        return ("digits" if len(token) >= 4 else "short_digits"), token
+    if _CODE_RE.match(token):
+        return ("code" if len(token) >= 3 else "short_code"), token
+    if _LATIN_RE.match(token):
+        token = token.lower()
+        return ("letter" if len(token) == 1 else "letters"), token
+    return ("phrase" if len(token) >= 2 else "char"), token
+
+
+def _search_tokens(text: str) -> list[tuple[str, str]]:
+    return [_classify(token) for token in (text or "").split()]
+
+
+# Kinds whose condition uses the trigram index when the database has one.
+_TRIGRAM_KINDS = {"digits", "code"}
+
+
+def _needs_trigram(tokens: list[tuple[str, str]]) -> bool:
+    return any(kind in _TRIGRAM_KINDS for kind, _ in tokens) and db.has_trigram_index("worker")
+
+
+def _kind_condition(kind: str, token: str, unindexed: bool, trigram: bool):
+    """The WHERE condition for one classified search word (see the module docstring)."""
+    row_id = _plain(Worker.id, unindexed)
+    if kind == "digits":
+        if trigram:
+            # FTS5 trigram index over ID number, phone and card number (see swdesk/db.py).
+            index = db.trigram_table("worker")
+            return row_id.in_(SQL(f"(SELECT rowid FROM {index} WHERE {index} MATCH ?)",
+                                  [f'"{token}"']))
+        return (_contains(Worker.id_number, token) | _contains(Worker.phone, token)
+                | _contains(Worker.card_no, token))
+    if kind == "short_digits":
         return (_starts_with(Worker.phone, token, unindexed)
                 | _starts_with(Worker.card_no, token, unindexed))
-    if _CODE_RE.match(token):
+    if kind in ("code", "short_code"):
         # Letters and digits together: a card number in an office's own format ("SG2026…").
-        if len(token) >= 3 and db.has_trigram_index("worker"):
+        if kind == "code" and trigram:
             index = db.trigram_table("worker")
             return row_id.in_(SQL(f"(SELECT rowid FROM {index} WHERE {index} MATCH ?)",
                                   [f'card_no : "{token}"']))
         return _contains(Worker.card_no, token)
-    if _LATIN_RE.match(token):
-        token = token.lower()
-        if len(token) == 1:
-            # One letter: the pinyin and the initials start with the same letter, so one index
-            # range answers it (an OR of two ranges would make SQLite merge both row sets).
-            return _starts_with(Worker.name_initials, token, unindexed)
+    if kind == "letter":
+        # One letter: the pinyin and the initials start with the same letter, so one index
+        # range answers it (an OR of two ranges would make SQLite merge both row sets).
+        return _starts_with(Worker.name_initials, token, unindexed)
+    if kind == "letters":
         return (_starts_with(Worker.name_pinyin, token, unindexed)
                 | _starts_with(Worker.name_initials, token, unindexed))
-    if len(token) >= 2:
+    if kind == "phrase":
         if db.is_sqlite():
             # Scan the narrow name index (name, rowid) rather than the wide table rows.
             inner = Worker.alias()
@@ -194,13 +233,18 @@ def _token_condition(token: str, unindexed: bool = False):
     return _starts_with(Worker.name, token, unindexed)
 
 
-def search_condition(text: str, unindexed: bool = False):
-    """The condition for the whole search text, or None for an empty search."""
+def _tokens_condition(tokens: list[tuple[str, str]], unindexed: bool, trigram: bool):
     condition = None
-    for token in (text or "").split():
-        part = _token_condition(token, unindexed)
+    for kind, token in tokens:
+        part = _kind_condition(kind, token, unindexed, trigram)
         condition = part if condition is None else condition & part
     return condition
+
+
+def search_condition(text: str, unindexed: bool = False):
+    """The condition for the whole search text, or None for an empty search."""
+    tokens = _search_tokens(text)
+    return _tokens_condition(tokens, unindexed, _needs_trigram(tokens))
 
 
 def filter_conditions(filters: dict[str, Any], on: _dt.date, narrowed: bool = False) -> list:
@@ -236,9 +280,15 @@ def filter_conditions(filters: dict[str, Any], on: _dt.date, narrowed: bool = Fa
     return conditions
 
 
-def _where(query, view: View, walk: bool = False):
+def _where(query, view: View, walk: bool = False, tokens: list[tuple[str, str]] | None = None,
+           trigram: bool = False):
+    """`query` limited to the view. `tokens`/`trigram`: the search words already classified (or
+    stand-ins for them, when a statement is compiled for the cache)."""
     query = scoped(query, Worker)
-    searched = search_condition(view.text, unindexed=walk)
+    if tokens is None:
+        tokens = _search_tokens(view.text)
+        trigram = _needs_trigram(tokens)
+    searched = _tokens_condition(tokens, walk, trigram)
     if searched is not None:
         query = query.where(searched)
     narrowed = walk or searched is not None
@@ -294,20 +344,145 @@ def _order_by(view: View, walk: bool) -> list:
 # --- queries ---------------------------------------------------------------------------------
 
 _ROW_FIELDS = (
-    Worker.id, Worker.card_no, Worker.name, Worker.gender, Worker.birth_date, Worker.sector,
-    Worker.education, Worker.title, Worker.specialties, Worker.kind, Community.name,
-    Worker.phone, Worker.status,
+    Worker.id, fn.COALESCE(Worker.card_no, ""), Worker.name, Worker.gender, Worker.birth_date,
+    Worker.sector, Worker.education, Worker.title, Worker.specialties, Worker.kind,
+    fn.COALESCE(Community.name, ""), Worker.phone, Worker.status,
 )
 
 
 def total() -> int:
     """All workers the session may see, whatever their status."""
-    return scoped(Worker.select(fn.COUNT(SQL("*"))), Worker).scalar() or 0
+    row = _run("total", View(), 0, 0, False).fetchone()
+    return (row[0] if row else 0) or 0
 
 
-def count(view: View) -> int:
+def _total_query():
+    return scoped(Worker.select(fn.COUNT(SQL("*"))), Worker)
+
+
+def _count_query(view: View, tokens=None, trigram: bool = False):
     # COUNT(*) lets SQLite count from the smallest index; COUNT(id) would read every row.
-    return _where(Worker.select(fn.COUNT(SQL("*"))), view).scalar() or 0
+    return _where(Worker.select(fn.COUNT(SQL("*"))), view, tokens=tokens, trigram=trigram)
+
+
+def _page_query(view: View, offset: int, limit: int, walk: bool, tokens=None, trigram: bool = False):
+    query = (Worker.select(*_ROW_FIELDS)
+             .join(Community, JOIN.LEFT_OUTER, on=(Worker.community == Community.id)))
+    query = _where(query, view, walk=walk and not view.is_plain(), tokens=tokens, trigram=trigram)
+    query = query.order_by(*_order_by(view, walk))
+    return query.offset(max(0, offset)).limit(limit)
+
+
+def count(view: View, cached: bool = True) -> int:
+    row = _run("count", view, 0, 0, False, cached=cached).fetchone()
+    return (row[0] if row else 0) or 0
+
+
+# --- the statement cache -----------------------------------------------------------------------
+# Building and compiling a peewee query costs ~0.3 ms, more than a selective search itself (an ID
+# number, pinyin initials), and the clerk's searches come in a handful of shapes. So each shape
+# (the kinds of the search words, the filters, the sort, the plan, the page, the office, the
+# database) is compiled once with stand-ins for the search words, and later searches of that shape
+# only put their words into the parameters. The search words never reach the SQL text, only its
+# parameters, so a compiled statement is correct for any words of the same kinds.
+
+class _Compiled(NamedTuple):
+    sql: str
+    params: tuple
+    slots: tuple[tuple[int, int, str, str], ...]   # (parameter, search word, text before, after)
+
+
+_CACHE_SIZE = 256
+_statements: OrderedDict[tuple, _Compiled | None] = OrderedDict()
+_statements_lock = threading.Lock()   # the GUI thread and the search thread both query
+
+
+def _stand_in(index: int) -> str:
+    return f"\x00{index}\x00"
+
+
+def _cacheable(tokens: list[tuple[str, str]]) -> bool:
+    # LIKE wildcards change the SQL on PostgreSQL (an ESCAPE clause); a NUL is our stand-in.
+    return all(not any(c in token for c in "%_\\\x00") for _, token in tokens)
+
+
+def _shape(what: str, view: View, offset: int, limit: int, walk: bool,
+           tokens: list[tuple[str, str]], trigram: bool) -> tuple | None:
+    try:
+        filters = tuple(sorted(view.active_filters().items()))
+        hash(filters)
+    except TypeError:
+        return None
+    today = view.today() if "age_band" in view.active_filters() else None
+    return (what, db.proxy.obj, base.current().office_id, trigram, tuple(kind for kind, _ in tokens),
+            filters, today, view.sort, view.descending, walk, offset, limit)
+
+
+def _compile(what: str, view: View, offset: int, limit: int, walk: bool,
+             tokens: list[tuple[str, str]], trigram: bool) -> _Compiled | None:
+    stand_ins = [(kind, _stand_in(i)) for i, (kind, _) in enumerate(tokens)]
+    if what == "total":
+        query = _total_query()
+    elif what == "count":
+        query = _count_query(view, stand_ins, trigram)
+    else:
+        query = _page_query(view, offset, limit, walk, stand_ins, trigram)
+    sql, params = query.sql()
+    slots = []
+    for index, value in enumerate(params):
+        if not isinstance(value, str) or "\x00" not in value:
+            continue
+        found = [i for i, (_, marker) in enumerate(stand_ins) if marker in value]
+        if len(found) != 1 or value.count("\x00") != 2:
+            return None
+        before, after = value.split(stand_ins[found[0]][1])
+        slots.append((index, found[0], before, after))
+    if "\x00" in sql:       # a search word written into the SQL text: not reusable
+        return None
+    return _Compiled(sql, tuple(params), tuple(slots))
+
+
+def _statement(what: str, view: View, offset: int, limit: int, walk: bool,
+               tokens: list[tuple[str, str]], trigram: bool) -> _Compiled | None:
+    key = _shape(what, view, offset, limit, walk, tokens, trigram)
+    if key is None:
+        return None
+    with _statements_lock:
+        if key in _statements:
+            _statements.move_to_end(key)
+            return _statements[key]
+    compiled = _compile(what, view, offset, limit, walk, tokens, trigram)
+    with _statements_lock:
+        _statements[key] = compiled
+        while len(_statements) > _CACHE_SIZE:
+            _statements.popitem(last=False)
+    return compiled
+
+
+def clear_statement_cache() -> None:
+    with _statements_lock:
+        _statements.clear()
+
+
+def _run(what: str, view: View, offset: int, limit: int, walk: bool, cached: bool = True):
+    """Execute the count ("count") or a page ("page") of the view; returns the cursor."""
+    tokens = _search_tokens(view.text)
+    trigram = _needs_trigram(tokens)
+    compiled = None
+    if cached and _cacheable(tokens):
+        compiled = _statement(what, view, offset, limit, walk, tokens, trigram)
+    if compiled is None:
+        if what == "total":
+            query = _total_query()
+        elif what == "count":
+            query = _count_query(view, tokens, trigram)
+        else:
+            query = _page_query(view, offset, limit, walk, tokens, trigram)
+        return db.database().execute(query)
+    params = list(compiled.params)
+    for index, which, before, after in compiled.slots:
+        params[index] = before + tokens[which][1] + after
+    return db.database().execute_sql(compiled.sql, params)
 
 
 def _may_be_broad(view: View) -> bool:
@@ -349,32 +524,66 @@ def first_page(view: View, limit: int, everyone: int | None = None) -> tuple[lis
     return page(view, 0, limit, matched=matched, everyone=everyone), matched
 
 
+def search_shape(view: View) -> tuple:
+    """What decides how long a view takes, roughly: the kinds of its search words, which filters
+    are set, the sort (the window remembers shapes that ran over its time limit)."""
+    kinds = tuple(kind for kind, _ in _search_tokens(view.text))
+    return kinds, tuple(sorted(view.active_filters())), view.sort, view.descending
+
+
+# The time limit is checked every this many SQLite VM instructions (~0.1–0.3 ms of a search).
+_PROGRESS_STEPS = 1000
+
+
+def first_page_within(view: View, limit: int, everyone: int | None, seconds: float
+                      ) -> tuple[list[RosterRow], int, int] | None:
+    """first_page() (and the total, if `everyone` is None) if it takes at most `seconds`; None if
+    it would take longer (the statement is aborted at the limit) or the time cannot be limited.
+    For the window: a specific search (an ID number, a name, 3+ letters of pinyin) mostly takes
+    well under a millisecond, less than handing it to a background thread and back, so the window
+    tries it itself within a limit too short to notice and hands the others to its search thread.
+    Views that may match many rows (see _may_be_broad) or are sorted are not tried (None).
+    SQLite only (a progress handler aborts the statement); None on other engines."""
+    if view.sort or _may_be_broad(view):
+        return None            # counted first and often slower: not worth trying (see first_page)
+    database = db.database()
+    if not db.is_sqlite() or database.in_transaction():
+        return None
+    connection = database.connection()
+    deadline = time.perf_counter() + seconds
+
+    def too_late() -> bool:
+        return time.perf_counter() > deadline
+
+    connection.set_progress_handler(too_late, _PROGRESS_STEPS)
+    try:
+        if everyone is None:
+            everyone = total()
+        rows, matched = first_page(view, limit, everyone)
+    except (peewee.OperationalError, sqlite3.OperationalError):   # the latter from fetchall()
+        if too_late():
+            return None        # aborted at the limit: a read, nothing to undo
+        raise
+    finally:
+        connection.set_progress_handler(None, _PROGRESS_STEPS)
+    return rows, matched, everyone
+
+
 def page(view: View, offset: int, limit: int, *, matched: int | None = None,
-         everyone: int | None = None) -> list[RosterRow]:
+         everyone: int | None = None, cached: bool = True) -> list[RosterRow]:
     """Rows offset … offset+limit of the view, in its order. `matched`/`everyone` (the counts the
-    caller already has) choose how SQLite reads them (see the conditions section)."""
+    caller already has) choose how SQLite reads them (see the conditions section). `cached=False`
+    builds the statement afresh (tests compare both)."""
     walk = _walk(view, offset, limit, matched, everyone)
-    query = (Worker.select(*_ROW_FIELDS)
-             .join(Community, JOIN.LEFT_OUTER, on=(Worker.community == Community.id)))
-    query = _where(query, view, walk=walk and not view.is_plain())
-    query = query.order_by(*_order_by(view, walk))
-    query = query.offset(max(0, offset)).limit(limit)
-    return _rows(query)
+    return _rows(_run("page", view, offset, limit, walk, cached=cached))
 
 
-def _rows(query) -> list[RosterRow]:
-    # Straight from the cursor: peewee's per-field conversion would double the time of a page.
-    cursor = db.database().execute(query)
-    return [_make_row(raw) for raw in cursor.fetchall()]
-
-
-def _make_row(raw: tuple) -> RosterRow:
-    values = ["" if v is None else v for v in raw]
-    birth = raw[4]
-    if isinstance(birth, str):
-        birth = _dt.date.fromisoformat(birth[:10])
-    values[4] = birth
-    return RosterRow(*values)
+def _rows(cursor) -> list[RosterRow]:
+    # Straight from the cursor, one tuple per row: peewee's per-field conversion would double the
+    # time of a page. Text columns that may be NULL come as "" (COALESCE in the SELECT) and the
+    # birth date is converted only when shown, so a row is the database's tuple as it is.
+    make = tuple.__new__
+    return [make(RosterRow, raw) for raw in cursor.fetchall()]
 
 
 def row(worker_id: int, on: _dt.date | None = None) -> RosterRow | None:
@@ -382,7 +591,7 @@ def row(worker_id: int, on: _dt.date | None = None) -> RosterRow | None:
     query = (Worker.select(*_ROW_FIELDS)
              .join(Community, JOIN.LEFT_OUTER, on=(Worker.community == Community.id))
              .where(Worker.id == worker_id))
-    found = _rows(scoped(query, Worker))
+    found = _rows(db.database().execute(scoped(query, Worker)))
     return found[0] if found else None
 
 

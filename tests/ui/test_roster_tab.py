@@ -460,3 +460,90 @@ def test_worker_picker_finds_and_reports_a_worker(staff, qtbot):
     assert chosen == [staff["张晓明"].id] == [picker.selected_worker_id()]
     picker.set_worker_id(staff["王喆"].id)
     assert picker.edit.text().startswith("王喆")
+
+
+def test_photo_pasted_from_the_clipboard_is_cropped(staff, window, qtbot):
+    from PySide6.QtGui import QColor, QImage
+
+    from ui.dialogs.worker import WorkerDialog
+
+    dialog = WorkerDialog(window, staff["王喆"].id)
+    qtbot.addWidget(dialog)
+    QApplication.clipboard().clear()
+    dialog.paste_photo()
+    assert "剪贴板中没有图片" in dialog.photo_error.text()
+    image = QImage(640, 480, QImage.Format.Format_RGB32)
+    image.fill(QColor(200, 30, 30))
+    QApplication.clipboard().setImage(image)
+    crops = []
+
+    def accept_crop(crop_dialog):
+        crops.append(crop_dialog.area.box())
+        crop_dialog.accept()
+
+    when_dialog_opens(accept_crop)
+    dialog.paste_photo()
+    assert crops and abs(crops[0].width / crops[0].height - 25 / 35) < 0.02
+    assert dialog.save() is True
+    data = WorkerPhoto.get(WorkerPhoto.worker == staff["王喆"].id).data
+    with Image.open(io.BytesIO(bytes(data))) as photo:
+        r, g, b = photo.convert("RGB").getpixel((100, 100))
+        assert r > 150 and g < 80
+
+
+def test_specific_searches_answer_at_once_and_broad_ones_in_the_background(staff, window, qtbot):
+    """On SQLite a specific search (3+ letters, 4+ digits) is answered on the GUI thread within a
+    2 ms limit, quicker than the search thread's hand-off; a broad one goes to the search thread,
+    as does every search on PostgreSQL. Either way the rows are the same."""
+    from swdesk import db as swdb
+    from swdesk.services import roster
+    from ui.models import roster as roster_model
+
+    tab = window.switch_to("roster")
+    wait_loaded(qtbot, tab)
+    model = tab.model
+    model.set_view(roster.View(text="zhang"))
+    assert model.is_loading() is not swdb.is_sqlite()
+    wait_loaded(qtbot, tab)
+    assert set(shown_names(tab)) == {"张三", "张晓明", "章子怡"}
+    assert tab.count_label.text() == "共 5 人 / 筛选 3 人"
+    model.set_view(roster.View(text="z"))              # may match many: the search thread
+    assert model.is_loading()
+    wait_loaded(qtbot, tab)
+    assert set(shown_names(tab)) == {"张三", "张晓明", "章子怡"}
+    model.quick_limit = 0                               # switched off: always the search thread
+    model.set_view(roster.View(text="wangz"))
+    assert model.is_loading()
+    wait_loaded(qtbot, tab)
+    assert shown_names(tab) == ["王喆"]
+    # Replaced pages are freed on the search thread, a few at a time, never piling up.
+    model.quick_limit = roster_model.QUICK_LIMIT
+    for text in ("zhang", "wangz") * 10:
+        model.set_view(roster.View(text=text))
+        wait_loaded(qtbot, tab)
+    model.wait()
+    assert len(model.searcher._garbage) < roster_model.MAX_GARBAGE
+    assert shown_names(tab) == ["王喆"]
+
+
+def test_a_search_shape_that_ran_over_the_limit_goes_to_the_search_thread(staff, window, qtbot,
+                                                                          sqlite_only, monkeypatch):
+    from swdesk.services import roster
+
+    tab = window.switch_to("roster")
+    wait_loaded(qtbot, tab)
+    model = tab.model
+    monkeypatch.setattr(roster, "_PROGRESS_STEPS", 1)    # check the limit on every instruction
+    model.quick_limit = 1e-9                              # so that it is always over
+    for text in ("zhang", "zhang", "zhangsan"):          # a busy moment, and again: a slow shape
+        model.set_view(roster.View(text=text))
+        assert model.is_loading()                         # aborted, then read on the thread
+        wait_loaded(qtbot, tab)
+        assert set(shown_names(tab)) >= {"张三"}
+    model.quick_limit = 10.0                              # even with time enough, the same shape…
+    model.set_view(roster.View(text="wangz"))
+    assert model.is_loading()                             # …goes straight to the thread
+    wait_loaded(qtbot, tab)
+    assert shown_names(tab) == ["王喆"]
+    model.set_view(roster.View(text="13911112222"))      # another shape is still tried at once
+    assert not model.is_loading() and shown_names(tab) == ["张晓明"]

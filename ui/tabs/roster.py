@@ -1,7 +1,9 @@
 """人才队伍: the roster of workers. Search as you type, filters, sorting in SQL, worker dialog.
 
 The table model (ui/models/roster.py) reads pages from swdesk.services.roster; a keystroke only
-restarts a 150 ms timer, and the search itself runs on a pool thread, so typing never waits.
+restarts a 150 ms timer; the search then runs on the model's search thread, except a specific
+search on SQLite that finishes within 2 ms on the window's thread (a hard limit aborts it and
+hands it to the thread), so typing never waits.
 """
 from __future__ import annotations
 
@@ -215,7 +217,15 @@ class RosterTab(QWidget):
         self.model.set_view(view)
 
     def _filter_changed(self, _index: int) -> None:
+        self._mark_active_filters()
         self.apply_search()
+
+    def _mark_active_filters(self) -> None:
+        """Filters in use are shown in bold, so a forgotten filter is not missed."""
+        for combo in self.filter_combos.values():
+            font = combo.font()
+            font.setBold(combo.currentIndex() > 0)
+            combo.setFont(font)
 
     def _sort_changed(self, section: int, order: Qt.SortOrder) -> None:
         if 0 <= section < len(roster.COLUMN_KEYS):
@@ -230,6 +240,7 @@ class RosterTab(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
+        self._mark_active_filters()
         self.apply_search()
 
     def set_filter(self, key: str, value) -> None:

@@ -243,3 +243,87 @@ def test_card_numbers_in_an_office_format_with_letters(db, office):
     assert names(roster.View(text=worker.card_no)) == ["赵六"]
     assert names(roster.View(text=worker.card_no.lower())) == ["赵六"]
     assert set(names(roster.View(text=f"SG-{TODAY.year}"))) == {"赵六", "钱七"}
+
+
+# Pairs of searches whose words are of the same kinds: the second reuses the statement compiled
+# for the first, with its own words put into the parameters.
+SAME_SHAPE = [
+    ("zhang", "wangz"),          # pinyin / initials
+    ("z", "w"),                  # one letter
+    ("张", "王"),                # one character: start of the name
+    ("晓明", "明月"),            # 2+ characters anywhere in the name
+    ("1234", "5678"),            # 4+ digits: ID number, phone, card number
+    ("138", "150"),              # 1-3 digits: start of phone or card number
+    ("ab1", "x9z"),              # letters and digits: card number
+    ("zhang 138", "ouyang 186"),  # two words
+]
+
+
+@pytest.mark.parametrize("texts", SAME_SHAPE, ids=[a for a, _ in SAME_SHAPE])
+def test_cached_statements_give_the_same_rows_as_building_them_afresh(people, texts):
+    east = Community.get(Community.name == "东街社区").id
+    roster.clear_statement_cache()
+    everyone = roster.total()
+    for filters in ({}, {"sector": "企业"}, {"community": east, "status": vocab.STATUS_ACTIVE},
+                    {"specialty": "法律援助"}, {"age_band": vocab.AGE_BANDS[0]}):
+        for sort, descending in (("", False), ("name", False), ("age", True), ("specialties", False)):
+            for text in texts:
+                view = roster.View(text=text, filters=filters, sort=sort, descending=descending)
+                matched = roster.count(view)
+                assert matched == roster.count(view, cached=False), view
+                for counts in ({}, {"matched": matched, "everyone": everyone}):   # find / walk
+                    for offset in (0, 2):
+                        cached = roster.page(view, offset, 3, **counts)
+                        assert cached == roster.page(view, offset, 3, cached=False, **counts), (view, counts)
+    # The statements were compiled and reused, not skipped as uncacheable.
+    assert roster._statements and all(c is not None for c in roster._statements.values())
+
+
+def test_cached_statements_find_the_right_people(people):
+    """The words of a later search really replace those of the search the statement was compiled
+    for (a wrong parameter would give the first search's rows)."""
+    roster.clear_statement_cache()
+    assert set(names(roster.View(text="zhang"))) == {"张三", "张晓明", "章子怡"}
+    assert names(roster.View(text="wangz")) == ["王喆"]
+    assert names(roster.View(text="ouyang")) == ["欧阳明月"]
+    assert names(roster.View(text="晓明")) == ["张晓明"]
+    assert names(roster.View(text="明月")) == ["欧阳明月"]
+    assert set(names(roster.View(text="1234"))) == {"张三", "王喆", "欧阳明月"}
+    assert set(names(roster.View(text="5678"))) == {"章子怡", "欧阳明月"}
+
+
+@pytest.mark.parametrize("text", ["50%", "张_", "a\\b", "%"])
+def test_search_words_with_like_wildcards_are_not_cached(people, text):
+    roster.clear_statement_cache()
+    view = roster.View(text=text)
+    assert roster.count(view) == roster.count(view, cached=False) == 0
+    assert roster.page(view, 0, 10) == []
+    assert not roster._statements
+
+
+def test_rows_convert_birth_date_when_asked(people):
+    row = roster.row(people["张三"].id)
+    assert row.birth_date == people["张三"].birth_date
+    assert row.age(TODAY) == 30
+    assert row.card_no and row.community == "东街社区"
+    nobody = roster.row(people["李四"].id)
+    assert nobody.community == ""        # no community: "" (not None)
+
+
+def test_first_page_within_a_time_limit(people, monkeypatch):
+    specific = roster.View(text="zhang")
+    found = roster.first_page_within(specific, 200, None, 1.0)
+    if not swdb.is_sqlite():
+        assert found is None               # no way to stop a statement early: always the thread
+        return
+    rows, matched, everyone = found
+    assert (rows, matched) == roster.first_page(specific, 200) and everyone == len(PEOPLE)
+    # Views that may match many rows, or sorted ones, are left to the search thread.
+    assert roster.first_page_within(roster.View(text="z"), 200, 6, 1.0) is None
+    assert roster.first_page_within(roster.View(), 200, 6, 1.0) is None
+    assert roster.first_page_within(roster.View(text="zhang", sort="name"), 200, 6, 1.0) is None
+    # Past the limit the statement is aborted: None, and the connection works as before.
+    monkeypatch.setattr(roster, "_PROGRESS_STEPS", 1)
+    assert roster.first_page_within(specific, 200, 6, -1.0) is None
+    assert roster.count(specific) == 3
+    assert roster.first_page_within(specific, 200, 6, 1.0)[1] == 3
