@@ -131,7 +131,13 @@ def storage_error(exc: Exception) -> StorageError | None:
             return exc
         text = str(exc).lower()
         if any(k in text for k in ("full", "readonly", "read-only", "locked", "disk i/o", "unable to open")):
-            return StorageError(db.describe_error(exc, db.describe_target()) + "。刚才的修改没有保存。")
+            try:
+                target = db.describe_target()
+            except Exception:  # no database open
+                target = ""
+            error = StorageError(db.describe_error(exc, target) + "。刚才的修改没有保存。")
+            error.description = db.describe_error(exc, target)  # without the sentence about saving
+            return error
         exc, seen = exc.__context__, seen + 1
     return None
 

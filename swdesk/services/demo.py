@@ -960,7 +960,7 @@ class _Generator:
         elders = [e for e, first, last in elder_spans if first <= day <= last]
         if not members:
             return
-        present = rng.sample(members, max(1, min(len(members), rng.randint(2, len(members)))))
+        present = rng.sample(members, rng.randint(min(2, len(members)), len(members)))
         seen = rng.sample(elders, max(1, round(len(elders) * rng.uniform(0.6, 1.0)))) if elders else []
         chosen = sorted(rng.sample(services, rng.randint(1, len(services))), key=vocab.ELDER_SERVICES.index)
         minutes = rng.choice((90, 120, 120, 150, 180))

@@ -180,7 +180,7 @@ def check(data: dict[str, Any], ctx: CheckContext, worker_id: int | None = None
             value = _text(data.get(key)) or DEFAULTS.get(key, "")
         clean[key] = value
         if value and value not in _CHOICES[key]:
-            fail(key, f"“{value}”不是可选值（可选：{'、'.join(_CHOICES[key])}）")
+            fail(key, f"“{_shown(value)}”不是可选值（可选：{'、'.join(_CHOICES[key])}）")
     for key in _REQUIRED_CHOICES:
         if not clean[key]:
             fail(key, f"请填写{FIELD_LABELS[key]}")
@@ -202,7 +202,7 @@ def check(data: dict[str, Any], ctx: CheckContext, worker_id: int | None = None
     specialties = _specialty_list(data.get("specialties"))
     unknown = [s for s in specialties if s not in ctx.specialties]
     if unknown:
-        fail("specialties", f"“{'、'.join(unknown)}”不在专业特长列表中（可选：{'、'.join(ctx.specialties)}）")
+        fail("specialties", f"“{_shown('、'.join(unknown))}”不在专业特长列表中（可选：{'、'.join(ctx.specialties)}）")
     clean["specialty_list"] = specialties
     clean["specialties"] = vocab.SPECIALTY_JOINER.join(specialties)
     if len(clean["specialties"]) > 200:
@@ -296,7 +296,13 @@ def _check_community(value: Any, clean: dict[str, Any], ctx: CheckContext, probl
     elif ctx.create_communities:
         clean["new_community"] = name
     else:
-        fail("community", f"社区“{name}”不存在，请先在设置中添加")
+        fail("community", f"社区“{_shown(name)}”不存在，请先在设置中添加")
+
+
+def _shown(text: str, limit: int = 30) -> str:
+    """A value quoted in a one-line message: line breaks collapsed, long text cut."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _text(value: Any) -> str:
@@ -609,17 +615,24 @@ def bulk_create(rows: list[dict[str, Any]], progress: Progress | None = None, *,
     """Add many workers in this one transaction (the roster import): every row is checked first
     against sets loaded once (no query per row); any problem → ValidationError({"第N行 列名": 问题})
     and nothing written. Communities named in the rows are created under the office. Keys starting
-    with '_' are ignored ('_row' gives the row number used in messages). Each worker gets an
+    with '_' are ignored ('_row' gives the row number used in messages; '_checked', set by the
+    importer's reading pass, is the row's check() result, so that only what may have changed since —
+    ID numbers saved meanwhile, communities deleted — is checked again). Each worker gets an
     "import" line in the audit log, and the whole import one more naming `source` (the file).
     Returns the count."""
     office = default_office()
     ctx = load_context(office, create_communities=True, preload_ids=True)
+    community_ids = ctx.community_ids
     cleaned: list[dict[str, Any]] = []
     problems: dict[str, str] = {}
     seen_ids: dict[str, int] = {}
     for index, row in enumerate(rows, start=1):
         label = f"第{row.get('_row', index)}行"
-        clean, row_problems = check(row, ctx)
+        checked = row.get("_checked")
+        if checked is not None and checked.get("_office") == office.id:
+            clean, row_problems = dict(checked), _recheck(checked, ctx, community_ids)
+        else:
+            clean, row_problems = check(row, ctx)
         number = clean.get("id_number")
         if number and number in seen_ids and "id_number" not in row_problems:
             row_problems["id_number"] = f"身份证号与{seen_ids[number]}重复"
@@ -646,11 +659,23 @@ def bulk_create(rows: list[dict[str, Any]], progress: Progress | None = None, *,
     return total
 
 
+def _recheck(clean: dict[str, Any], ctx: CheckContext, community_ids: set[int]) -> dict[str, str]:
+    """What can change between the importer's reading pass and its write: the database."""
+    problems = {}
+    number = clean.get("id_number")
+    other = ctx.existing_ids.get(number) if number and ctx.existing_ids is not None else None
+    if other is not None:
+        problems["id_number"] = f"身份证号与已有人员重复（{_worker_label(other)}）"
+    if clean.get("community") and clean["community"] not in community_ids:
+        problems["community"] = "所选社区已被删除"
+    return problems
+
+
 def _create_communities(cleaned: list[dict[str, Any]], office: Office, ctx: CheckContext) -> None:
     new_names: list[str] = []
     for clean in cleaned:
         name = clean.get("new_community")
-        if name and name not in new_names:
+        if name and name not in new_names and name not in ctx.communities:
             new_names.append(name)
     for name in new_names:
         community = Community.create(office=office, name=name)

@@ -337,6 +337,8 @@ def _make_date(year: str, month: str, day: str, text: str) -> _dt.date:
 
 
 def _short(text: str, limit: int = 20) -> str:
+    """Cell text quoted in a one-line message: blanks and line breaks collapsed, long text cut."""
+    text = re.sub(r"\s+", " ", text).strip()
     return text if len(text) <= limit else text[:limit] + "…"
 
 

@@ -38,7 +38,8 @@ def check_compatible(items: list[tuple[Path, QuarterReport, dict[str, Any]]]) ->
             seen[street] = path
 
 
-def _roster(paths: list[Path], progress: Progress | None, total: int) -> Iterator[list[Any]]:
+def _roster(paths: list[Path]) -> Iterator[list[Any]]:
+    """The streets' rosters one after the other, numbered through."""
     n = 0
     for path in paths:
         for row in quarter.iter_roster(path):
@@ -64,6 +65,6 @@ def merge_quarter(out: str | os.PathLike, files: Sequence[str | os.PathLike],
     check_compatible(items)
     merged = merge_reports([r for _, r, _ in items], prepared_by=current().operator_name)
     total = sum(int(meta.get("roster_rows") or 0) for _, _, meta in items)
-    quarter.write_workbook(out_path, merged, _roster(paths, progress, total), total, progress,
+    quarter.write_workbook(out_path, merged, _roster(paths), total, progress,
                            done_before=len(paths))
     return merged

@@ -160,7 +160,8 @@ def _write_table_sheet(wb: Workbook, sheet: str, report: QuarterReport,
         ws.column_dimensions[get_column_letter(col)].width = 12
     ws.freeze_panes = "A3"
     _page_setup(ws, "1:2")
-    last = get_column_letter(width)
+    # The titles span the charts too where there are charts (they stand right of the tables).
+    last = get_column_letter(width + 8 if any(t.chart for t in tables) else width)
     ws.append([cell(ws, f"{sheet}（{report.office}）", font=_TITLE_FONT, alignment=_CENTER)])
     ws.merged_cells.add(f"A1:{last}1")
     ws.append([cell(ws, f"报告期：{period_title(report.period)}", alignment=_CENTER)])
@@ -285,9 +286,10 @@ def write_workbook(out: str | os.PathLike, report: QuarterReport, roster: Iterab
 def export_quarter(period: str, out: str | os.PathLike, progress: Progress | None = None) -> Path:
     """`export quarter 2026Q4 OUT.xlsx`: the street's (or district user's) quarterly workbook."""
     p = periods.parse(period)
-    report = report_data.build(p.label)
     total = report_data.roster_count(p.end)
-    jobs.report(progress, 5, total + 6)
+    # The statistics are the first 5 steps, then one per roster row, then saving.
+    steps = (lambda done, _total: progress(done, total + 6)) if progress else None
+    report = report_data.build(p.label, steps)
     write_workbook(out, report, report_data.roster_rows(p.end), total, progress, done_before=5)
     _audit_export(p.label, out)
     return Path(out)
@@ -324,9 +326,16 @@ def _meta_of(wb, name: str) -> dict[str, Any]:
         raise UserError(f"“{name}”不是社工服务台导出的季度报表（缺少格式信息），不能汇总")
     meta: dict[str, Any] = {"tables": []}
     for row in wb[META_SHEET].iter_rows(max_col=2, values_only=True):
-        key, value = (row + (None, None))[:2]
+        key, value = (tuple(row) + (None, None))[:2]
         if key == "table":
-            meta["tables"].append(json.loads(value))
+            try:
+                table = json.loads(value)
+                table["row"], table["nrows"] = int(table["row"]), int(table["nrows"])
+                if not (table["key"] and table["sheet"] and table["columns"]):
+                    raise ValueError
+            except (TypeError, ValueError, KeyError):
+                raise UserError(f"“{name}”的格式信息已损坏，不能汇总，请重新导出") from None
+            meta["tables"].append(table)
         elif key:
             meta[key] = value
     if meta.get("format") != FORMAT:
@@ -346,11 +355,16 @@ def read_report(path: str | os.PathLike) -> tuple[QuarterReport, dict[str, Any]]
         tables = [_read_table(wb, m, path.name) for m in meta["tables"]]
     finally:
         common.close_workbook(wb)
+    try:
+        period = periods.parse(str(meta.get("period") or "")).label
+        streets = json.loads(meta.get("streets") or "[]")
+        prepared_on = _dt.date.fromisoformat(str(meta.get("prepared_on")))
+    except (UserError, ValueError, TypeError):
+        raise UserError(f"“{path.name}”的格式信息已损坏，不能汇总，请重新导出") from None
     report = QuarterReport(
-        period=str(meta["period"]), office=str(meta.get("office") or ""),
-        district=str(meta.get("district") or ""), streets=json.loads(meta.get("streets") or "[]"),
-        prepared_by=str(meta.get("prepared_by") or ""),
-        prepared_on=_dt.date.fromisoformat(str(meta.get("prepared_on"))), tables=tables)
+        period=period, office=str(meta.get("office") or ""),
+        district=str(meta.get("district") or ""), streets=[str(s) for s in streets],
+        prepared_by=str(meta.get("prepared_by") or ""), prepared_on=prepared_on, tables=tables)
     return report, meta
 
 
@@ -374,8 +388,11 @@ def _read_table(wb, meta: dict[str, Any], name: str) -> Table:
 
 def iter_roster(path: str | os.PathLike) -> Iterator[list[Any]]:
     """The roster rows of a workbook (without 序号), streamed in read-only mode."""
-    wb = _open(Path(path))
+    path = Path(path)
+    wb = _open(path)
     try:
+        if ROSTER_SHEET not in wb.sheetnames:
+            raise UserError(f"“{path.name}”缺少工作表“{ROSTER_SHEET}”，不能汇总")
         ws = wb[ROSTER_SHEET]
         for values in ws.iter_rows(min_row=3, max_col=len(ROSTER_HEADERS), values_only=True):
             if all(v is None for v in values):

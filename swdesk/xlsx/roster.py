@@ -57,7 +57,8 @@ class Problem:
     message: str
 
     def line(self) -> str:
-        return f"第{self.row}行 〈{self.column}〉 {self.message}"
+        """One line, whatever the message quotes from the cell."""
+        return " ".join(f"第{self.row}行 〈{self.column}〉 {self.message}".split())
 
 
 @dataclass
@@ -324,6 +325,10 @@ class _RowChecker:
             found.setdefault(key, message)
         self._check_duplicates(number, clean, found)
         data["_row"] = number
+        if not found:
+            # bulk_create then re-checks only what the database may change before the write.
+            clean["_office"] = self.ctx.office.id
+            data["_checked"] = clean
         columns = [workers.FIELD_LABELS.get(key, key) for key in found]
         listed = sorted(zip(columns, found.values(), strict=True), key=lambda p: _column_order(p[0]))
         return data, [Problem(number, column, message) for column, message in listed]

@@ -71,3 +71,12 @@ def test_excepthook_shows_dialog_instead_of_crashing(qtbot):
     finally:
         sys.excepthook = sys.__excepthook__
     assert seen and seen[0][0] == "程序错误"
+
+
+def test_database_busy_outside_a_writer_is_explained(qtbot):
+    import peewee
+
+    seen: list = []
+    capture_box(seen)
+    app.show_error(None, peewee.OperationalError("database is locked"))
+    assert "正被其他程序占用" in seen[0][1] and seen[0][3] == QMessageBox.Icon.Warning

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from swdesk import periods
 
-XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
+XLSX_FILTER = "Excel 工作簿 (*.xlsx)"  # translated where used
 
 
 def _tr(text: str) -> str:
@@ -58,7 +58,7 @@ def export_quarter(window: QWidget, period: str | None = None) -> None:
             return
     name = f"{_office_name()}季度统计报表{period}.xlsx"
     path, _ = QFileDialog.getSaveFileName(window, _tr("导出季度报表"),
-                                          str(Path(_last_folder()) / name), XLSX_FILTER)
+                                          str(Path(_last_folder()) / name), _tr(XLSX_FILTER))
     if not path:
         return
     if not path.lower().endswith(".xlsx"):
@@ -82,13 +82,13 @@ def merge_quarter(window: QWidget) -> None:
     from ui.jobs import run_job
 
     files, _ = QFileDialog.getOpenFileNames(window, _tr("选择各街道的季度报表"), _last_folder(),
-                                            XLSX_FILTER)
+                                            _tr(XLSX_FILTER))
     if not files:
         return
     _remember_folder(files[0])
     path, _ = QFileDialog.getSaveFileName(window, _tr("保存区级汇总报表"),
                                           str(Path(files[0]).parent / "区级汇总季度统计报表.xlsx"),
-                                          XLSX_FILTER)
+                                          _tr(XLSX_FILTER))
     if not path:
         return
     if not path.lower().endswith(".xlsx"):

@@ -356,26 +356,25 @@ class ReportsTab(QWidget):
         self.reminders_label.setText(self.tr("待办提醒：") + "　".join(parts))
 
     def _page(self, sheet: str, data: DashboardData) -> QWidget:
+        """队伍结构: each block with its chart beside it. 服务开展 (under the trend chart) and
+        需求缺口: narrow blocks two a row. The hotline and training sheets: one block a row."""
         page = QWidget()
         grid = QGridLayout(page)
-        tables = data.report.tables_on(sheet)
+        top = Qt.AlignmentFlag.AlignTop
         row = 0
         if sheet == "服务开展":
-            grid.addWidget(trend_chart(data.trend), row, 0, 1, 2)
-            row += 1
-        for i, table in enumerate(tables):
+            grid.addWidget(trend_chart(data.trend), 0, 0, 1, 2)
+            row = 1
+        two_a_row = sheet in ("服务开展", "需求缺口")
+        for i, table in enumerate(data.report.tables_on(sheet)):
             if sheet == "队伍结构":
-                grid.addWidget(_block(table, i + 1), row, 0, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(structure_chart(table), row, 1, Qt.AlignmentFlag.AlignTop)
-                row += 1
+                grid.addWidget(_block(table, i + 1), row + i, 0, top)
+                grid.addWidget(structure_chart(table), row + i, 1, top)
+            elif two_a_row:
+                grid.addWidget(_block(table, i + 1), row + i // 2, i % 2, top)
             else:
-                # Two blocks a row where they are narrow, to keep scrolling short.
-                col = i % 2 if sheet in ("服务开展", "需求缺口") else 0
-                grid.addWidget(_block(table, i + 1), row, col, 1, 1 if col or sheet in (
-                    "服务开展", "需求缺口") else 2, Qt.AlignmentFlag.AlignTop)
-                if col == 1 or sheet not in ("服务开展", "需求缺口"):
-                    row += 1
-        grid.setRowStretch(row + 1, 1)
+                grid.addWidget(_block(table, i + 1), row + i, 0, 1, 2, top)
+        grid.setRowStretch(grid.rowCount(), 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         return page

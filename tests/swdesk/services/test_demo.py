@@ -286,13 +286,15 @@ def test_progress_reaches_the_end(db):
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
 
 
-def test_tiny_database_and_the_placeholder_office(db):
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_tiny_database_and_the_placeholder_office(db, workers):
     placeholder = base.default_office()          # what the window makes on an empty database
     assert placeholder.street_code == "000000"
-    demo.fill(workers=3, today=TODAY)
+    demo.fill(workers=workers, today=TODAY)
     assert Office.select().count() == 2
     assert base.default_office().street == "开元街道"
-    assert Worker.select().count() == 3 and MentoringPair.select().count() == 16
+    assert Worker.select().count() == workers and MentoringPair.select().count() == 16
+    assert GroupVisit.select().count() > 0 and HomeVisit.select().count() > 0
 
 
 def test_bad_size_and_read_only_operator(db):
@@ -311,3 +313,14 @@ def test_command_line(db_target):
     code, out, err = run_cli("demo", "--workers", "300", db_target=db_target)
     assert code == 1
     assert "已有 300 名人员" in err and "Traceback" not in err
+
+
+def test_fast_pinyin_equals_the_pinyin_module(db):
+    """The demo's per-character shortcut gives exactly pinyin.full/initials, polyphones included."""
+    import random
+
+    generator = demo._Generator(random.Random(1), TODAY, 10, None)
+    tricky = ["曾长华", "单单", "解放", "欧阳乐乐", "朴长", "华华", "𠮷䶮", "司马长乐", "诸葛重阳", "王行",
+              "陈银行", "乐乐", "覃曾", "任重", "石头", "张三", "李四", "吕绿", "黄䶮", "林喆堃", "何长春"]
+    for name in tricky:
+        assert generator._name_pinyin(name) == (pinyin.full(name), pinyin.initials(name)), name

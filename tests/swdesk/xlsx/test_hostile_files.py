@@ -346,7 +346,7 @@ def test_any_row_is_either_good_or_a_list_of_problems(db, office):
         data, problems = checker.check_row(5, tuple(values))
         for problem in problems:
             assert problem.row == 5 and problem.column in roster.HEADERS and problem.message
-            assert problem.line().startswith("第5行 〈")
+            assert problem.line().startswith("第5行 〈") and "\n" not in problem.line()
         if not problems:
             assert workers.check(data, checker.ctx)[1] == {}
 

@@ -83,11 +83,7 @@ def test_roll_up_of_two_streets_equals_the_union(streets, tmp_path):
     shares = [sector.cell(r, 3).value for r in range(1, sector.max_row + 1)
               if sector.cell(r, 1).value in ("党政机关", "事业单位", "企业", "民间组织", "社区/群团/离退休")]
     assert abs(sum(shares) - 1) < 1e-9
-
-
-def test_roster_rows_numbered_through(streets, tmp_path):
-    out = tmp_path / "district.xlsx"
-    merge.merge_quarter(out, [streets["a"], streets["b"]])
+    # The rosters follow one another, numbered through.
     ws = openpyxl.load_workbook(out, read_only=True)["花名册"]
     numbers = [row[0] for row in ws.iter_rows(min_row=3, values_only=True)]
     assert numbers == list(range(1, len(numbers) + 1))
@@ -133,6 +129,15 @@ def test_other_files_and_versions_are_refused(db, tmp_path):
     wb.save(old)
     with pytest.raises(UserError, match="“old.xlsx”的报表格式版本为 0"):
         merge.merge_quarter(tmp_path / "out.xlsx", [good, old])
+    broken = tmp_path / "broken.xlsx"
+    wb = openpyxl.load_workbook(good)
+    for row in wb["_meta"].iter_rows():
+        if row[0].value == "table":
+            row[1].value = "{not json"
+            break
+    wb.save(broken)
+    with pytest.raises(UserError, match="“broken.xlsx”的格式信息已损坏"):
+        merge.merge_quarter(tmp_path / "out.xlsx", [good, broken])
     text = tmp_path / "notes.xlsx"
     text.write_text("hello", encoding="utf-8")
     with pytest.raises(UserError, match="notes.xlsx"):
@@ -154,10 +159,20 @@ def test_a_hand_edited_count_that_is_not_a_number_is_reported(db, tmp_path):
         merge.merge_quarter(tmp_path / "out.xlsx", [good, edited])
 
 
-def test_command_line_merge_needs_no_database(streets, tmp_path):
+def test_command_line_merge_needs_no_database(db, tmp_path):
+    a = qf.make_office("甲街道", "000001")
+    b = qf.make_office("乙街道", "000002")
+    qf.make_worker(a, 1)
+    qf.make_worker(b, 2)
+    files = []
+    for office in (a, b):
+        set_session(Session(office_id=office.id))
+        files.append(str(tmp_path / f"{office.street}.xlsx"))
+        quarter.export_quarter(qf.PERIOD, files[-1])
     out = tmp_path / "district.xlsx"
-    code, stdout, stderr = run_cli("merge", "quarter", str(out), str(streets["a"]), str(streets["b"]))
+    code, stdout, stderr = run_cli("merge", "quarter", str(out), *files)
     assert code == 0, stderr
-    assert out.exists() and "2" in stdout
+    assert "已汇总 2 个街道" in stdout
+    assert quarter.read_report(out)[0].table("structure.sector").column_totals() == [2]
     code, _out, stderr = run_cli("merge", "quarter", str(tmp_path / "x.xlsx"), str(tmp_path / "missing.xlsx"))
     assert code == 1 and "错误" in stderr and "Traceback" not in stderr

@@ -220,3 +220,16 @@ def test_the_reports_roster_gives_the_reports_table(db_target, tmp_path):
         if row[0] == "合计":
             assert row[1] == 2672
     assert shares == REPORT_SHARES
+
+
+def test_progress_reaches_the_end_and_cancel_leaves_no_file(street, tmp_path):
+    from swdesk.jobs import Cancelled
+
+    seen: list[tuple[int, int]] = []
+    out = tmp_path / "p.xlsx"
+    quarter.export_quarter(qf.PERIOD, out, progress=lambda d, t: seen.append((d, t)) or True)
+    assert seen[-1][0] == seen[-1][1] and out.exists()
+    cancelled = tmp_path / "c.xlsx"
+    with pytest.raises(Cancelled):
+        quarter.export_quarter(qf.PERIOD, cancelled, progress=lambda d, t: d < 3)
+    assert not cancelled.exists() and not list(tmp_path.glob("*.part"))

@@ -324,3 +324,19 @@ def test_export_refused_when_the_audit_line_cannot_be_written(db, office, tmp_pa
         other.rollback()
         other.close()
     assert AuditLog.select().where(AuditLog.action == "export").count() == 0
+
+
+def test_what_changed_between_reading_and_writing_is_checked_again(db, office, tmp_path):
+    path = write_roster(tmp_path / "r.xlsx", [good_row(0), good_row(1, 所属社区="新社区")])
+    rows, problems = roster.read_roster(path)
+    assert problems == [] and [r["_row"] for r in rows] == [2, 3]
+    # Meanwhile another window saves the same person and creates the community.
+    workers.create({"name": "别人", "id_number": good_row(0)["身份证号"], "sector": "企业",
+                    "education": "大专", "title": "无"})
+    Community.create(office=office, name="新社区")
+    with pytest.raises(base.ValidationError) as info:
+        workers.bulk_create(rows)
+    assert list(info.value.problems) == ["第2行 身份证号"]
+    assert workers.bulk_create(rows[1:]) == 1
+    assert Community.select().where(Community.name == "新社区").count() == 1
+    assert Worker.get(Worker.name == good_row(1)["姓名"]).community.name == "新社区"
