@@ -74,6 +74,13 @@ def run_print(args) -> int:
                       f"{'等' if len(skipped) > 10 else ''}", file=sys.stderr)
             if not workers:
                 raise UserError("在册人员都还没有服务证号，没有可打印的服务证")
+        today = _dt.date.today()
+        expired = [w for w in workers if w.card_valid_until and w.card_valid_until < today]
+        if expired:
+            # Printed all the same (a reprint of a lapsed card is the clerk's call), but said.
+            print(f"注意：{len(expired)} 人的服务证已过有效期（仍已打印，扫码核验时会显示已过期）："
+                  f"{'、'.join(w.name for w in expired[:10])}{'等' if len(expired) > 10 else ''}",
+                  file=sys.stderr)
         result = cards.render_cards(workers, out, layout_name, template, printer, allow, progress)
     else:
         result = badges.render_badges(workers, out, layout_name, "90x54", template, printer, allow, progress)

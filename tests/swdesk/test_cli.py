@@ -35,3 +35,18 @@ def test_selectors_may_follow_options(run_cli, db_target, tmp_path):
 def test_unknown_option_is_still_refused(run_cli, db_target):
     code, _, err = run_cli("check", "--frob", db_target=db_target)
     assert code == 1 and "无法识别的参数" in err
+
+
+def test_printing_an_expired_card_warns(run_cli, db_target, tmp_path):
+    from swdesk import db as swdb
+    from swdesk.services.base import default_office
+
+    swdb.open_database(db_target)
+    Worker.create(office=default_office(), name="郑玥", gender="女", birth_date=dt.date(1990, 2, 2),
+                  sector="企业", education="大专", title="无", card_no="350502001202000001",
+                  card_valid_until=dt.date(2023, 1, 1))
+    swdb.close_database()
+    code, out, err = run_cli("print", "cards", str(tmp_path / "x.pdf"), "350502001202000001",
+                             db_target=db_target)
+    assert code == 0, err
+    assert "已过有效期" in err and "郑玥" in err
