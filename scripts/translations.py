@@ -8,6 +8,17 @@
 
 The .ts files (resources/translations/swdesk_<lang>.ts) are committed; the .qm files are built by
 scripts/setup.sh and by swdesk.spec.
+
+English lives in resources/translations/en.json ({"中文": "English"}, keys sorted; a key
+"Context::中文" gives one context its own English; a %n message takes ["singular", "plural"]).
+After changing UI text: add the new strings to en.json, then run update, fill
+resources/translations/en.json, release. tests/ui/test_translations.py fails while a string has
+no English.
+
+`update` also collects calls of a module's own helper `def _tr(text): return
+QCoreApplication.translate("Ctx", text)` (lupdate does not know them). A label translated later
+from a table (`self.tr(label)`) must be marked with QT_TRANSLATE_NOOP("Class", "…"), in place or
+in ui/translatable.py for labels that come from swdesk/.
 """
 from __future__ import annotations
 

@@ -53,16 +53,17 @@
         <name>App</name>
         <message>
             <location filename="../../ui/app.py" line="37" />
+            <location filename="../../ui/app.py" line="44" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="40" />
+            <location filename="../../ui/app.py" line="48" />
             <source>程序错误</source>
             <translation>Program error</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="41" />
+            <location filename="../../ui/app.py" line="49" />
             <source>程序遇到了意外问题，刚才的操作没有完成，已保存的数据不受影响。
 
 请重试一次；如果问题再次出现，请把下面的日志文件发给维护人员：
@@ -73,12 +74,12 @@ Please try once more. If the problem comes back, send this log file to the maint
 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="98" />
+            <location filename="../../ui/app.py" line="106" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="138" />
+            <location filename="../../ui/app.py" line="144" />
             <source>无法打开数据库</source>
             <translation>Cannot open database</translation>
         </message>
@@ -712,25 +713,25 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DatabaseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="65" />
+            <location filename="../../ui/dialogs/database.py" line="83" />
             <source>打开数据库</source>
             <extracomment>alias</extracomment>
             <translation>Open database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="48" />
+            <location filename="../../ui/dialogs/database.py" line="57" />
             <source>数据库：</source>
             <extracomment>alias</extracomment>
             <translation>Database: </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="40" />
+            <location filename="../../ui/dialogs/database.py" line="42" />
             <source>无法打开数据库</source>
             <extracomment>alias</extracomment>
             <translation>Cannot open database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="65" />
+            <location filename="../../ui/dialogs/database.py" line="83" />
             <source>社工服务台数据库 (*.db);;所有文件 (*)</source>
             <extracomment>alias</extracomment>
             <translation>swdesk databases (*.db);;All files (*)</translation>
@@ -739,37 +740,37 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DeactivateDialog</name>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="564" />
+            <location filename="../../ui/dialogs/worker.py" line="603" />
             <source>离队 — {0}</source>
             <translation>Leave — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="567" />
+            <location filename="../../ui/dialogs/worker.py" line="606" />
             <source>如：工作调动、迁出本街道、本人申请</source>
             <translation>e.g. job change, moved out of the street, own request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="573" />
+            <location filename="../../ui/dialogs/worker.py" line="612" />
             <source>离队原因</source>
             <translation>Reason for leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="574" />
+            <location filename="../../ui/dialogs/worker.py" line="613" />
             <source>离队日期</source>
             <translation>Date left</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="575" />
+            <location filename="../../ui/dialogs/worker.py" line="614" />
             <source>离队人员保留全部记录和服务时长，可随时恢复在册。</source>
             <translation>A worker who leaves keeps all records and service hours and can be made active again at any time.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="577" />
+            <location filename="../../ui/dialogs/worker.py" line="616" />
             <source>确定离队</source>
             <translation>Confirm leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="578" />
+            <location filename="../../ui/dialogs/worker.py" line="617" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -821,6 +822,41 @@ The database as it was before is saved as: {1}</translation>
             <location filename="../../ui/dialogs/demand.py" line="72" />
             <source> 人</source>
             <translation> people</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/demo.py" line="22" />
+            <location filename="../../ui/dialogs/demo.py" line="17" />
+            <location filename="../../ui/dialogs/demo.py" line="32" />
+            <source>填充示例数据</source>
+            <extracomment>alias</extracomment>
+            <translation>Fill with demo data</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/demo.py" line="32" />
+            <source>已生成示例数据：</source>
+            <extracomment>alias</extracomment>
+            <translation>Demo data created: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/demo.py" line="18" />
+            <source>当前数据库中已有人员记录。示例数据只能填入空数据库，请先通过“文件 → 打开数据库”新建一个空数据库文件。</source>
+            <extracomment>alias</extracomment>
+            <translation>This database already holds workers. Demo data can only go into an empty database: first create an empty database file with "File → Open database".</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/demo.py" line="34" />
+            <source>正在生成示例数据…</source>
+            <extracomment>alias</extracomment>
+            <translation>Creating demo data…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/demo.py" line="23" />
+            <source>生成多少名示例人员？（报告中的人才队伍为 2672 人）</source>
+            <extracomment>alias</extracomment>
+            <translation>How many demo workers? (The district report's workforce has 2672.)</translation>
         </message>
     </context>
     <context>
@@ -2662,66 +2698,71 @@ Create an administrator account in "Settings → Operators" first.</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="71" />
+            <source>填充示例数据…</source>
+            <translation>Fill with demo data…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="73" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="106" />
+            <location filename="../../ui/main_window.py" line="108" />
             <source>数据库：{0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="139" />
+            <location filename="../../ui/main_window.py" line="141" />
             <source>“{0}”页面加载失败，详情见日志。</source>
             <translation>The "{0}" page failed to load; see the log for details.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="172" />
+            <location filename="../../ui/main_window.py" line="174" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="172" />
+            <location filename="../../ui/main_window.py" line="174" />
             <source>此功能在当前版本中不可用。</source>
             <translation>This function is not available in this version.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="183" />
+            <location filename="../../ui/main_window.py" line="185" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="193" />
+            <location filename="../../ui/main_window.py" line="195" />
             <source>{0} — 社工服务台</source>
             <translation>{0} — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="228" />
+            <location filename="../../ui/main_window.py" line="230" />
             <source>源代码运行</source>
             <translation>run from source</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="233" />
+            <location filename="../../ui/main_window.py" line="235" />
             <source>关于社工服务台</source>
             <translation>About swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="234" />
+            <location filename="../../ui/main_window.py" line="236" />
             <source>&lt;h3&gt;社工服务台 swdesk {0}&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;swdesk (社工服务台) {0}&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="235" />
+            <location filename="../../ui/main_window.py" line="237" />
             <source>&lt;p&gt;构建日期：{0}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Build date: {0}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="236" />
+            <location filename="../../ui/main_window.py" line="238" />
             <source>&lt;p&gt;街道社会工作服务中心的人才队伍、一对一帮教、扶老助老、家庭病床、服务热线、培训管理，服务证打印与季度统计报表。&lt;/p&gt;</source>
             <translation>&lt;p&gt;The records of a street social-work service centre: workers, mentoring, elder care, home sickbeds, hotlines and training; service cards and quarterly reports.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="238" />
+            <location filename="../../ui/main_window.py" line="240" />
             <source>&lt;p&gt;当前数据库：{0}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Database: {0}&lt;/p&gt;</translation>
         </message>
@@ -4294,117 +4335,117 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>RosterTab</name>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="60" />
+            <location filename="../../ui/tabs/roster.py" line="62" />
             <source>正在查询…</source>
             <translation>Searching…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="72" />
+            <location filename="../../ui/tabs/roster.py" line="74" />
             <source>搜索：姓名、拼音（如 zhangsan 或 zs）、身份证号或手机号任意4位以上数字、服务证号（Ctrl+F）</source>
             <translation>Search: name, pinyin (zhangsan or zs), 4+ digits of an ID or phone number, card number (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="75" />
+            <location filename="../../ui/tabs/roster.py" line="77" />
             <source>新增人员</source>
             <translation>New worker</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="76" />
+            <location filename="../../ui/tabs/roster.py" line="78" />
             <source>新增人员（Ctrl+N）</source>
             <translation>New worker (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="78" />
+            <location filename="../../ui/tabs/roster.py" line="80" />
             <source>导入…</source>
             <translation>Import…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="80" />
+            <location filename="../../ui/tabs/roster.py" line="82" />
             <source>导出当前列表…</source>
             <translation>Export list…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="102" />
+            <location filename="../../ui/tabs/roster.py" line="104" />
             <source>清除筛选</source>
             <translation>Clear filters</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="114" />
+            <location filename="../../ui/tabs/roster.py" line="116" />
             <source>{0}：全部</source>
             <translation>{0}: all</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="240" />
+            <location filename="../../ui/tabs/roster.py" line="251" />
             <source>查询用时 {0} 毫秒</source>
             <translation>Query took {0} ms</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="241" />
+            <location filename="../../ui/tabs/roster.py" line="252" />
             <source>共 {0} 人 / 筛选 {1} 人</source>
             <translation>{0} workers / {1} shown</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="244" />
+            <location filename="../../ui/tabs/roster.py" line="255" />
             <source>查询失败</source>
             <translation>Query failed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="374" />
+            <location filename="../../ui/tabs/roster.py" line="385" />
             <source>已复制身份证号</source>
             <translation>ID number copied</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="374" />
+            <location filename="../../ui/tabs/roster.py" line="385" />
             <source>此人没有登记身份证号</source>
             <translation>No ID number recorded for this worker</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="383" />
+            <location filename="../../ui/tabs/roster.py" line="394" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="383" />
+            <location filename="../../ui/tabs/roster.py" line="394" />
             <source>打印服务证功能在当前版本中不可用。</source>
             <translation>Card printing is not available in this version.</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="394" />
+            <location filename="../../ui/tabs/roster.py" line="405" />
             <source>新增人员…</source>
             <translation>New worker…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="397" />
+            <location filename="../../ui/tabs/roster.py" line="408" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="398" />
+            <location filename="../../ui/tabs/roster.py" line="409" />
             <source>打印服务证（{0} 人）…</source>
             <translation>Print service cards ({0})…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="398" />
+            <location filename="../../ui/tabs/roster.py" line="409" />
             <source>打印服务证…</source>
             <translation>Print service cards…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="401" />
+            <location filename="../../ui/tabs/roster.py" line="412" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="401" />
+            <location filename="../../ui/tabs/roster.py" line="412" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="403" />
+            <location filename="../../ui/tabs/roster.py" line="414" />
             <source>复制身份证号</source>
             <translation>Copy ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="405" />
+            <location filename="../../ui/tabs/roster.py" line="416" />
             <source>删除（仅限录入错误）…</source>
             <translation>Delete (data-entry errors only)…</translation>
         </message>
@@ -4457,47 +4498,47 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>ServerDialog</name>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="75" />
+            <location filename="../../ui/dialogs/database.py" line="93" />
             <source>连接数据库服务器</source>
             <translation>Connect to database server</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="85" />
+            <location filename="../../ui/dialogs/database.py" line="103" />
             <source>服务器地址</source>
             <translation>Server</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="86" />
+            <location filename="../../ui/dialogs/database.py" line="104" />
             <source>端口</source>
             <translation>Port</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="87" />
+            <location filename="../../ui/dialogs/database.py" line="105" />
             <source>数据库名</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="88" />
+            <location filename="../../ui/dialogs/database.py" line="106" />
             <source>用户名</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="89" />
+            <location filename="../../ui/dialogs/database.py" line="107" />
             <source>密码</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="90" />
+            <location filename="../../ui/dialogs/database.py" line="108" />
             <source>区级共享数据库使用 PostgreSQL。请勿把数据库文件放在网络共享文件夹中使用。</source>
             <translation>A district's shared database runs on PostgreSQL. Never use a database file from a network share.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="93" />
+            <location filename="../../ui/dialogs/database.py" line="111" />
             <source>连接</source>
             <translation>Connect</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="94" />
+            <location filename="../../ui/dialogs/database.py" line="112" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -4865,204 +4906,275 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="147" />
+            <location filename="../../ui/dialogs/worker.py" line="154" />
             <location filename="../../ui/translatable.py" line="107" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="152" />
+            <location filename="../../ui/dialogs/worker.py" line="159" />
             <source>18位身份证号，填写后自动带出出生日期和性别</source>
             <translation>18-character ID number; fills in date of birth and sex</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="155" />
+            <location filename="../../ui/dialogs/worker.py" line="162" />
             <source>如 1985-06-01；有身份证号时可不填</source>
             <translation>e.g. 1985-06-01; not needed with an ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="156" />
+            <location filename="../../ui/dialogs/worker.py" line="163" />
             <source>11位手机号码</source>
             <translation>11-digit mobile number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="165" />
+            <location filename="../../ui/dialogs/worker.py" line="172" />
             <source>如 2026-03-01</source>
             <translation>e.g. 2026-03-01</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="176" />
+            <location filename="../../ui/dialogs/worker.py" line="79" />
+            <location filename="../../ui/dialogs/worker.py" line="183" />
             <location filename="../../ui/translatable.py" line="122" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="180" />
+            <location filename="../../ui/dialogs/worker.py" line="79" />
+            <source>受理时间</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="79" />
+            <source>类别</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="79" />
+            <source>来电居民</source>
+            <translation>Resident</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="79" />
+            <source>社区</source>
+            <translation>Community</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="80" />
+            <source>分派时间</source>
+            <translation>Assigned</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="80" />
+            <source>完成时间</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="80" />
+            <source>服务时长（分钟）</source>
+            <translation>Minutes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="81" />
+            <source>热线分派</source>
+            <translation>Hotline requests</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <source>培训日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <source>课程</source>
+            <translation>Course</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <source>主题</source>
+            <translation>Topic</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <source>授课人</source>
+            <translation>Trainer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <source>学时</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="84" />
+            <source>培训记录</source>
+            <translation>Training</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="187" />
             <location filename="../../ui/translatable.py" line="126" />
             <source>服务证号</source>
             <translation>Card number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="212" />
+            <location filename="../../ui/dialogs/worker.py" line="219" />
             <source>照片（1 寸）</source>
             <translation>Photo (1-inch)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="218" />
+            <location filename="../../ui/dialogs/worker.py" line="225" />
             <source>选择文件…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="220" />
+            <location filename="../../ui/dialogs/worker.py" line="227" />
             <source>从剪贴板粘贴</source>
             <translation>Paste from clipboard</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="222" />
+            <location filename="../../ui/dialogs/worker.py" line="229" />
             <source>清除照片</source>
             <translation>Remove photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="241" />
-            <location filename="../../ui/dialogs/worker.py" line="243" />
+            <location filename="../../ui/dialogs/worker.py" line="248" />
+            <location filename="../../ui/dialogs/worker.py" line="250" />
             <source>项目</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="241" />
-            <location filename="../../ui/dialogs/worker.py" line="243" />
+            <location filename="../../ui/dialogs/worker.py" line="248" />
+            <location filename="../../ui/dialogs/worker.py" line="250" />
             <source>服务时长（小时）</source>
             <translation>Service hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="243" />
+            <location filename="../../ui/dialogs/worker.py" line="250" />
             <source>季度</source>
             <translation>Quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="250" />
+            <location filename="../../ui/dialogs/worker.py" line="257" />
             <source>按项目合计</source>
             <translation>By programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="252" />
+            <location filename="../../ui/dialogs/worker.py" line="259" />
             <source>按季度</source>
             <translation>By quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="263" />
+            <location filename="../../ui/dialogs/worker.py" line="270" />
             <source>保存 (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="268" />
+            <location filename="../../ui/dialogs/worker.py" line="275" />
             <source>保存并继续新增</source>
             <translation>Save and add another</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="270" />
+            <location filename="../../ui/dialogs/worker.py" line="277" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="309" />
+            <location filename="../../ui/dialogs/worker.py" line="316" />
             <source>保存时自动分配</source>
             <translation>Assigned on save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="318" />
+            <location filename="../../ui/dialogs/worker.py" line="356" />
             <source>人员信息 — {0}</source>
             <translation>Worker details — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="321" />
+            <location filename="../../ui/dialogs/worker.py" line="359" />
             <source>{0}
 发证日期 {1}，有效期至 {2}</source>
             <translation>{0}
 issued {1}, valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="324" />
+            <location filename="../../ui/dialogs/worker.py" line="362" />
             <source>未发证</source>
             <translation>No card issued</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="331" />
+            <location filename="../../ui/dialogs/worker.py" line="370" />
             <source>离队（{0}）</source>
             <translation>Left ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="333" />
+            <location filename="../../ui/dialogs/worker.py" line="372" />
             <source>，原因：{0}</source>
             <translation>, reason: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="334" />
+            <location filename="../../ui/dialogs/worker.py" line="373" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="337" />
+            <location filename="../../ui/dialogs/worker.py" line="376" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="343" />
+            <location filename="../../ui/dialogs/worker.py" line="382" />
             <source>保存后这里显示此人的服务时长。</source>
             <translation>Service hours appear here after saving.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="347" />
+            <location filename="../../ui/dialogs/worker.py" line="386" />
             <source>累计服务时长：{0} 小时</source>
             <translation>Total service hours: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="389" />
+            <location filename="../../ui/dialogs/worker.py" line="428" />
             <source>出生日期 {0}，{1}，{2} 岁，年龄段：{3}</source>
             <translation>Born {0}, {1}, aged {2}, age band: {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="420" />
+            <location filename="../../ui/dialogs/worker.py" line="459" />
             <source>无照片</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="428" />
+            <location filename="../../ui/dialogs/worker.py" line="467" />
             <source>选择照片</source>
             <translation>Choose photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="429" />
+            <location filename="../../ui/dialogs/worker.py" line="468" />
             <source>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</source>
             <translation>Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="444" />
+            <location filename="../../ui/dialogs/worker.py" line="483" />
             <source>剪贴板中没有图片，请先复制一张照片</source>
             <translation>The clipboard holds no image; copy a photo first</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="502" />
+            <location filename="../../ui/dialogs/worker.py" line="541" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="526" />
+            <location filename="../../ui/dialogs/worker.py" line="565" />
             <source>已保存 {0}，服务证号 {1}。请录入下一位。</source>
             <translation>Saved {0}, card number {1}. Enter the next worker.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="534" />
+            <location filename="../../ui/dialogs/worker.py" line="573" />
             <source>记录已被修改</source>
             <translation>Record changed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="535" />
+            <location filename="../../ui/dialogs/worker.py" line="574" />
             <source>在您编辑期间，此人的记录已被其他窗口修改并保存。</source>
             <translation>While you were editing, this worker's record was changed and saved elsewhere.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="537" />
+            <location filename="../../ui/dialogs/worker.py" line="576" />
             <source>对方修改了：
 {0}
 
@@ -5073,12 +5185,12 @@ issued {1}, valid until {2}</translation>
 Reloading shows what they saved; your unsaved changes will need to be entered again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="538" />
+            <location filename="../../ui/dialogs/worker.py" line="577" />
             <source>重新载入</source>
             <translation>Reload</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="539" />
+            <location filename="../../ui/dialogs/worker.py" line="578" />
             <source>继续编辑</source>
             <translation>Keep editing</translation>
         </message>
@@ -5178,13 +5290,13 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="616" />
+            <location filename="../../ui/dialogs/worker.py" line="655" />
             <source>删除人员</source>
             <extracomment>alias</extracomment>
             <translation>Delete worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="617" />
+            <location filename="../../ui/dialogs/worker.py" line="656" />
             <source>删除仅用于录入错误的记录；已离开的人员请用“离队”。
 请填写删除 {0} 的原因：</source>
             <extracomment>alias</extracomment>
@@ -5192,31 +5304,31 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
 Why is {0} being deleted?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="596" />
+            <location filename="../../ui/dialogs/worker.py" line="635" />
             <source>将 {0} 恢复为在册人员？</source>
             <extracomment>alias</extracomment>
             <translation>Make {0} an active worker again?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="595" />
+            <location filename="../../ui/dialogs/worker.py" line="634" />
             <source>恢复在册</source>
             <extracomment>alias</extracomment>
             <translation>Make active again</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="623" />
+            <location filename="../../ui/dialogs/worker.py" line="662" />
             <source>无</source>
             <extracomment>alias</extracomment>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="622" />
+            <location filename="../../ui/dialogs/worker.py" line="661" />
             <source>确定要永久删除 {0}（服务证号 {1}）吗？此操作不能撤销，并记入操作日志。</source>
             <extracomment>alias</extracomment>
             <translation>Permanently delete {0} (card number {1})? This cannot be undone and is written to the audit log.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="621" />
+            <location filename="../../ui/dialogs/worker.py" line="660" />
             <source>确认删除</source>
             <extracomment>alias</extracomment>
             <translation>Confirm delete</translation>

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from ui import app as app_module
@@ -64,6 +64,7 @@ def translated(qapp):
     runs with a translator left in place."""
     before = {name: getattr(qapp, name, None) for name in ("_swdesk_translator", "_swdesk_qt_translator")}
     display_name = qapp.applicationDisplayName()
+    locale = QLocale()
 
     def install(language: str | None):
         return app_module.install_translator(qapp, language)
@@ -75,6 +76,7 @@ def translated(qapp):
             QCoreApplication.removeTranslator(new)
             delattr(qapp, name)
     qapp.setApplicationDisplayName(display_name)
+    QLocale.setDefault(locale)
 
 
 def _window(qtbot) -> MainWindow:
@@ -100,6 +102,7 @@ def _menu_titles(window: MainWindow) -> list[str]:
 def test_window_in_english(db, qtbot, resources, translated):
     assert translated("en") is not None
     assert QApplication.translate("MainWindow", "人才队伍") == "Workers"
+    assert QLocale().language() == QLocale.Language.English  # calendars speak English too
     window = _window(qtbot)
     try:
         assert _tab_titles(window) == ENGLISH_TABS
