@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from swdesk.jobs import Cancelled
@@ -82,8 +82,8 @@ def run_job(parent: QWidget | None, label: str, work: Callable[[Callable[[int, i
     job = Job(work)
     dialog: QProgressDialog | None = None
     if show_progress:
-        dialog = QProgressDialog(label, "取消", 0, 0, parent)
-        dialog.setWindowTitle("请稍候")
+        dialog = QProgressDialog(label, QCoreApplication.translate("Jobs", "取消"), 0, 0, parent)
+        dialog.setWindowTitle(QCoreApplication.translate("Jobs", "请稍候"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)

@@ -92,6 +92,11 @@ Please try once more. If the problem comes back, send this log file to the maint
             <translation>No group</translation>
         </message>
         <message>
+            <location filename="../../ui/dialogs/eldercare.py" line="167" />
+            <source>{0}（{1}岁，{2}）</source>
+            <translation>{0} ({1}, {2})</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/eldercare.py" line="170" />
             <source>老人</source>
             <translation>Elder</translation>
@@ -1928,32 +1933,32 @@ If only one person uses this computer you may click "Skip" and use single-user m
         </message>
         <message>
             <location filename="../../ui/tabs/hotline.py" line="49" />
-            <location filename="../../ui/tabs/hotline.py" line="270" />
+            <location filename="../../ui/tabs/hotline.py" line="271" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
             <location filename="../../ui/tabs/hotline.py" line="50" />
-            <location filename="../../ui/tabs/hotline.py" line="117" />
-            <location filename="../../ui/tabs/hotline.py" line="269" />
+            <location filename="../../ui/tabs/hotline.py" line="118" />
+            <location filename="../../ui/tabs/hotline.py" line="270" />
             <source>类别</source>
             <translation>Category</translation>
         </message>
         <message>
             <location filename="../../ui/tabs/hotline.py" line="51" />
-            <location filename="../../ui/tabs/hotline.py" line="267" />
+            <location filename="../../ui/tabs/hotline.py" line="268" />
             <source>居民</source>
             <translation>Resident</translation>
         </message>
         <message>
             <location filename="../../ui/tabs/hotline.py" line="52" />
-            <location filename="../../ui/tabs/hotline.py" line="267" />
+            <location filename="../../ui/tabs/hotline.py" line="268" />
             <source>电话</source>
             <translation>Phone</translation>
         </message>
         <message>
             <location filename="../../ui/tabs/hotline.py" line="53" />
-            <location filename="../../ui/tabs/hotline.py" line="268" />
+            <location filename="../../ui/tabs/hotline.py" line="269" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
@@ -1964,240 +1969,245 @@ If only one person uses this computer you may click "Skip" and use single-user m
         </message>
         <message>
             <location filename="../../ui/tabs/hotline.py" line="55" />
-            <location filename="../../ui/tabs/hotline.py" line="116" />
+            <location filename="../../ui/tabs/hotline.py" line="117" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="56" />
-            <location filename="../../ui/tabs/hotline.py" line="270" />
+            <location filename="../../ui/tabs/hotline.py" line="55" />
+            <source>（超时）</source>
+            <translation> (late)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tabs/hotline.py" line="57" />
+            <location filename="../../ui/tabs/hotline.py" line="271" />
             <source>办结时限</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="57" />
-            <location filename="../../ui/tabs/hotline.py" line="274" />
+            <location filename="../../ui/tabs/hotline.py" line="58" />
+            <location filename="../../ui/tabs/hotline.py" line="275" />
             <source>服务人员</source>
             <translation>Workers</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="58" />
-            <location filename="../../ui/tabs/hotline.py" line="271" />
+            <location filename="../../ui/tabs/hotline.py" line="59" />
+            <location filename="../../ui/tabs/hotline.py" line="272" />
             <source>诉求</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="61" />
+            <location filename="../../ui/tabs/hotline.py" line="62" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="62" />
+            <location filename="../../ui/tabs/hotline.py" line="63" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="63" />
+            <location filename="../../ui/tabs/hotline.py" line="64" />
             <source>推荐理由</source>
             <translation>Why</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="100" />
+            <location filename="../../ui/tabs/hotline.py" line="101" />
             <source>全部期间</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="105" />
+            <location filename="../../ui/tabs/hotline.py" line="106" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="109" />
+            <location filename="../../ui/tabs/hotline.py" line="110" />
             <source>全部类别</source>
             <translation>All categories</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="113" />
+            <location filename="../../ui/tabs/hotline.py" line="114" />
             <source>居民姓名、电话或诉求内容</source>
             <translation>Resident name, phone or request text</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="115" />
+            <location filename="../../ui/tabs/hotline.py" line="116" />
             <source>只看超时</source>
             <translation>Late only</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="116" />
+            <location filename="../../ui/tabs/hotline.py" line="117" />
             <source>期间</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="122" />
+            <location filename="../../ui/tabs/hotline.py" line="123" />
             <source>受理新工单…</source>
             <translation>New request…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="124" />
+            <location filename="../../ui/tabs/hotline.py" line="125" />
             <source>导出本期工单…</source>
             <translation>Export period…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="126" />
+            <location filename="../../ui/tabs/hotline.py" line="127" />
             <source>推荐规则…</source>
             <translation>Matching rules…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="153" />
+            <location filename="../../ui/tabs/hotline.py" line="154" />
             <source>分派…</source>
             <translation>Assign…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="154" />
+            <location filename="../../ui/tabs/hotline.py" line="155" />
             <source>完成…</source>
             <translation>Complete…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="155" />
+            <location filename="../../ui/tabs/hotline.py" line="156" />
             <source>回访…</source>
             <translation>Follow up…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="156" />
+            <location filename="../../ui/tabs/hotline.py" line="157" />
             <source>转介…</source>
             <translation>Refer…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="157" />
+            <location filename="../../ui/tabs/hotline.py" line="158" />
             <source>撤销…</source>
             <translation>Withdraw…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="158" />
+            <location filename="../../ui/tabs/hotline.py" line="159" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="166" />
+            <location filename="../../ui/tabs/hotline.py" line="167" />
             <source>推荐人员</source>
             <translation>Suggested workers</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="175" />
+            <location filename="../../ui/tabs/hotline.py" line="176" />
             <source>按专业特长、同社区、党员、当前待办排序；可按住 Ctrl 多选</source>
             <translation>Ranked by specialty, same community, party membership and current workload; hold Ctrl to select several</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="179" />
+            <location filename="../../ui/tabs/hotline.py" line="180" />
             <source>分派所选</source>
             <translation>Assign selected</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="206" />
+            <location filename="../../ui/tabs/hotline.py" line="207" />
             <source>共 {0} 件，未办结 {1} 件，超时 {2} 件</source>
             <translation>{0} requests, {1} open, {2} late</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="208" />
+            <location filename="../../ui/tabs/hotline.py" line="209" />
             <source>（只显示最近 {0} 件，请缩小期间）</source>
             <translation>(only the latest {0} shown; narrow the period)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="258" />
+            <location filename="../../ui/tabs/hotline.py" line="259" />
             <source>请在左侧选择一件工单</source>
             <translation>Select a request on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="268" />
+            <location filename="../../ui/tabs/hotline.py" line="269" />
             <source>（未指定）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="269" />
+            <location filename="../../ui/tabs/hotline.py" line="270" />
             <source>渠道</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="269" />
+            <location filename="../../ui/tabs/hotline.py" line="270" />
             <source>紧急程度</source>
             <translation>Urgency</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="271" />
+            <location filename="../../ui/tabs/hotline.py" line="272" />
             <source>期望时间</source>
             <translation>Preferred time</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="275" />
+            <location filename="../../ui/tabs/hotline.py" line="276" />
             <source>分派时间</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="277" />
+            <location filename="../../ui/tabs/hotline.py" line="278" />
             <source>完成时间</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="278" />
+            <location filename="../../ui/tabs/hotline.py" line="279" />
             <source>服务时长</source>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="278" />
+            <location filename="../../ui/tabs/hotline.py" line="279" />
             <source>{0} 分钟</source>
             <translation>{0} min</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="279" />
+            <location filename="../../ui/tabs/hotline.py" line="280" />
             <source>办理情况</source>
             <translation>What was done</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="281" />
+            <location filename="../../ui/tabs/hotline.py" line="282" />
             <source>回访</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="282" />
+            <location filename="../../ui/tabs/hotline.py" line="283" />
             <source>回访记录</source>
             <translation>Follow-up notes</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="284" />
+            <location filename="../../ui/tabs/hotline.py" line="285" />
             <source>办结时间</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="284" />
+            <location filename="../../ui/tabs/hotline.py" line="285" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="336" />
+            <location filename="../../ui/tabs/hotline.py" line="337" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="336" />
+            <location filename="../../ui/tabs/hotline.py" line="337" />
             <source>请先在推荐人员中选择一人或多人</source>
             <translation>Select one or more suggested workers first</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="374" />
+            <location filename="../../ui/tabs/hotline.py" line="375" />
             <source>导出热线工单</source>
             <translation>Export hotline requests</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="374" />
+            <location filename="../../ui/tabs/hotline.py" line="375" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="384" />
+            <location filename="../../ui/tabs/hotline.py" line="385" />
             <source>已导出 {0} 热线工单 {1} 条：{2}</source>
             <translation>Exported {1} hotline requests of {0}: {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="386" />
+            <location filename="../../ui/tabs/hotline.py" line="387" />
             <source>正在导出热线工单…</source>
             <translation>Exporting hotline requests…</translation>
         </message>
@@ -2411,6 +2421,19 @@ If only one person uses this computer you may click "Skip" and use single-user m
             <location filename="../../ui/dialogs/import_roster.py" line="173" />
             <source>跳过有问题的 {0} 行（见下表）。</source>
             <translation>Skipped {0} rows with problems (see below).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Jobs</name>
+        <message>
+            <location filename="../../ui/jobs.py" line="85" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/jobs.py" line="86" />
+            <source>请稍候</source>
+            <translation>Please wait</translation>
         </message>
     </context>
     <context>
@@ -2788,6 +2811,12 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>MentoringDialog</name>
         <message>
+            <location filename="../../ui/dialogs/mentoring.py" line="47" />
+            <source> 分钟</source>
+            <extracomment>alias</extracomment>
+            <translation> min</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/mentoring.py" line="56" />
             <source>修改帮教对子</source>
             <extracomment>alias</extracomment>
@@ -2833,13 +2862,13 @@ Create an administrator account in "Settings → Operators" first.</translation>
         </message>
         <message>
             <location filename="../../ui/tabs/mentoring.py" line="24" />
-            <location filename="../../ui/tabs/mentoring.py" line="142" />
+            <location filename="../../ui/tabs/mentoring.py" line="143" />
             <source>帮教人</source>
             <translation>Mentor</translation>
         </message>
         <message>
             <location filename="../../ui/tabs/mentoring.py" line="25" />
-            <location filename="../../ui/tabs/mentoring.py" line="141" />
+            <location filename="../../ui/tabs/mentoring.py" line="142" />
             <source>组织单位</source>
             <translation>Organiser</translation>
         </message>
@@ -2850,7 +2879,7 @@ Create an administrator account in "Settings → Operators" first.</translation>
         </message>
         <message>
             <location filename="../../ui/tabs/mentoring.py" line="27" />
-            <location filename="../../ui/tabs/mentoring.py" line="145" />
+            <location filename="../../ui/tabs/mentoring.py" line="147" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
@@ -2966,62 +2995,87 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>&lt;p style='color:#777'&gt;No pair selected.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/mentoring.py" line="137" />
+            <location filename="../../ui/tabs/mentoring.py" line="135" />
+            <source>{0}（{1}，{2}岁，{3}生）</source>
+            <translation>{0} ({1}, aged {2}, born {3})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tabs/mentoring.py" line="138" />
             <source>身份证号</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/mentoring.py" line="137" />
+            <location filename="../../ui/tabs/mentoring.py" line="138" />
             <source>未登记</source>
             <translation>Not recorded</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/mentoring.py" line="138" />
+            <location filename="../../ui/tabs/mentoring.py" line="139" />
             <source>学校或状况</source>
             <translation>School or situation</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/mentoring.py" line="139" />
+            <location filename="../../ui/tabs/mentoring.py" line="140" />
             <source>监护人</source>
             <translation>Guardian</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/mentoring.py" line="140" />
+            <location filename="../../ui/tabs/mentoring.py" line="141" />
             <source>帮教类别</source>
             <translation>Concern</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/mentoring.py" line="143" />
+            <location filename="../../ui/tabs/mentoring.py" line="144" />
             <source>结对时间</source>
             <translation>Paired on</translation>
         </message>
         <message>
+            <location filename="../../ui/tabs/mentoring.py" line="144" />
+            <source>{0} 至 {1}</source>
+            <translation>{0} to {1}</translation>
+        </message>
+        <message>
             <location filename="../../ui/tabs/mentoring.py" line="146" />
+            <source>{0}（计划）</source>
+            <translation>{0} (planned)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tabs/mentoring.py" line="146" />
+            <source>未定</source>
+            <translation>open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tabs/mentoring.py" line="148" />
             <source>帮教次数</source>
             <translation>Sessions</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/mentoring.py" line="146" />
+            <location filename="../../ui/tabs/mentoring.py" line="148" />
             <source>{n} 次，共 {h:.1f} 小时</source>
             <translation>{n}, {h:.1f} hours in all</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/mentoring.py" line="149" />
+            <location filename="../../ui/tabs/mentoring.py" line="151" />
             <source>帮教成效</source>
             <translation>Outcome</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/mentoring.py" line="153" />
+            <location filename="../../ui/tabs/mentoring.py" line="151" />
+            <source>（帮教成功）</source>
+            <translation> (helped)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tabs/mentoring.py" line="155" />
             <source>已 {d} 天没有帮教记录</source>
             <translation>No session for {d} days</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/mentoring.py" line="154" />
+            <location filename="../../ui/tabs/mentoring.py" line="156" />
             <source>帮教对子详情</source>
             <translation>Pair details</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/mentoring.py" line="191" />
+            <location filename="../../ui/tabs/mentoring.py" line="193" />
             <source>删除 {d} 的帮教记录？相应的服务时长将一并扣除。</source>
             <translation>Delete the session of {d}? Its service hours are removed too.</translation>
         </message>
@@ -4054,6 +4108,11 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>All categories</translation>
         </message>
         <message>
+            <location filename="../../ui/tabs/reminders.py" line="78" />
+            <source>{0}（{1}）</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
             <location filename="../../ui/translatable.py" line="45" />
             <source>一对一帮教</source>
             <translation>Mentoring</translation>
@@ -4092,23 +4151,23 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Export quarterly report…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="314" />
-            <location filename="../../ui/tabs/reports.py" line="316" />
+            <location filename="../../ui/tabs/reports.py" line="315" />
+            <location filename="../../ui/tabs/reports.py" line="317" />
             <source>正在统计…</source>
             <translation>Computing…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="332" />
+            <location filename="../../ui/tabs/reports.py" line="333" />
             <source>统计失败：</source>
             <translation>Statistics failed: </translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="343" />
+            <location filename="../../ui/tabs/reports.py" line="344" />
             <source>{office}　{period}　在册 {n} 人　（统计于 {time}）</source>
             <translation>{office}　{period}　{n} active workers　(as of {time})</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="356" />
+            <location filename="../../ui/tabs/reports.py" line="357" />
             <source>待办提醒：</source>
             <translation>Reminders: </translation>
         </message>
@@ -4154,6 +4213,12 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Demand gap</translation>
         </message>
         <message>
+            <location filename="../../ui/tabs/reports.py" line="281" />
+            <source>{0}年{1}</source>
+            <extracomment>alias</extracomment>
+            <translation>{0} {1}</translation>
+        </message>
+        <message>
             <location filename="../../ui/tabs/reports.py" line="148" />
             <source>人数</source>
             <extracomment>alias</extracomment>
@@ -4188,6 +4253,30 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <source>热线求助（件）</source>
             <extracomment>alias</extracomment>
             <translation>Hotline requests</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tabs/reports.py" line="280" />
+            <source>第一季度</source>
+            <extracomment>alias</extracomment>
+            <translation>Q1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tabs/reports.py" line="280" />
+            <source>第三季度</source>
+            <extracomment>alias</extracomment>
+            <translation>Q3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tabs/reports.py" line="280" />
+            <source>第二季度</source>
+            <extracomment>alias</extracomment>
+            <translation>Q2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tabs/reports.py" line="280" />
+            <source>第四季度</source>
+            <extracomment>alias</extracomment>
+            <translation>Q4</translation>
         </message>
         <message>
             <location filename="../../ui/tabs/reports.py" line="172" />
@@ -4375,77 +4464,82 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>{0}: all</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="251" />
+            <location filename="../../ui/tabs/roster.py" line="118" />
+            <source>{0}：{1}</source>
+            <translation>{0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tabs/roster.py" line="252" />
             <source>查询用时 {0} 毫秒</source>
             <translation>Query took {0} ms</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="252" />
+            <location filename="../../ui/tabs/roster.py" line="253" />
             <source>共 {0} 人 / 筛选 {1} 人</source>
             <translation>{0} workers / {1} shown</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="255" />
+            <location filename="../../ui/tabs/roster.py" line="256" />
             <source>查询失败</source>
             <translation>Query failed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="385" />
+            <location filename="../../ui/tabs/roster.py" line="386" />
             <source>已复制身份证号</source>
             <translation>ID number copied</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="385" />
+            <location filename="../../ui/tabs/roster.py" line="386" />
             <source>此人没有登记身份证号</source>
             <translation>No ID number recorded for this worker</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="394" />
+            <location filename="../../ui/tabs/roster.py" line="395" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="394" />
+            <location filename="../../ui/tabs/roster.py" line="395" />
             <source>打印服务证功能在当前版本中不可用。</source>
             <translation>Card printing is not available in this version.</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="405" />
+            <location filename="../../ui/tabs/roster.py" line="406" />
             <source>新增人员…</source>
             <translation>New worker…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="408" />
+            <location filename="../../ui/tabs/roster.py" line="409" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="409" />
+            <location filename="../../ui/tabs/roster.py" line="410" />
             <source>打印服务证（{0} 人）…</source>
             <translation>Print service cards ({0})…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="409" />
+            <location filename="../../ui/tabs/roster.py" line="410" />
             <source>打印服务证…</source>
             <translation>Print service cards…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="412" />
+            <location filename="../../ui/tabs/roster.py" line="413" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="412" />
+            <location filename="../../ui/tabs/roster.py" line="413" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="414" />
+            <location filename="../../ui/tabs/roster.py" line="415" />
             <source>复制身份证号</source>
             <translation>Copy ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="416" />
+            <location filename="../../ui/tabs/roster.py" line="417" />
             <source>删除（仅限录入错误）…</source>
             <translation>Delete (data-entry errors only)…</translation>
         </message>
@@ -4545,6 +4639,12 @@ Create an administrator account in "Settings → Operators" first.</translation>
     </context>
     <context>
         <name>ServiceForm</name>
+        <message>
+            <location filename="../../ui/dialogs/service_form.py" line="245" />
+            <source>{0}：</source>
+            <extracomment>alias</extracomment>
+            <translation>{0}:</translation>
+        </message>
         <message>
             <location filename="../../ui/dialogs/service_form.py" line="226" />
             <source>保存</source>
@@ -5403,6 +5503,12 @@ Why is {0} being deleted?</translation>
             <translation>Cancel</translation>
         </message>
         <message>
+            <location filename="../../ui/dialogs/printing.py" line="190" />
+            <source>在册人员都还没有服务证号，没有可打印的服务证</source>
+            <extracomment>alias</extracomment>
+            <translation>No active worker has a card number yet: there are no cards to print</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/printing.py" line="233" />
             <source>字库缺字</source>
             <extracomment>alias</extracomment>
@@ -5431,6 +5537,12 @@ Why is {0} being deleted?</translation>
             <source>正在生成%1…</source>
             <extracomment>alias</extracomment>
             <translation>Making %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/printing.py" line="185" />
+            <source>没有要打印的人员</source>
+            <extracomment>alias</extracomment>
+            <translation>Nobody to print</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/printing.py" line="168" />

@@ -164,7 +164,7 @@ class AssignDialog(FormDialog):
         self.elder = QComboBox()
         for row in eldercare.list_elders():
             where = row.group or self.tr("未分组")
-            self.elder.addItem(f"{row.name}（{row.age}岁，{where}）", row.id)
+            self.elder.addItem(self.tr("{0}（{1}岁，{2}）").format(row.name, row.age, where), row.id)
         if elder_id is not None:
             self.elder.setCurrentIndex(max(0, self.elder.findData(elder_id)))
         self.add_field("elder_id", self.tr("老人"), self.elder, True)

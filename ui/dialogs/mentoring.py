@@ -44,7 +44,7 @@ def minutes_box(value: int = 60) -> QSpinBox:
     box = QSpinBox()
     box.setRange(0, 720)
     box.setSingleStep(15)
-    box.setSuffix(" 分钟")
+    box.setSuffix(self_tr(" 分钟"))
     box.setValue(value)
     return box
 

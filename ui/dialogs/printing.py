@@ -182,12 +182,12 @@ def make_batch_pdf(kind: str, worker_ids: list[int] | None, options: dict, out: 
 
     workers = common.select_workers(all_active=True) if worker_ids is None else common.workers_by_ids(worker_ids)
     if not workers:
-        raise UserError("没有要打印的人员")
+        raise UserError(_tr("没有要打印的人员"))
     if kind == "cards":
         if worker_ids is None:  # everyone: those who have no card number yet are left out
             workers, _skipped = cards.split_by_card_no(workers)
             if not workers:
-                raise UserError("在册人员都还没有服务证号，没有可打印的服务证")
+                raise UserError(_tr("在册人员都还没有服务证号，没有可打印的服务证"))
         return cards.render_cards(workers, out, options["layout_name"], options["template_path"],
                                   options["printer"], allow_missing, progress)
     return badges.render_badges(workers, out, options["layout_name"], options["size"], options["template_path"],
@@ -244,7 +244,7 @@ def start_batch(parent: QWidget | None, dialog: PrintDialog, on_preview: Callabl
     kind = dialog.kind
     ids = dialog.worker_ids()
     options = dialog.options()
-    name = KINDS[kind]
+    name = _tr(KINDS[kind])
     stamp = _dt.date.today().strftime("%Y%m%d")
     return run_print_job(
         parent, _tr("正在生成%1…").replace("%1", name), _tr("%1预览").replace("%1", name),

@@ -242,7 +242,7 @@ class FormDialog(QDialog):
         box.addWidget(error)
         self._errors[key] = error
         self._widgets[key] = widget
-        self.form.addRow(f"{label}{' *' if required else ''}：" if label else "", holder)
+        self.form.addRow(tr("{0}：").format(f"{label}{' *' if required else ''}") if label else "", holder)
         return widget
 
     def field(self, key: str) -> QWidget:

@@ -139,7 +139,7 @@ class WorkerDialog(QDialog):
         row.addLayout(line)
         row.addWidget(error)
         error.hide()
-        label = workers.FIELD_LABELS.get(key, key)
+        label = self.tr(workers.FIELD_LABELS.get(key, key))
         if key in ("name", "sector", "education", "title"):
             label = "* " + label
         form.addRow(label, holder)

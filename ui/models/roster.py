@@ -364,7 +364,7 @@ class RosterModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return roster.COLUMNS[section][1] if 0 <= section < len(roster.COLUMNS) else None
+            return self.tr(roster.COLUMNS[section][1]) if 0 <= section < len(roster.COLUMNS) else None
         return str(section + 1)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,7 +52,8 @@ class HotlineTab(QWidget):
         (QT_TRANSLATE_NOOP("HotlineTab", "电话"), lambda r: r.phone_masked),
         (QT_TRANSLATE_NOOP("HotlineTab", "社区"), lambda r: r.community),
         (QT_TRANSLATE_NOOP("HotlineTab", "紧急"), lambda r: r.urgency),
-        (QT_TRANSLATE_NOOP("HotlineTab", "状态"), lambda r: r.status + ("（超时）" if r.overdue else "")),
+        (QT_TRANSLATE_NOOP("HotlineTab", "状态"), lambda r: r.status + (QCoreApplication.translate("HotlineTab", "（超时）")
+                                                                             if r.overdue else "")),
         (QT_TRANSLATE_NOOP("HotlineTab", "办结时限"), lambda r: _dt_text(r.due_at)),
         (QT_TRANSLATE_NOOP("HotlineTab", "服务人员"), lambda r: "、".join(r.workers)),
         (QT_TRANSLATE_NOOP("HotlineTab", "诉求"), lambda r: r.text.replace("\n", " ")),

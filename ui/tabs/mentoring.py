@@ -132,21 +132,23 @@ class MentoringTab(ProgrammeTab):
         pair = mentoring.get_pair(row.id)
         today = _dt.date.today()
         pairs = [
-            (self.tr("青少年"), f"{pair.youth_name}（{pair.youth_gender}，{vocab.age_at(pair.youth_birth_date, today)}岁，"
-                               f"{pair.youth_birth_date:%Y-%m-%d}生）"),
+            (self.tr("青少年"), self.tr("{0}（{1}，{2}岁，{3}生）").format(
+                pair.youth_name, pair.youth_gender, vocab.age_at(pair.youth_birth_date, today),
+                f"{pair.youth_birth_date:%Y-%m-%d}")),
             (self.tr("身份证号"), pair.youth_id_number or self.tr("未登记")),
             (self.tr("学校或状况"), pair.youth_school),
             (self.tr("监护人"), f"{pair.guardian_name}  {pair.guardian_phone}".strip()),
             (self.tr("帮教类别"), pair.concern),
             (self.tr("组织单位"), pair.unit),
             (self.tr("帮教人"), f"{pair.mentor.name}  {pair.mentor.phone}".strip()),
-            (self.tr("结对时间"), f"{pair.start_date:%Y-%m-%d} 至 "
-                                 + (f"{pair.planned_end:%Y-%m-%d}（计划）" if pair.planned_end else "未定")),
+            (self.tr("结对时间"), self.tr("{0} 至 {1}").format(
+                f"{pair.start_date:%Y-%m-%d}",
+                self.tr("{0}（计划）").format(f"{pair.planned_end:%Y-%m-%d}") if pair.planned_end else self.tr("未定"))),
             (self.tr("状态"), pair.status + (f"（{pair.ended_on:%Y-%m-%d}）" if pair.ended_on else "")),
             (self.tr("帮教次数"), self.tr("{n} 次，共 {h:.1f} 小时").format(n=row.sessions, h=row.minutes / 60)),
         ]
         if pair.outcome:
-            pairs.append((self.tr("帮教成效"), pair.outcome + ("（帮教成功）" if pair.positive_outcome else "")))
+            pairs.append((self.tr("帮教成效"), pair.outcome + (self.tr("（帮教成功）") if pair.positive_outcome else "")))
         note = ""
         if row.stale:
             since = row.last_session or row.start_date

@@ -40,7 +40,7 @@ class RemindersTab(QWidget):
         self.counts_label.setTextFormat(self.counts_label.textFormat().RichText)
         layout.addWidget(self.counts_label)
         self.model = RowsModel([
-            (self.tr("类别"), lambda r: reminders.KIND_LABELS.get(r.kind, r.kind)),
+            (self.tr("类别"), lambda r: self.tr(reminders.KIND_LABELS.get(r.kind, r.kind))),
             (self.tr("对象"), lambda r: r.title),
             (self.tr("应办日期"), lambda r: r.since),
             (self.tr("逾期"), lambda r: self.tr("{n}天").format(n=max(0, r.days_late(self.today)))),
@@ -68,14 +68,14 @@ class RemindersTab(QWidget):
         else:
             self.heading.setText(self.tr("<b>{d}</b>　共 {n} 项待办").format(
                 d=f"{self.today:%Y-%m-%d}", n=len(self.items)))
-        parts = [f"{reminders.KIND_LABELS.get(kind, kind)} <b>{n}</b>" for kind, n in counts.items()]
+        parts = [f"{self.tr(reminders.KIND_LABELS.get(kind, kind))} <b>{n}</b>" for kind, n in counts.items()]
         self.counts_label.setText("&nbsp;&nbsp;｜&nbsp;&nbsp;".join(parts))
         keep = self.kind_filter.currentData()
         self.kind_filter.blockSignals(True)
         self.kind_filter.clear()
         self.kind_filter.addItem(self.tr("全部类别"), "")
         for kind, n in counts.items():
-            self.kind_filter.addItem(f"{reminders.KIND_LABELS.get(kind, kind)}（{n}）", kind)
+            self.kind_filter.addItem(self.tr("{0}（{1}）").format(self.tr(reminders.KIND_LABELS.get(kind, kind)), n), kind)
         self.kind_filter.setCurrentIndex(max(0, self.kind_filter.findData(keep)))
         self.kind_filter.blockSignals(False)
         self._show_rows()

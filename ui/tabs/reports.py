@@ -277,7 +277,8 @@ class ReportsTab(QWidget):
     @staticmethod
     def _period_text(label: str) -> str:
         year, q = label.split("Q")
-        return f"{year}年第{'一二三四'[int(q) - 1]}季度"
+        quarter = (_tr("第一季度"), _tr("第二季度"), _tr("第三季度"), _tr("第四季度"))[int(q) - 1]
+        return _tr("{0}年{1}").format(year, quarter)
 
     def period(self) -> str:
         return self.period_combo.currentData()
@@ -352,7 +353,7 @@ class ReportsTab(QWidget):
         if data.reminders is None:
             self.reminders_label.setText("")
             return
-        parts = [f"{data.reminder_labels.get(k, k)} {n}" for k, n in data.reminders.items()]
+        parts = [f"{self.tr(data.reminder_labels.get(k, k))} {n}" for k, n in data.reminders.items()]
         self.reminders_label.setText(self.tr("待办提醒：") + "　".join(parts))
 
     def _page(self, sheet: str, data: DashboardData) -> QWidget:

@@ -108,14 +108,15 @@ class RosterTab(QWidget):
 
     def _fill_filter_choices(self) -> None:
         choices = roster.filter_choices()
-        labels = dict(roster.FILTERS)
+        labels = {key: self.tr(label) for key, label in roster.FILTERS}
         for key, combo in self.filter_combos.items():
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(self.tr("{0}：全部").format(labels[key]), None)
             for text, value in choices[key]:
-                combo.addItem(f"{labels[key]}：{text}" if key in ("status", "title") else text, value)
+                combo.addItem(self.tr("{0}：{1}").format(labels[key], text) if key in ("status", "title") else text,
+                              value)
             if current is not None:
                 found = combo.findData(current)
                 combo.setCurrentIndex(max(found, 0))
