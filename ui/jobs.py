@@ -125,6 +125,27 @@ def run_job(parent: QWidget | None, label: str, work: Callable[[Callable[[int, i
     return job
 
 
+def ask_xlsx_path(parent: QWidget, title: str, default_name: str) -> str:
+    """The file an export goes to ("" when the clerk cancels)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getSaveFileName(
+        parent, title, default_name, QCoreApplication.translate("Jobs", "Excel 工作簿 (*.xlsx)"))
+    return path
+
+
+def export_in_background(parent: QWidget, label: str, work: Callable[[Callable[[int, int], bool]], Any],
+                         status_text: Callable[[Any], str]) -> Job:
+    """Run an export as a job; when it is done, say what was written in the window's status bar."""
+
+    def done(result: Any) -> None:
+        window = parent.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(status_text(result), 10000)
+
+    return run_job(parent, label, work, on_done=done)
+
+
 def wait_for_all(timeout_ms: int = 30000) -> bool:
     """Wait for running jobs (used at exit and by tests)."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -1927,267 +1927,267 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>HotlineTab</name>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="48" />
+            <location filename="../../ui/tabs/hotline.py" line="47" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="49" />
-            <location filename="../../ui/tabs/hotline.py" line="271" />
+            <location filename="../../ui/tabs/hotline.py" line="48" />
+            <location filename="../../ui/tabs/hotline.py" line="270" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="50" />
-            <location filename="../../ui/tabs/hotline.py" line="118" />
-            <location filename="../../ui/tabs/hotline.py" line="270" />
+            <location filename="../../ui/tabs/hotline.py" line="49" />
+            <location filename="../../ui/tabs/hotline.py" line="117" />
+            <location filename="../../ui/tabs/hotline.py" line="269" />
             <source>类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="51" />
-            <location filename="../../ui/tabs/hotline.py" line="268" />
+            <location filename="../../ui/tabs/hotline.py" line="50" />
+            <location filename="../../ui/tabs/hotline.py" line="267" />
             <source>居民</source>
             <translation>Resident</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="52" />
-            <location filename="../../ui/tabs/hotline.py" line="268" />
+            <location filename="../../ui/tabs/hotline.py" line="51" />
+            <location filename="../../ui/tabs/hotline.py" line="267" />
             <source>电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="53" />
-            <location filename="../../ui/tabs/hotline.py" line="269" />
+            <location filename="../../ui/tabs/hotline.py" line="52" />
+            <location filename="../../ui/tabs/hotline.py" line="268" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="54" />
+            <location filename="../../ui/tabs/hotline.py" line="53" />
             <source>紧急</source>
             <translation>Urgent</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="55" />
-            <location filename="../../ui/tabs/hotline.py" line="117" />
+            <location filename="../../ui/tabs/hotline.py" line="54" />
+            <location filename="../../ui/tabs/hotline.py" line="116" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="55" />
+            <location filename="../../ui/tabs/hotline.py" line="54" />
             <source>（超时）</source>
             <translation> (late)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="57" />
-            <location filename="../../ui/tabs/hotline.py" line="271" />
+            <location filename="../../ui/tabs/hotline.py" line="56" />
+            <location filename="../../ui/tabs/hotline.py" line="270" />
             <source>办结时限</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="58" />
-            <location filename="../../ui/tabs/hotline.py" line="275" />
+            <location filename="../../ui/tabs/hotline.py" line="57" />
+            <location filename="../../ui/tabs/hotline.py" line="274" />
             <source>服务人员</source>
             <translation>Workers</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="59" />
-            <location filename="../../ui/tabs/hotline.py" line="272" />
+            <location filename="../../ui/tabs/hotline.py" line="58" />
+            <location filename="../../ui/tabs/hotline.py" line="271" />
             <source>诉求</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="62" />
+            <location filename="../../ui/tabs/hotline.py" line="61" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="63" />
+            <location filename="../../ui/tabs/hotline.py" line="62" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="64" />
+            <location filename="../../ui/tabs/hotline.py" line="63" />
             <source>推荐理由</source>
             <translation>Why</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="101" />
+            <location filename="../../ui/tabs/hotline.py" line="100" />
             <source>全部期间</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="106" />
+            <location filename="../../ui/tabs/hotline.py" line="105" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="110" />
+            <location filename="../../ui/tabs/hotline.py" line="109" />
             <source>全部类别</source>
             <translation>All categories</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="114" />
+            <location filename="../../ui/tabs/hotline.py" line="113" />
             <source>居民姓名、电话或诉求内容</source>
             <translation>Resident name, phone or request text</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="116" />
+            <location filename="../../ui/tabs/hotline.py" line="115" />
             <source>只看超时</source>
             <translation>Late only</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="117" />
+            <location filename="../../ui/tabs/hotline.py" line="116" />
             <source>期间</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="123" />
+            <location filename="../../ui/tabs/hotline.py" line="122" />
             <source>受理新工单…</source>
             <translation>New request…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="125" />
+            <location filename="../../ui/tabs/hotline.py" line="124" />
             <source>导出本期工单…</source>
             <translation>Export period…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="127" />
+            <location filename="../../ui/tabs/hotline.py" line="126" />
             <source>推荐规则…</source>
             <translation>Matching rules…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="154" />
+            <location filename="../../ui/tabs/hotline.py" line="153" />
             <source>分派…</source>
             <translation>Assign…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="155" />
+            <location filename="../../ui/tabs/hotline.py" line="154" />
             <source>完成…</source>
             <translation>Complete…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="156" />
+            <location filename="../../ui/tabs/hotline.py" line="155" />
             <source>回访…</source>
             <translation>Follow up…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="157" />
+            <location filename="../../ui/tabs/hotline.py" line="156" />
             <source>转介…</source>
             <translation>Refer…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="158" />
+            <location filename="../../ui/tabs/hotline.py" line="157" />
             <source>撤销…</source>
             <translation>Withdraw…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="159" />
+            <location filename="../../ui/tabs/hotline.py" line="158" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="167" />
+            <location filename="../../ui/tabs/hotline.py" line="166" />
             <source>推荐人员</source>
             <translation>Suggested workers</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="176" />
+            <location filename="../../ui/tabs/hotline.py" line="175" />
             <source>按专业特长、同社区、党员、当前待办排序；可按住 Ctrl 多选</source>
             <translation>Ranked by specialty, same community, party membership and current workload; hold Ctrl to select several</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="180" />
+            <location filename="../../ui/tabs/hotline.py" line="179" />
             <source>分派所选</source>
             <translation>Assign selected</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="207" />
+            <location filename="../../ui/tabs/hotline.py" line="206" />
             <source>共 {0} 件，未办结 {1} 件，超时 {2} 件</source>
             <translation>{0} requests, {1} open, {2} late</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="209" />
+            <location filename="../../ui/tabs/hotline.py" line="208" />
             <source>（只显示最近 {0} 件，请缩小期间）</source>
             <translation>(only the latest {0} shown; narrow the period)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="259" />
+            <location filename="../../ui/tabs/hotline.py" line="258" />
             <source>请在左侧选择一件工单</source>
             <translation>Select a request on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="269" />
+            <location filename="../../ui/tabs/hotline.py" line="268" />
             <source>（未指定）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="270" />
+            <location filename="../../ui/tabs/hotline.py" line="269" />
             <source>渠道</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="270" />
+            <location filename="../../ui/tabs/hotline.py" line="269" />
             <source>紧急程度</source>
             <translation>Urgency</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="272" />
+            <location filename="../../ui/tabs/hotline.py" line="271" />
             <source>期望时间</source>
             <translation>Preferred time</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="276" />
+            <location filename="../../ui/tabs/hotline.py" line="275" />
             <source>分派时间</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="278" />
+            <location filename="../../ui/tabs/hotline.py" line="277" />
             <source>完成时间</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="279" />
+            <location filename="../../ui/tabs/hotline.py" line="278" />
             <source>服务时长</source>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="279" />
+            <location filename="../../ui/tabs/hotline.py" line="278" />
             <source>{0} 分钟</source>
             <translation>{0} min</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="280" />
+            <location filename="../../ui/tabs/hotline.py" line="279" />
             <source>办理情况</source>
             <translation>What was done</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="282" />
+            <location filename="../../ui/tabs/hotline.py" line="281" />
             <source>回访</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="283" />
+            <location filename="../../ui/tabs/hotline.py" line="282" />
             <source>回访记录</source>
             <translation>Follow-up notes</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="285" />
+            <location filename="../../ui/tabs/hotline.py" line="284" />
             <source>办结时间</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="285" />
+            <location filename="../../ui/tabs/hotline.py" line="284" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="337" />
+            <location filename="../../ui/tabs/hotline.py" line="336" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="337" />
+            <location filename="../../ui/tabs/hotline.py" line="336" />
             <source>请先在推荐人员中选择一人或多人</source>
             <translation>Select one or more suggested workers first</translation>
         </message>
@@ -2197,17 +2197,12 @@ If only one person uses this computer you may click "Skip" and use single-user m
             <translation>Export hotline requests</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="375" />
-            <source>Excel 工作簿 (*.xlsx)</source>
-            <translation>Excel workbook (*.xlsx)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/tabs/hotline.py" line="385" />
+            <location filename="../../ui/tabs/hotline.py" line="386" />
             <source>已导出 {0} 热线工单 {1} 条：{2}</source>
             <translation>Exported {1} hotline requests of {0}: {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="387" />
+            <location filename="../../ui/tabs/hotline.py" line="384" />
             <source>正在导出热线工单…</source>
             <translation>Exporting hotline requests…</translation>
         </message>
@@ -2434,6 +2429,11 @@ If only one person uses this computer you may click "Skip" and use single-user m
             <location filename="../../ui/jobs.py" line="86" />
             <source>请稍候</source>
             <translation>Please wait</translation>
+        </message>
+        <message>
+            <location filename="../../ui/jobs.py" line="133" />
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
         </message>
     </context>
     <context>
@@ -4713,188 +4713,188 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>TrainingTab</name>
         <message>
-            <location filename="../../ui/tabs/training.py" line="37" />
+            <location filename="../../ui/tabs/training.py" line="36" />
             <source>培训日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="38" />
+            <location filename="../../ui/tabs/training.py" line="37" />
             <source>课程名称</source>
             <translation>Course</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="39" />
+            <location filename="../../ui/tabs/training.py" line="38" />
             <source>主题</source>
             <translation>Topic</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="40" />
-            <location filename="../../ui/tabs/training.py" line="50" />
-            <location filename="../../ui/tabs/training.py" line="57" />
+            <location filename="../../ui/tabs/training.py" line="39" />
+            <location filename="../../ui/tabs/training.py" line="49" />
+            <location filename="../../ui/tabs/training.py" line="56" />
             <source>学时</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="41" />
+            <location filename="../../ui/tabs/training.py" line="40" />
             <source>人次</source>
             <translation>Attendances</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="42" />
+            <location filename="../../ui/tabs/training.py" line="41" />
             <source>主讲人</source>
             <translation>Trainer</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="43" />
+            <location filename="../../ui/tabs/training.py" line="42" />
             <source>地点</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="46" />
-            <location filename="../../ui/tabs/training.py" line="54" />
+            <location filename="../../ui/tabs/training.py" line="45" />
+            <location filename="../../ui/tabs/training.py" line="53" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="47" />
-            <location filename="../../ui/tabs/training.py" line="55" />
+            <location filename="../../ui/tabs/training.py" line="46" />
+            <location filename="../../ui/tabs/training.py" line="54" />
             <source>服务证号</source>
             <translation>Card number</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="48" />
+            <location filename="../../ui/tabs/training.py" line="47" />
             <source>所属领域</source>
             <translation>Sector</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="49" />
+            <location filename="../../ui/tabs/training.py" line="48" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="51" />
+            <location filename="../../ui/tabs/training.py" line="50" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="56" />
-            <location filename="../../ui/tabs/training.py" line="62" />
+            <location filename="../../ui/tabs/training.py" line="55" />
+            <location filename="../../ui/tabs/training.py" line="61" />
             <source>参训人次</source>
             <translation>Attendances</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="60" />
+            <location filename="../../ui/tabs/training.py" line="59" />
             <source>季度</source>
             <translation>Quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="61" />
+            <location filename="../../ui/tabs/training.py" line="60" />
             <source>培训期数</source>
             <translation>Courses</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="63" />
+            <location filename="../../ui/tabs/training.py" line="62" />
             <source>参训人数</source>
             <translation>Attendees</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="64" />
+            <location filename="../../ui/tabs/training.py" line="63" />
             <source>总学时</source>
             <translation>Total hours</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="93" />
+            <location filename="../../ui/tabs/training.py" line="92" />
             <source>人员参训统计（本期，按人次排序）</source>
             <translation>Attendance by worker (this period, most first)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="94" />
+            <location filename="../../ui/tabs/training.py" line="93" />
             <source>分季度统计</source>
             <translation>By quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="114" />
+            <location filename="../../ui/tabs/training.py" line="113" />
             <source>全部期间</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="119" />
+            <location filename="../../ui/tabs/training.py" line="118" />
             <source>课程名称、主讲人或主题</source>
             <translation>Course, trainer or topic</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="121" />
+            <location filename="../../ui/tabs/training.py" line="120" />
             <source>期间</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="125" />
+            <location filename="../../ui/tabs/training.py" line="124" />
             <source>新建课程…</source>
             <translation>New course…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="126" />
+            <location filename="../../ui/tabs/training.py" line="125" />
             <source>修改课程…</source>
             <translation>Edit course…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="127" />
-            <location filename="../../ui/tabs/training.py" line="248" />
+            <location filename="../../ui/tabs/training.py" line="126" />
+            <location filename="../../ui/tabs/training.py" line="247" />
             <source>删除课程</source>
             <translation>Delete course</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="128" />
+            <location filename="../../ui/tabs/training.py" line="127" />
             <source>导出签到表…</source>
             <translation>Export sign-in sheet…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="139" />
+            <location filename="../../ui/tabs/training.py" line="138" />
             <source>签到名单</source>
             <translation>Attendance list</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="149" />
+            <location filename="../../ui/tabs/training.py" line="148" />
             <source>查找添加…</source>
             <translation>Find and add…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="151" />
+            <location filename="../../ui/tabs/training.py" line="150" />
             <source>粘贴名单…</source>
             <translation>Paste list…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="153" />
+            <location filename="../../ui/tabs/training.py" line="152" />
             <source>移除所选</source>
             <translation>Remove selected</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="179" />
+            <location filename="../../ui/tabs/training.py" line="178" />
             <source>共 {0} 期培训，{1} 人次，{2} 学时（人次×学时）</source>
             <translation>{0} courses, {1} attendances, {2} hours (attendances × hours)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="215" />
+            <location filename="../../ui/tabs/training.py" line="214" />
             <source>请在左侧选择一期培训</source>
             <translation>Select a course on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="219" />
+            <location filename="../../ui/tabs/training.py" line="218" />
             <source>{0}（{1}，{2} 学时）：{3} 人</source>
             <translation>{0} ({1}, {2} h): {3} attendees</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="249" />
+            <location filename="../../ui/tabs/training.py" line="248" />
             <source>确定删除“{0}”及其 {1} 人次签到记录吗？</source>
             <translation>Delete "{0}" and its {1} attendance records?</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="280" />
+            <location filename="../../ui/tabs/training.py" line="279" />
             <source>移除签到</source>
             <translation>Remove attendance</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="281" />
+            <location filename="../../ui/tabs/training.py" line="280" />
             <source>确定从签到名单中移除所选 {0} 人吗？</source>
             <translation>Remove the {0} selected workers from the attendance list?</translation>
         </message>
@@ -4904,17 +4904,12 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Export training sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="293" />
-            <source>Excel 工作簿 (*.xlsx)</source>
-            <translation>Excel workbook (*.xlsx)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/tabs/training.py" line="303" />
+            <location filename="../../ui/tabs/training.py" line="304" />
             <source>已导出 {0} 培训签到 {1} 人次：{2}</source>
             <translation>Exported {1} attendances of {0}: {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="305" />
+            <location filename="../../ui/tabs/training.py" line="302" />
             <source>正在导出培训签到表…</source>
             <translation>Exporting the sign-in sheet…</translation>
         </message>

@@ -140,6 +140,7 @@ def test_export_through_background_job(window, qtbot, tmp_path):
     tab.start_export(tab.export_period(), str(out))
     qtbot.waitUntil(lambda: out.exists() and not jobs._running, timeout=10000)
     assert load_workbook(out)["热线工单"]["D2"].value == "林秀英"
+    qtbot.waitUntil(lambda: "已导出" in window.statusBar().currentMessage(), timeout=5000)
 
 
 def test_office_edits_the_matching_rules(window, qtbot):

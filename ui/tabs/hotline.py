@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -370,20 +369,18 @@ class HotlineTab(QWidget):
         return self.period.currentData() or periods.quarter_of(_dt.date.today()).label
 
     def export_requests(self) -> None:
+        from ui.jobs import ask_xlsx_path
+
         period = self.export_period()
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出热线工单"), f"热线工单_{period}.xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
+        path = ask_xlsx_path(self, self.tr("导出热线工单"), f"热线工单_{period}.xlsx")
         if path:
             self.start_export(period, path)
 
     def start_export(self, period: str, path: str):
         from swdesk.xlsx import hotline as hotline_xlsx
-        from ui.jobs import run_job
+        from ui.jobs import export_in_background
 
-        def done(count: int) -> None:
-            self.window_ref.statusBar().showMessage(
-                self.tr("已导出 {0} 热线工单 {1} 条：{2}").format(period, count, path), 10000)
-
-        return run_job(self, self.tr("正在导出热线工单…"),
-                       lambda progress: hotline_xlsx.export_requests(period, path, progress=progress),
-                       on_done=done)
+        return export_in_background(
+            self, self.tr("正在导出热线工单…"),
+            lambda progress: hotline_xlsx.export_requests(period, path, progress=progress),
+            lambda count: self.tr("已导出 {0} 热线工单 {1} 条：{2}").format(period, count, path))

@@ -8,7 +8,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -288,20 +287,18 @@ class TrainingTab(QWidget):
         return self.period.currentData() or str(_dt.date.today().year)
 
     def export_attendance(self) -> None:
+        from ui.jobs import ask_xlsx_path
+
         period = self.export_period()
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出培训签到表"), f"培训签到_{period}.xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
+        path = ask_xlsx_path(self, self.tr("导出培训签到表"), f"培训签到_{period}.xlsx")
         if path:
             self.start_export(period, path)
 
     def start_export(self, period: str, path: str):
         from swdesk.xlsx import training as training_xlsx
-        from ui.jobs import run_job
+        from ui.jobs import export_in_background
 
-        def done(count: int) -> None:
-            self.window_ref.statusBar().showMessage(
-                self.tr("已导出 {0} 培训签到 {1} 人次：{2}").format(period, count, path), 10000)
-
-        return run_job(self, self.tr("正在导出培训签到表…"),
-                       lambda progress: training_xlsx.export_attendance(period, path, progress=progress),
-                       on_done=done)
+        return export_in_background(
+            self, self.tr("正在导出培训签到表…"),
+            lambda progress: training_xlsx.export_attendance(period, path, progress=progress),
+            lambda count: self.tr("已导出 {0} 培训签到 {1} 人次：{2}").format(period, count, path))
