@@ -13,6 +13,8 @@ from urllib.parse import unquote, urlparse
 import peewee
 from peewee import DatabaseProxy
 
+from swdesk import files
+
 proxy = DatabaseProxy()
 
 APP_NAME = "swdesk"
@@ -107,6 +109,7 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> peewee.
     """
     database = make_database(target)
     proxy.initialize(database)
+    files.protect_database(sqlite_path())
     try:
         database.connect(reuse_if_open=True)
         if is_sqlite():

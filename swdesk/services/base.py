@@ -23,36 +23,16 @@ from typing import Any, TypeVar
 import peewee
 
 from swdesk import db
+from swdesk.errors import (  # noqa: F401  (re-exported: services raise these)
+    ConflictError,
+    PermissionDenied,
+    StorageError,
+    UserError,
+    ValidationError,
+)
 from swdesk.models import AuditLog, Office
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-class UserError(Exception):
-    """A mistake the clerk can fix; str() is a one-line Chinese message. Never a traceback."""
-
-
-class ValidationError(UserError):
-    """Several problems at once: {field name: Chinese message}."""
-
-    def __init__(self, problems: dict[str, str]):
-        self.problems = dict(problems)
-        super().__init__("；".join(f"{k}：{v}" for k, v in self.problems.items()))
-
-
-class PermissionDenied(UserError):
-    pass
-
-
-class ConflictError(UserError):
-    """Another window saved the same record first (optimistic version check).
-
-    `changes` lists (field label, value now in the database) that the other save made.
-    """
-
-    def __init__(self, message: str, changes: list[tuple[str, Any]] | None = None):
-        self.changes = changes or []
-        super().__init__(message)
 
 
 @dataclass
@@ -114,10 +94,6 @@ def writes(table: str) -> Callable[[F], F]:
         return wrapper  # type: ignore[return-value]
 
     return decorate
-
-
-class StorageError(UserError):
-    """The database refused a write: disk full, file read-only, locked by another program."""
 
 
 def storage_error(exc: Exception) -> StorageError | None:

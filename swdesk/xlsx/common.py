@@ -36,7 +36,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from swdesk.services.base import UserError
+from openpyxl.worksheet import _writer as _openpyxl_writer
+
+from swdesk import files
+from swdesk.errors import UserError
 
 # Limits for a workbook someone hands us.
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024     # all members of the zip together
@@ -421,28 +424,30 @@ def discard_write_only(wb) -> None:
 
 
 def save_atomically(wb, path: str | os.PathLike, before_publish=None) -> Path:
-    """Save a workbook to `path` through a temporary file beside it, so that a failed or
-    cancelled export never leaves half a file; a file open in Excel gives a clear UserError.
+    """Save a workbook to `path` whole or not at all (swdesk/files.py: a temporary file in the
+    target folder, fsynced, renamed; the target checked before anything opens).
 
     `before_publish()`, if given, runs after the workbook is completely written and before it is
-    renamed into place (the roster export records its audit line there: if that fails, no file)."""
-    path = Path(path)
-    if path.exists() and path.is_dir():
-        raise UserError(f"输出路径是一个文件夹：{path}")
-    if not path.parent.exists():
-        raise UserError(f"输出文件夹不存在：{path.parent}")
-    tmp = path.with_name(f".{path.name}.part")
-    try:
+    renamed into place (an export records its audit line there: if that fails, no file)."""
+    with files.write_atomically(path, (".xlsx",)) as tmp:
         wb.save(str(tmp))
         if before_publish is not None:
             before_publish()
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise UserError(f"无法写入 {path.name}：文件可能正被 Excel 或其他程序打开，或没有写入权限") from exc
-    except OSError as exc:
-        if exc.errno == 28:
-            raise UserError("磁盘空间已满，未能保存文件") from exc
-        raise UserError(f"无法写入 {path.name}：{exc.strerror or exc}") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+    return Path(path)
+
+
+def _create_temporary_file(suffix: str = "") -> str:
+    """openpyxl's write-only sheets stream to temporary files; during a job they go to the output's
+    folder under swdesk's temporary name (swept after a kill), never to the system TEMP folder
+    (where a killed export once left 35–52 MB files holding 6,020 full ID numbers)."""
+    folder = files.library_temp_dir()
+    if folder is None:
+        return _openpyxl_create_temporary_file(suffix)
+    name = str(files.temp_name(Path(folder), suffix or ".xml"))
+    open(name, "w").close()
+    _openpyxl_writer.ALL_TEMP_FILES.append(name)
+    return name
+
+
+_openpyxl_create_temporary_file = _openpyxl_writer.create_temporary_file
+_openpyxl_writer.create_temporary_file = _create_temporary_file
