@@ -10,13 +10,14 @@ pg_cluster_start() {
   PG_DIR=$(mktemp -d /tmp/swdesk-pg.XXXXXX)
   local run_as=()
   if [ "$(id -u)" = "0" ]; then
-    # initdb refuses to run as root.
+    # initdb refuses to run as root; the postgres user cannot read a project under /root, and
+    # initdb/pg_ctl complain ("could not change directory") when started from there: run from /tmp.
     chown postgres:postgres "$PG_DIR"
     run_as=(runuser -u postgres --)
   fi
-  "${run_as[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  "${run_as[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c max_connections=200" start >/dev/null
+  (cd /tmp && "${run_as[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+   "${run_as[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c max_connections=200" start >/dev/null)
   export SWDESK_TEST_DB="postgresql://postgres@127.0.0.1:$PG_PORT/postgres"
   export PG_BIN PG_DIR PG_PORT
 }
@@ -25,7 +26,7 @@ pg_cluster_stop() {
   if [ -n "${PG_DIR:-}" ] && [ -d "$PG_DIR/data" ]; then
     local run_as=()
     [ "$(id -u)" = "0" ] && run_as=(runuser -u postgres --)
-    "${run_as[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+    (cd /tmp && "${run_as[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1) || true
     rm -rf "$PG_DIR"
   fi
 }

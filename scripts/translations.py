@@ -36,8 +36,10 @@ LANGUAGES = ("en",)
 
 
 def _tool(name: str) -> str:
-    candidate = Path(sys.executable).with_name(f"pyside6-{name}")
-    return str(candidate) if candidate.exists() else f"pyside6-{name}"
+    """Qt's lupdate/lrelease binaries as the PySide6 wheel ships them (name.exe on Windows)."""
+    import PySide6
+
+    return str(Path(PySide6.__file__).parent / (f"{name}.exe" if sys.platform == "win32" else name))
 
 
 def sources() -> list[str]:

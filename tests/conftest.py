@@ -136,3 +136,13 @@ def run_cli(*args: str, db_target: str | None = None) -> tuple[int, str, str]:
 def _run_cli_fixture():
     """The same helper as a fixture: `def test_x(run_cli, db_target): run_cli("check", db_target=…)`."""
     return run_cli
+
+
+def require_programs(*names: str) -> None:
+    """Fail (never skip) when a program a test checks with is missing: scripts/setup.sh --dev
+    (run by `bash test.sh`) installs every one of them, so a missing one is a set-up bug."""
+    import shutil
+
+    missing = [n for n in names if shutil.which(n) is None]
+    if missing:
+        pytest.fail(f"{', '.join(missing)} not found: `bash test.sh` (scripts/setup.sh --dev) installs it")

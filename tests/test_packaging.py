@@ -16,7 +16,6 @@ PYINSTALLER = Path(sys.executable).with_name("pyinstaller")
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not PYINSTALLER.exists(), reason="PyInstaller not installed"),
     pytest.mark.skipif(bool(os.environ.get("SWDESK_TEST_DB")), reason="built once, in the SQLite run"),
 ]
 

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import subprocess
 import sys
 import traceback
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -86,6 +88,36 @@ def choose_ui_font(app: QApplication) -> None:
             return
 
 
+def lrelease_program() -> Path:
+    """Qt's lrelease as the PySide6 wheel ships it (lrelease.exe on Windows; no PATH needed)."""
+    import PySide6  # the package folder: already imported with QtCore
+
+    return Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32" else "lrelease")
+
+
+def translation_file(language: str) -> Path | None:
+    """The compiled .qm of `language`: resources/translations/swdesk_<lang>.qm (built by setup and
+    by swdesk.spec), else compiled now from the committed .ts into the user's cache folder, so the
+    language switch works however the program was started (an IDE, a plain `python main.py`)."""
+    folder = RESOURCES / "translations"
+    ts, qm = folder / f"swdesk_{language}.ts", folder / f"swdesk_{language}.qm"
+    if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
+        return qm
+    if not ts.is_file():
+        return qm if qm.is_file() else None
+    cached = Path(platformdirs.user_cache_dir("swdesk", appauthor=False)) / qm.name
+    if cached.is_file() and cached.stat().st_mtime >= ts.stat().st_mtime:
+        return cached
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        subprocess.run([str(lrelease_program()), "-silent", str(ts), "-qm", str(cached)],
+                       check=True, capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("could not compile %s: %s", ts, exc)
+        return qm if qm.is_file() else None
+    return cached
+
+
 def install_translator(app: QApplication, language: str | None = None) -> QTranslator | None:
     """Chinese is the source language; English (or another) comes from resources/translations.
 
@@ -100,7 +132,8 @@ def install_translator(app: QApplication, language: str | None = None) -> QTrans
     if language.startswith("zh"):
         return None
     translator = QTranslator(app)
-    if translator.load(f"swdesk_{language}", str(RESOURCES / "translations")):
+    qm = translation_file(language)
+    if qm is not None and translator.load(str(qm)):
         app.installTranslator(translator)
         app._swdesk_translator = translator  # keep a reference
         app.setApplicationDisplayName(QCoreApplication.translate("App", "社工服务台"))

@@ -13,6 +13,7 @@ reported before printing (see `missing`), never drawn as an empty box.
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import os
 import re
@@ -24,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import platformdirs
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFError, TTFont
 
@@ -196,18 +198,62 @@ _lock = threading.Lock()
 _loaded: dict[tuple[str, int], LoadedFont | None] = {}
 
 
+def _verdicts_file() -> Path:
+    return Path(platformdirs.user_cache_dir("swdesk", appauthor=False)) / "unusable-fonts.json"
+
+
+def _file_stamp(path: str) -> list[float]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return [0, 0]
+    return [st.st_mtime, st.st_size]
+
+
+def _known_unusable(key: str, path: str) -> bool:
+    """True when an earlier run found this very file (same mtime and size) unusable: Debian's Noto
+    CJK .ttc files are CFF, which reportlab refuses; trying them costs ~0.3 s each and logged four
+    lines at every print. The verdict is logged once, when first found."""
+    try:
+        verdicts = json.loads(_verdicts_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return verdicts.get(key) == _file_stamp(path)
+
+
+def _remember_unusable(key: str, path: str) -> None:
+    target = _verdicts_file()
+    try:
+        verdicts = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
+    except (OSError, ValueError):
+        verdicts = {}
+    verdicts[key] = _file_stamp(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(verdicts, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError:  # a cache only: a read-only profile just means the probe runs again
+        pass
+
+
 def _load(path: str, index: int = 0) -> LoadedFont | None:
     """Load and register one TrueType font; None if it cannot be embedded (e.g. CFF outlines)."""
     key = (os.path.abspath(path), index)
+    verdict_key = f"{key[0]}#{index}"
     with _lock:
         if key in _loaded:
             return _loaded[key]
+        if _known_unusable(verdict_key, path):
+            _loaded[key] = None
+            return None
         name = f"sw-{Path(path).stem}-{index}-{len(_loaded)}"
         try:
             font = UnicodeTTFont(name, path, subfontIndex=index)
         except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
-            log.info("font %s not usable: %s", path, exc)
+            log.info("font %s not usable: %s (remembered; not tried again while the file is unchanged)", path, exc)
             _loaded[key] = None
+            _remember_unusable(verdict_key, path)
             return None
         pdfmetrics.registerFont(font)
         face = font.face

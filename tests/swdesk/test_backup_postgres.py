@@ -23,8 +23,7 @@ def pg(db):
 
 
 def test_pg_dump_backup(pg, tmp_path):
-    if backup.pg_dump_program() is None:
-        pytest.skip("pg_dump not installed")
+    assert backup.pg_dump_program() is not None, "pg_dump not found: scripts/setup.sh --dev installs postgresql-client"
     settings.put("marker", "in the dump")
     path = backup.backup_to_dir(tmp_path / "bk")
     assert path.suffix == ".dump" and backup.list_backups(tmp_path / "bk")[0].path == path

@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import itertools
-import shutil
 import subprocess
 
 import pytest
+from conftest import require_programs
 
 RARE_NAMES = ("王喆", "李堃", "张昇", "朱镕基", "龚䶮", "吉𠮷", "文赟", "林玥", "燚燚")
 _seq = itertools.count(1)
@@ -56,6 +56,13 @@ def pdffonts(path) -> str:
     return subprocess.run(["pdffonts", str(path)], capture_output=True, check=True, text=True).stdout
 
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+@pytest.fixture
+def _poppler():
+    require_programs("pdftotext", "pdffonts", "pdftoppm")
+
+
+# Tests that read PDFs back with poppler (installed by scripts/setup.sh --dev): a missing program
+# fails the test, it never skips it.
+needs_poppler = pytest.mark.usefixtures("_poppler")
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 
 import pytest
+from conftest import require_programs
 from pypdf import PdfReader
 
 from swdesk.pdf import cards, common, layout, templates
@@ -176,8 +176,8 @@ def test_calibration_values_are_checked(db):
 
 
 @needs_poppler
-@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbar-tools not installed")
 def test_printed_qr_code_scans_back_to_a_genuine_code(printing_office, tmp_path):
+    require_programs("zbarimg")
     from swdesk.services import cards as card_service
 
     worker = add_worker(printing_office, "王喆")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import shutil
 import subprocess
 
 import pytest
+from conftest import require_programs
 from openpyxl import load_workbook
 
 from swdesk import pinyin
@@ -111,8 +111,8 @@ def _libreoffice_csv(paths, outdir):
     return out
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_exports_open_cleanly_in_libreoffice(filled, tmp_path):
+    require_programs("soffice")
     hotline_out, training_out = tmp_path / "hotline.xlsx", tmp_path / "training.xlsx"
     hotline_xlsx.export_requests("2026Q4", hotline_out)
     training_xlsx.export_attendance("2026Q4", training_out)

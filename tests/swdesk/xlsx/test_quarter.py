@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import run_cli
+from conftest import require_programs, run_cli
 
 from swdesk import vocab
 from swdesk.models import Worker
@@ -109,9 +109,8 @@ def test_roster_masks_ids_and_guards_formulas(workbook, street):
 
 
 def _libreoffice_csv(path: Path, outdir: Path) -> dict[str, list[list[str]]]:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        pytest.skip("LibreOffice (soffice) not installed")
+    require_programs("soffice")
+    soffice = shutil.which("soffice")
     profile = outdir / "lo-profile"
     subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
                     "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
