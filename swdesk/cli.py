@@ -62,10 +62,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_output() -> None:
+    """Never fail on printing: on a Chinese Windows with output redirected (a scheduled task's log)
+    Python writes cp936 strictly, and a name such as 吉𠮷 (or 䶮) outside cp936 used to end a job that
+    had already written its file with 内部错误. Such characters become "?" in the output only."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from swdesk import db, logs
     from swdesk.services.base import UserError
 
+    _tolerant_output()
     parser = build_parser()
     args, extras = parser.parse_known_args(argv)
     if extras:

@@ -135,6 +135,16 @@ def close_database() -> None:
         database.close()
 
 
+def _read_only_place(target: str) -> bool:
+    """SQLite says only "unable to open" when WAL cannot create its -shm/-wal files beside a
+    read-only (or immutable) file or folder: tell the clerk that, not a riddle."""
+    if not target or is_url(target):
+        return False
+    path = Path(target).expanduser()
+    folder = path.parent if str(path.parent) else Path(".")
+    return (path.exists() and not os.access(path, os.W_OK)) or (folder.exists() and not os.access(folder, os.W_OK))
+
+
 def describe_error(exc: Exception, target: str) -> str:
     text = str(exc).lower()
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
@@ -144,6 +154,8 @@ def describe_error(exc: Exception, target: str) -> str:
     if "locked" in text:
         return f"数据库正被其他程序占用，请稍后再试：{target}"
     if "unable to open" in text:
+        if _read_only_place(target):
+            return f"数据库文件或其所在文件夹是只读的，无法写入：{target}"
         return f"无法打开数据库文件：{target}"
     if "connection" in text or "could not connect" in text or "password" in text:
         return f"无法连接数据库服务器：{exc}"

@@ -5,6 +5,7 @@ test then gets an emptied database on that server (one database, emptied before 
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from pathlib import Path
@@ -146,3 +147,30 @@ def require_programs(*names: str) -> None:
     missing = [n for n in names if shutil.which(n) is None]
     if missing:
         pytest.fail(f"{', '.join(missing)} not found: `bash test.sh` (scripts/setup.sh --dev) installs it")
+
+
+def is_root() -> bool:
+    """Root on Linux (no geteuid on Windows, where the read-only attribute binds everyone)."""
+    return getattr(os, "geteuid", lambda: -1)() == 0
+
+
+@contextlib.contextmanager
+def read_only_file(path: Path):
+    """Make `path` unwritable even for root (chattr +i; e2fsprogs is in every Debian), or by its
+    mode bits / read-only attribute for anyone else (Windows included). Never skips."""
+    import shutil
+    import subprocess
+
+    if is_root():
+        assert shutil.which("chattr"), "chattr (e2fsprogs) not found"
+        subprocess.run(["chattr", "+i", str(path)], check=True, capture_output=True)
+        try:
+            yield
+        finally:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+    else:
+        path.chmod(0o444)
+        try:
+            yield
+        finally:
+            path.chmod(0o644)

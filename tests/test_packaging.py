@@ -28,12 +28,32 @@ def frozen_app(tmp_path_factory) -> Path:
          "--workpath", str(work / "build"), str(ROOT / "swdesk.spec")],
         cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    exe = work / "dist" / "swdesk" / ("swdesk.exe" if os.name == "nt" else "swdesk")
-    assert exe.exists()
-    size = sum(f.stat().st_size for f in (work / "dist" / "swdesk").rglob("*") if f.is_file())
+    folder = work / "dist" / "swdesk"
+    assert (folder / _exe("swdesk")).exists() and (folder / _exe("swdesk-cli")).exists()
+    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
     print(f"frozen build: {size / 1e6:.0f} MB")
-    yield exe
+    yield folder
     shutil.rmtree(work, ignore_errors=True)
+
+
+def _exe(name: str) -> str:
+    return f"{name}.exe" if os.name == "nt" else name
+
+
+def test_spec_builds_a_windowed_program_and_a_command_line_one():
+    spec = (ROOT / "swdesk.spec").read_text(encoding="utf-8")
+    window = spec[spec.index("window = EXE("):spec.index("cli = EXE(")]
+    cli = spec[spec.index("cli = EXE("):spec.index("coll = COLLECT(")]
+    assert "console=False" in window and "console=True" in cli
+    assert "icon=ICON" in window and (ROOT / "resources" / "icons" / "swdesk.ico").is_file()
+
+
+def test_frozen_build_bundles_font_translations_and_no_qt_quick(frozen_app):
+    files = [p for p in frozen_app.rglob("*") if p.is_file()]
+    names = {p.name for p in files}
+    assert "LXGWWenKai-Regular.ttf" in names and "LICENSE-LXGWWenKai.txt" in names
+    assert "swdesk_en.qm" in names
+    assert not [p for p in names if "Qt6Quick" in p or "Qt6Qml" in p or "virtualkeyboard" in p.lower()]
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
@@ -44,7 +64,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 def test_frozen_build_reports_its_version(frozen_app, tmp_path):
-    proc = subprocess.run([str(frozen_app), "--version"], capture_output=True, text=True,
+    proc = subprocess.run([str(frozen_app / _exe("swdesk-cli")), "--version"], capture_output=True, text=True,
                           env=_env(tmp_path), timeout=120)
     assert proc.returncode == 0
     assert proc.stdout.strip() == f"swdesk {__version__}"
@@ -52,7 +72,7 @@ def test_frozen_build_reports_its_version(frozen_app, tmp_path):
 
 def test_frozen_build_runs_a_command(frozen_app, tmp_path):
     target = str(tmp_path / "f.db")
-    proc = subprocess.run([str(frozen_app), "--db", target, "check"], capture_output=True, text=True,
+    proc = subprocess.run([str(frozen_app / _exe("swdesk-cli")), "--db", target, "check"], capture_output=True, text=True,
                           env=_env(tmp_path), timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "检查通过" in proc.stdout
@@ -60,7 +80,7 @@ def test_frozen_build_runs_a_command(frozen_app, tmp_path):
 
 def test_frozen_build_starts_the_window_headless(frozen_app, tmp_path):
     target = str(tmp_path / "w.db")
-    proc = subprocess.run([str(frozen_app), "--db", target, "--smoke-test"], capture_output=True,
+    proc = subprocess.run([str(frozen_app / _exe("swdesk")), "--db", target, "--smoke-test"], capture_output=True,
                           text=True, env=_env(tmp_path), timeout=180)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert (tmp_path / "w.db").exists()

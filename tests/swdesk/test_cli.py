@@ -50,3 +50,20 @@ def test_printing_an_expired_card_warns(run_cli, db_target, tmp_path):
                              db_target=db_target)
     assert code == 0, err
     assert "已过有效期" in err and "郑玥" in err
+
+
+def test_output_never_fails_on_a_strict_cp936_stream(db_target, tmp_path):
+    """A Chinese Windows with output redirected writes cp936 strictly; 𠮷 is not in cp936.
+    The message is still printed (the character as ?) and the exit status is the job's own."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONIOENCODING="cp936:strict")
+    proc = subprocess.run([sys.executable, str(root / "main.py"), "--db", db_target, "export", "roster",
+                           str(tmp_path / "吉𠮷.txt")], capture_output=True, env=env, timeout=120)
+    err = proc.stderr.decode("cp936")
+    assert proc.returncode == 1, err
+    assert "吉?" in err and ".xlsx" in err and "Traceback" not in err

@@ -1,13 +1,12 @@
 """swdesk/db.py: opening databases, pragmas, and the messages a clerk sees when it fails."""
 from __future__ import annotations
 
-import os
-
 import peewee
 import pytest
 
 from swdesk import db, migrations
 from swdesk.models import SchemaVersion
+from tests.conftest import read_only_file
 
 
 def test_default_target_is_in_the_user_data_folder(monkeypatch, tmp_path):
@@ -77,16 +76,11 @@ def test_postgres_url_is_parsed_into_connection_parameters():
     assert database.connect_params["port"] == 6543
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write read-only files")
 def test_read_only_file_is_reported(tmp_path, sqlite_only):
     path = tmp_path / "ro.db"
     db.open_database(str(path))
     db.close_database()
-    path.chmod(0o444)
-    tmp_path.chmod(0o555)
-    try:
-        with pytest.raises(db.DatabaseOpenError):
+    with read_only_file(path), read_only_file(tmp_path):
+        with pytest.raises(db.DatabaseOpenError, match="只读"):
             db.open_database(str(path))
-    finally:
-        tmp_path.chmod(0o755)
-        path.chmod(0o644)
+            db.database().execute_sql("CREATE TABLE probe (x)")

@@ -3,10 +3,7 @@ half-written, never a traceback."""
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
-import subprocess
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,7 +12,7 @@ from swdesk import db as swdb
 from swdesk import migrations, models
 from swdesk.services import base, settings
 from swdesk.services.base import StorageError, writes
-from tests.conftest import run_cli
+from tests.conftest import read_only_file, run_cli
 
 pytestmark = pytest.mark.usefixtures("sqlite_only")
 
@@ -38,25 +35,6 @@ def test_full_disk_gives_chinese_message_and_writes_nothing(db):
     db.execute_sql("PRAGMA max_page_count = 1073741823")
     assert models.Setting.select().count() == count  # rolled back entirely
     settings.put("after", 2)  # and the database still works
-
-
-@contextmanager
-def read_only_file(path: Path):
-    """Make `path` unwritable even for root (chattr +i), or by mode bits for another user."""
-    if os.geteuid() == 0:
-        if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)],
-                                                              capture_output=True).returncode:
-            pytest.skip("cannot make a file read-only for root here")
-        try:
-            yield
-        finally:
-            subprocess.run(["chattr", "-i", str(path)], check=True)
-    else:
-        path.chmod(0o444)
-        try:
-            yield
-        finally:
-            path.chmod(0o644)
 
 
 def test_read_only_database_file(db_target):
