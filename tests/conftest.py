@@ -174,3 +174,9 @@ def read_only_file(path: Path):
             yield
         finally:
             path.chmod(0o644)
+
+
+@pytest.fixture
+def poppler() -> None:
+    """For tests that read PDFs back: pdftotext, pdffonts and pdftoppm must be there."""
+    require_programs("pdftotext", "pdffonts", "pdftoppm")

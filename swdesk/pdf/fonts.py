@@ -348,6 +348,10 @@ def chain_for(chosen: str = "") -> FontChain:
     fonts: list[LoadedFont] = []
     families: set[str] = set()
     stems: set[str] = set()
+    # Fonts found before the main (Chinese) one: SimSun-ExtB (simsunb.ttf, the Windows font with
+    # 𠮷 and the other Ext-B name characters) has no 中 or 文, so it can never be the main font; on
+    # a PC without the optional simhei.ttf it comes first and used to be dropped altogether.
+    waiting: list[LoadedFont] = []
     for path in candidate_files(chosen):
         if not Path(path).exists():
             if path == chosen:
@@ -362,9 +366,13 @@ def chain_for(chosen: str = "") -> FontChain:
         if font is None or family_key(font.family) in families:
             continue
         if not fonts and not _is_cjk_font(font):
-            continue  # the main font must be a Chinese one
+            waiting.append(font)  # the main font must be a Chinese one; this one falls back
+            continue
         fonts.append(font)
         families.add(family_key(font.family))
+        if len(fonts) == 1 and waiting:
+            fonts += waiting
+            families.update(family_key(f.family) for f in waiting)
         if len(fonts) > MAX_FALLBACKS:
             break
     if not fonts:

@@ -7,7 +7,6 @@ import itertools
 import subprocess
 
 import pytest
-from conftest import require_programs
 
 RARE_NAMES = ("王喆", "李堃", "张昇", "朱镕基", "龚䶮", "吉𠮷", "文赟", "林玥", "燚燚")
 _seq = itertools.count(1)
@@ -56,13 +55,8 @@ def pdffonts(path) -> str:
     return subprocess.run(["pdffonts", str(path)], capture_output=True, check=True, text=True).stdout
 
 
-@pytest.fixture
-def _poppler():
-    require_programs("pdftotext", "pdffonts", "pdftoppm")
-
-
 # Tests that read PDFs back with poppler (installed by scripts/setup.sh --dev): a missing program
 # fails the test, it never skips it.
-needs_poppler = pytest.mark.usefixtures("_poppler")
+needs_poppler = pytest.mark.usefixtures("poppler")
 
 

@@ -61,3 +61,28 @@ def test_drawn_text_extracts_back_exactly(tmp_path):
     for name in RARE_NAMES:
         assert name in text
     assert io  # keep import used
+
+
+def test_windows_without_simhei_still_falls_back_to_simsun_extb(tmp_path, monkeypatch):
+    """On a Windows PC without the optional simhei.ttf, simsunb.ttf (SimSun-ExtB: no 中 or 文, but
+    𠮷 and the other Ext-B name characters) comes first: it must stay in the chain as a fallback.
+    Simulated with Linux fonts copied under the Windows file names."""
+    import shutil
+    from pathlib import Path
+
+    windows_fonts = tmp_path / "Fonts"
+    windows_fonts.mkdir()
+    latin = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True, text=True).stdout
+    assert latin.endswith(".ttf"), latin
+    shutil.copy(latin, windows_fonts / "simsunb.ttf")  # a TrueType font without 中 文, like SimSun-ExtB
+    shutil.copy(Path(fonts.RESOURCES) / "fonts" / "LXGWWenKai-Regular.ttf", windows_fonts / "msyh.ttc")
+    monkeypatch.setattr(fonts.sys, "platform", "win32")
+    monkeypatch.setattr(fonts, "_windows_font_dirs", lambda: [windows_fonts])
+    monkeypatch.setattr(fonts, "RESOURCES", tmp_path / "no-resources")
+    fonts.chain_for.cache_clear()
+    try:
+        chain = fonts.chain_for("")
+    finally:
+        fonts.chain_for.cache_clear()
+    paths = [Path(f.path).name for f in chain.fonts]
+    assert paths[0] == "msyh.ttc" and "simsunb.ttf" in paths
