@@ -6,7 +6,9 @@ This is the only module that knows which engine is behind the proxy. Everything 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -66,7 +68,44 @@ def make_database(target: str | None = None) -> peewee.Database:
         raise DatabaseOpenError(f"数据库路径是一个文件夹，不是文件：{path}")
     if not path.parent.exists():
         raise DatabaseOpenError(f"数据库所在的文件夹不存在：{path.parent}")
-    return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=5)
+    pragmas = dict(SQLITE_PRAGMAS)
+    remote = network_location(path)
+    if remote:
+        # SQLite's documentation: WAL needs shared memory, which a network file system does not
+        # provide, so two PCs on one file could corrupt it. A rollback journal is safe there.
+        logging.getLogger(__name__).warning("database %s is on a network drive (%s): journal_mode=delete", path, remote)
+        pragmas["journal_mode"] = "delete"
+    return peewee.SqliteDatabase(str(path), pragmas=pragmas, timeout=5)
+
+
+# File systems that live on another machine (Linux /proc/mounts names).
+_NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "ncpfs", "fuse.sshfs", "davfs", "glusterfs", "ceph"}
+
+
+def network_location(path: Path) -> str | None:
+    """Why `path` is on a network drive ("UNC 路径", "网络驱动器 Z:", "nfs"), or None when local."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return "UNC 路径"
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import ctypes
+
+        drive = os.path.splitdrive(os.path.abspath(text))[0]
+        if drive and ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == 4:  # DRIVE_REMOTE
+            return f"网络驱动器 {drive}"
+        return None
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return None
+    resolved = str(path.resolve().parent)
+    best, kind = "", None
+    for line in mounts:
+        parts = line.split()
+        if len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(parts[1].rstrip("/") + "/")):
+            if len(parts[1]) > len(best):
+                best, kind = parts[1], parts[2]
+    return kind if kind in _NETWORK_FS else None
 
 
 def load_postgres_driver() -> None:

@@ -44,13 +44,27 @@ class MaskIdFilter(logging.Filter):
         return True
 
 
+class SharedRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log that tolerates a second writer. The window and a command-line job (a
+    scheduled backup) write the same swdesk.log; on Windows renaming a file another process holds
+    open fails, and the standard handler then printed "--- Logging error ---" with a traceback on
+    every record. Here a refused rotation is put off: the file is reopened and written on, and the
+    next record past the size limit tries again."""
+
+    def doRollover(self) -> None:
+        try:
+            super().doRollover()
+        except OSError:
+            if self.stream is None:
+                self.stream = self._open()
+
+
 def setup_logging(level: int = logging.INFO) -> Path:
     """Attach the rotating file handler to the root logger once; returns the log file."""
     path = log_file()
     root = logging.getLogger()
     if not any(getattr(h, "_swdesk", False) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        handler = SharedRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
         handler._swdesk = True  # type: ignore[attr-defined]
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         handler.addFilter(MaskIdFilter())

@@ -1,6 +1,8 @@
 """swdesk/db.py: opening databases, pragmas, and the messages a clerk sees when it fails."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import peewee
 import pytest
 
@@ -84,3 +86,21 @@ def test_read_only_file_is_reported(tmp_path, sqlite_only):
         with pytest.raises(db.DatabaseOpenError, match="只读"):
             db.open_database(str(path))
             db.database().execute_sql("CREATE TABLE probe (x)")
+
+
+def test_unc_path_is_a_network_location(tmp_path):
+    assert db.network_location(Path("//server/share/swdesk.db")) == "UNC 路径"
+    assert db.network_location(tmp_path / "local.db") is None
+
+
+def test_database_on_a_network_path_uses_a_rollback_journal(tmp_path, sqlite_only):
+    """WAL needs shared memory, which network file systems do not give. On Linux "//tmp/…" is
+    the same folder as "/tmp/…" but reads as a UNC path \\\\server\\share, as on Windows."""
+    target = "/" + str(tmp_path / "shared.db")
+    assert db.network_location(Path(target)) == "UNC 路径"
+    db.open_database(target)
+    try:
+        assert db.database().execute_sql("PRAGMA journal_mode").fetchone()[0] == "delete"
+    finally:
+        db.close_database()
+    assert (tmp_path / "shared.db").exists() and not (tmp_path / "shared.db-wal").exists()
