@@ -12,7 +12,7 @@ import importlib
 import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from swdesk import __version__, db
@@ -205,6 +205,22 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 760)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Never larger than the screen's free area: 1280 × 760 plus the title bar is taller than a
+        1366 × 768 screen less its taskbar, or a 1920 × 1080 one at 150 % (1280 × 720 usable); a
+        geometry remembered on a bigger monitor is shrunk the same way."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # title bar and borders
+        width = min(self.width(), free.width() - frame.width())
+        height = min(self.height(), free.height() - max(frame.height(), 32))
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+            self.move(free.topLeft())
 
     def closeEvent(self, event) -> None:
         from ui.app import settings
