@@ -235,3 +235,19 @@ def test_labels_of_tables_have_english(resources, translated):
     untranslated = [f"{context}: {label}" for context, labels in _label_tables() for label in labels
                     if QCoreApplication.translate(context, label) == label]
     assert not untranslated, "add to ui/translatable.py and en.json:\n" + "\n".join(untranslated)
+
+
+def test_english_works_without_a_built_qm(tmp_path, monkeypatch, qtbot, translated, db):
+    """Started from an IDE or a plain `python main.py` (no run.sh, no build): only the committed
+    .ts is there, and the window compiles it on first need into the user's cache folder."""
+    resources = tmp_path / "resources"
+    (resources / "translations").mkdir(parents=True)
+    shutil.copy(app_module.RESOURCES / "translations" / "swdesk_en.ts", resources / "translations")
+    monkeypatch.setattr(app_module, "RESOURCES", resources)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    qm = app_module.translation_file("en")
+    assert qm is not None and qm.is_file() and str(qm).startswith(str(tmp_path / "cache"))
+    assert translated("en") is not None
+    window = _window(qtbot)
+    assert "Workers" in _tab_titles(window)
+    _close(window)
