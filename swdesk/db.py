@@ -112,12 +112,12 @@ def load_postgres_driver() -> None:
     """Give peewee the psycopg 3 driver that swdesk/__init__.py kept it from importing at start."""
     if getattr(peewee, "psycopg", None) is not None:
         return
-    try:
-        import psycopg
-        from psycopg.pq import TransactionStatus
-        from psycopg.types.json import Json, Jsonb
-    except ImportError as exc:
-        raise DatabaseOpenError("未安装 PostgreSQL 驱动（psycopg），无法连接数据库服务器") from exc
+    # Imported here, not at the top: psycopg costs ~0.5 s at start and a single-PC office never
+    # uses it (bench/startup.py). It is pinned in requirements.txt, so it is always installed.
+    import psycopg
+    from psycopg.pq import TransactionStatus
+    from psycopg.types.json import Json, Jsonb
+
     peewee.psycopg, peewee.TransactionStatus = psycopg, TransactionStatus
     peewee.Json_pg3, peewee.Jsonb_pg3 = Json, Jsonb
     adapter = peewee.Psycopg3Adapter
