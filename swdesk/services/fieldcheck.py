@@ -156,10 +156,3 @@ class Checker:
             raise ValidationError(self.problems)
 
 
-def check_version(record: Any, version: int | None, what: str) -> None:
-    """Optimistic concurrency: the form loaded `version`; someone else saved since → conflict."""
-    from swdesk.services.base import ConflictError
-
-    if version is not None and int(version) != int(record.version):
-        raise ConflictError(f"这条{what}已被其他窗口修改并保存（当前为第{record.version}版），"
-                            "请关闭后重新打开再修改。")

@@ -19,9 +19,8 @@ from peewee import JOIN, Case, Value, fn
 
 from swdesk import vocab
 from swdesk.models import Community, HotlineAssignment, HotlineRequest, Worker, WorkerSpecialty
-from swdesk.services import hours, settings
+from swdesk.services import hours, settings, versions
 from swdesk.services.base import (
-    ConflictError,
     UserError,
     ValidationError,
     audit,
@@ -43,6 +42,15 @@ SPECIALTY_MAP_KEY = "hotline_specialty_map"
 URGENT_DUE_HOURS_KEY = "hotline_urgent_due_hours"
 URGENT_DUE_HOURS_DEFAULT = 4
 URGENT = vocab.HOTLINE_URGENCIES[-1]
+
+# Field labels for conflict messages ("what the other clerk changed").
+REQUEST_LABELS = {
+    "received_at": "受理时间", "channel": "来源", "resident_name": "居民姓名", "phone": "电话",
+    "community": "社区", "category": "类别", "text": "诉求内容", "urgency": "紧急程度",
+    "preferred_time": "希望服务时间", "status": "状态", "minutes": "服务时长（分钟）",
+    "completion_note": "服务情况", "satisfaction": "满意度", "followup_note": "回访情况",
+    "closed_reason": "转介或撤销原因",
+}
 
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9\- ]{5,18}[0-9]$")
 _DATETIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M", "%Y-%m-%dT%H:%M:%S",
@@ -553,23 +561,15 @@ def update_request(request_id: int, data: dict[str, Any], version: int | None = 
 
 def _load(request_id: int, version: int | None) -> HotlineRequest:
     request = _get(request_id)
-    if version is not None and request.version != version:
-        raise ConflictError("该工单已被其他窗口修改，请刷新后再操作",
-                            [("状态", request.status)])
+    versions.require(request, version, "工单", REQUEST_LABELS, subject=f"热线工单 #{request_id}")
     return request
 
 
 def _save(request: HotlineRequest, before: dict[str, Any], summary: str) -> None:
-    """Write the request with the version check, then audit the change."""
-    old_version = request.version
-    request.version = old_version + 1
-    data = {f: request.__data__.get(f.name) for f in HotlineRequest._meta.sorted_fields
-            if f.name not in ("id", "office")}
-    updated = (HotlineRequest.update(data)
-               .where((HotlineRequest.id == request.id) & (HotlineRequest.version == old_version))
-               .execute())
-    if updated != 1:
-        raise ConflictError("该工单已被其他窗口修改，请刷新后再操作")
+    """Write the request if nobody saved it since it was loaded, then audit the change."""
+    changes = {f.name: request.__data__.get(f.name) for f in HotlineRequest._meta.sorted_fields
+               if f.name not in ("id", "office", "version")}
+    versions.save(request, changes, None, "工单", REQUEST_LABELS, subject=f"热线工单 #{request.id}")
     audit("update", request, before=before, after=snapshot(request), summary=summary)
 
 

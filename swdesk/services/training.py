@@ -15,8 +15,8 @@ from peewee import JOIN, fn
 
 from swdesk import vocab
 from swdesk.models import Community, TrainingAttendance, TrainingCourse, Worker
+from swdesk.services import versions
 from swdesk.services.base import (
-    ConflictError,
     UserError,
     ValidationError,
     audit,
@@ -28,6 +28,8 @@ from swdesk.services.base import (
 
 TOPIC_LIST = "training_topic"
 COURSE_FIELDS = ("title", "start_date", "hours", "lecturer", "place", "topic", "notes")
+COURSE_LABELS = {"title": "课程名称", "start_date": "培训日期", "hours": "学时", "lecturer": "主讲人",
+                 "place": "地点", "topic": "主题", "notes": "备注"}
 
 # Separators of a pasted attendance list: new lines, Chinese/English commas and semicolons,
 # the enumeration comma, tabs and spaces (names pasted from a spreadsheet row).
@@ -110,21 +112,12 @@ def create_course(data: dict[str, Any]) -> TrainingCourse:
 @writes("training_course")
 def update_course(course_id: int, data: dict[str, Any], version: int | None = None) -> TrainingCourse:
     course = _get_course(course_id)
-    if version is not None and course.version != version:
-        raise ConflictError("该课程已被其他窗口修改，请刷新后再保存",
-                            [("课程名称", course.title), ("日期", course.start_date)])
+    versions.require(course, version, "培训课程", COURSE_LABELS)
     merged = {k: getattr(course, k) for k in COURSE_FIELDS}
     merged.update({k: v for k, v in data.items() if k in COURSE_FIELDS})
     clean = _validate_course(merged)
     before = snapshot(course)
-    old_version = course.version
-    clean["version"] = old_version + 1
-    updated = (TrainingCourse.update(clean)
-               .where((TrainingCourse.id == course.id) & (TrainingCourse.version == old_version))
-               .execute())
-    if updated != 1:
-        raise ConflictError("该课程已被其他窗口修改，请刷新后再保存")
-    course = TrainingCourse.get_by_id(course.id)
+    versions.save(course, clean, version, "培训课程", COURSE_LABELS)
     audit("update", course, before=before, after=snapshot(course), summary=f"修改培训课程 {course.title}")
     return course
 
@@ -133,8 +126,7 @@ def update_course(course_id: int, data: dict[str, Any], version: int | None = No
 def delete_course(course_id: int, version: int | None = None) -> None:
     """Delete a course with its attendance list."""
     course = _get_course(course_id)
-    if version is not None and course.version != version:
-        raise ConflictError("该课程已被其他窗口修改，请刷新后再删除")
+    versions.require(course, version, "培训课程", COURSE_LABELS)
     before = snapshot(course)
     before["attendance"] = [a.worker_id for a in course.attendance]
     TrainingAttendance.delete().where(TrainingAttendance.course == course.id).execute()
