@@ -241,6 +241,33 @@ def test_new_worker_with_photo_gets_card_number(staff, window, qtbot, tmp_path):
         assert photo.format == "JPEG" and photo.size == (295, 413)
 
 
+def test_a_photo_that_fails_leaves_no_worker_and_save_again_adds_one(staff, window, qtbot, tmp_path):
+    """The worker and the photo are one save: the photo failing must not leave a worker behind
+    that a second 保存 would then add again."""
+    from ui.dialogs.worker import WorkerDialog
+
+    dialog = WorkerDialog(window.switch_to("roster"), None)
+    qtbot.addWidget(dialog)
+    dialog.fields["name"].setText("林堃")
+    dialog.fields["id_number"].setText(idcard.make("350502", _dt.date(1992, 8, 9), 31))
+    for key, value in (("sector", "企业"), ("education", "大专"), ("title", "初级")):
+        dialog.fields[key].setCurrentIndex(dialog.fields[key].findData(value))
+    dialog.validate_now()
+    # A photo the photo service refuses as damaged (what a truncated clipboard image gives).
+    dialog._photo_change = b"\xff\xd8\xff\xe0 truncated"
+    told = []
+    when_dialog_opens(lambda box: (told.append(box.text()), box.accept()))
+    assert dialog.save() is False
+    assert told == ["照片数据已损坏"]
+    assert Worker.select().where(Worker.name == "林堃").count() == 0
+    picture = tmp_path / "p.jpg"
+    Image.new("RGB", (800, 1000), (40, 90, 160)).save(picture, "JPEG")
+    assert dialog.use_photo_source(str(picture), crop_interactively=False) is True
+    assert dialog.save() is True                     # the same form, 保存 again
+    [worker] = Worker.select().where(Worker.name == "林堃")
+    assert WorkerPhoto.select().where(WorkerPhoto.worker == worker.id).count() == 1
+
+
 def test_second_save_is_told_what_changed(staff, window, qtbot):
     from ui.dialogs.worker import WorkerDialog
 

@@ -511,26 +511,14 @@ class WorkerDialog(QDialog):
         self._photo_change = None
         self._show_photo(None)
 
-    def _save_photo(self, worker_id: int) -> None:
-        if self._photo_change is False:
-            return
-        if self._photo_change is None:
-            photo_service.clear_photo(worker_id)
-        else:
-            photo_service.set_photo(worker_id, self._photo_change)
-        self._photo_change = False
-
     # --- saving ------------------------------------------------------------------------------
     def save(self, keep_open: bool = False) -> bool:
         if self.validate_now():
             return False
         data = self.form_data()
+        photo = photo_service.UNCHANGED if self._photo_change is False else self._photo_change
         try:
-            if self.worker_id is None:
-                worker = workers.create(data)
-            else:
-                worker = workers.update(self.worker_id, data, self.version)
-            self._save_photo(worker.id)
+            worker = photo_service.save_worker(self.worker_id, data, self.version, photo)
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return False
@@ -540,6 +528,7 @@ class WorkerDialog(QDialog):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("提示"), str(exc))
             return False
+        self._photo_change = False
         self.saved.emit(worker.id)
         if keep_open:
             self._start_next(worker)
