@@ -17,6 +17,7 @@ from peewee import fn
 
 from swdesk import idcard, logs
 from swdesk.models import AuditLog, Operator
+from swdesk.services import mentoring, workers
 from swdesk.services.base import PermissionDenied, current
 from swdesk.services.fieldcheck import mask_name, mask_phone
 
@@ -63,24 +64,11 @@ GENERIC_FIELD_LABELS: dict[str, str] = {
 }
 
 
+_FIELD_LABELS: dict[str, str] = {**GENERIC_FIELD_LABELS, **workers.FIELD_LABELS, **mentoring.PAIR_LABELS}
+
+
 def field_label(key: str) -> str:
-    return _field_labels().get(key, key)
-
-
-_LABELS_CACHE: dict[str, str] = {}
-
-
-def _field_labels() -> dict[str, str]:
-    if not _LABELS_CACHE:
-        labels = dict(GENERIC_FIELD_LABELS)
-        for module, name in (("swdesk.services.workers", "FIELD_LABELS"),
-                             ("swdesk.services.mentoring", "PAIR_LABELS")):
-            try:
-                labels.update(getattr(__import__(module, fromlist=[name]), name))
-            except (ImportError, AttributeError):
-                pass
-        _LABELS_CACHE.update(labels)
-    return _LABELS_CACHE
+    return _FIELD_LABELS.get(key, key)
 
 
 # Which keys of a before/after snapshot hold personal data, and how each is masked.

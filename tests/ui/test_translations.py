@@ -126,7 +126,7 @@ def test_window_in_chinese_without_translator(db, qtbot, resources, translated):
     assert translated("zh_CN") is None
     window = _window(qtbot)
     try:
-        assert _tab_titles(window) == [t[3] for t in TABS]
+        assert _tab_titles(window) == [t[2] for t in TABS]
         assert _tab_titles(window)[1] == "人才队伍"
         assert _menu_titles(window) == [title for title, _items in MENUS]
     finally:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -28,7 +27,12 @@ from PySide6.QtWidgets import (
 
 from swdesk import vocab
 from swdesk.services import roster
+from ui.first_use import OnFirstUse
 from ui.models.roster import RosterModel
+
+# The printing dialog (and the PDF code behind it) loads when a clerk first prints: 17 ms at
+# start otherwise, on the tab the window opens on.
+_print_cards_for = OnFirstUse("ui.dialogs.printing", "print_cards_for")
 
 log = logging.getLogger(__name__)
 
@@ -386,15 +390,7 @@ class RosterTab(QWidget):
         self.busy_label.setText(self.tr("已复制身份证号") if number else self.tr("此人没有登记身份证号"))
 
     def print_cards(self, worker_ids: list[int]) -> None:
-        import importlib
-
-        try:
-            printing = importlib.import_module("ui.dialogs.printing")
-            print_cards_for = printing.print_cards_for
-        except (ImportError, AttributeError):
-            QMessageBox.information(self, self.tr("提示"), self.tr("打印服务证功能在当前版本中不可用。"))
-            return
-        print_cards_for(self.window_ or self.window(), worker_ids)
+        _print_cards_for(self.window_ or self.window(), worker_ids)
 
     def _context_menu(self, pos: QPoint) -> None:
         index: QModelIndex = self.table.indexAt(pos)
