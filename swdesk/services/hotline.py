@@ -29,6 +29,7 @@ from swdesk.services.base import (
     snapshot,
     writes,
 )
+from swdesk.services.fieldcheck import Checker
 
 PROGRAMME = "服务热线"
 SOURCE = "hotline_request"
@@ -484,50 +485,30 @@ def _community_id(value: Any, office_id: int) -> tuple[int | None, str | None]:
 
 def _validate_request(data: dict[str, Any], office_id: int) -> dict[str, Any]:
     """Clean values of a request, or ValidationError with every problem."""
-    problems: dict[str, str] = {}
-    clean: dict[str, Any] = {}
+    c = Checker(data)
     received = _parse_datetime(data.get("received_at") or _now())
     if received is None:
-        problems["received_at"] = "受理时间格式应为 2026-11-27 09:30"
+        c.fail("received_at", "受理时间格式应为 2026-11-27 09:30")
     elif received > _now() + _dt.timedelta(minutes=5):
-        problems["received_at"] = "受理时间不能晚于现在"
-    clean["received_at"] = received
-    channel = str(data.get("channel") or vocab.HOTLINE_CHANNELS[0]).strip()
-    if channel not in vocab.HOTLINE_CHANNELS:
-        problems["channel"] = "受理渠道应为" + "、".join(vocab.HOTLINE_CHANNELS) + "之一"
-    clean["channel"] = channel
-    name = str(data.get("resident_name") or "").strip()
-    if not name:
-        problems["resident_name"] = "请填写来电居民姓名"
-    elif len(name) > 50:
-        problems["resident_name"] = "姓名不能超过50个字"
-    clean["resident_name"] = name
-    phone = str(data.get("phone") or "").strip()
+        c.fail("received_at", "受理时间不能晚于现在")
+    phone = c.text("phone", max_len=20)
     if phone and not _PHONE_RE.match(phone):
-        problems["phone"] = "联系电话格式不正确（应为手机号或座机号）"
-    clean["phone"] = phone
+        c.fail("phone", "联系电话格式不正确（应为手机号或座机号）")
     community_id, problem = _community_id(data.get("community"), office_id)
     if problem:
-        problems["community"] = problem
-    clean["community"] = community_id
-    category = str(data.get("category") or "").strip()
-    if category not in vocab.HOTLINE_CATEGORIES:
-        problems["category"] = "类别应为" + "、".join(vocab.HOTLINE_CATEGORIES) + "之一"
-    clean["category"] = category
-    text = str(data.get("text") or "").strip()
-    if not text:
-        problems["text"] = "请填写诉求内容"
-    clean["text"] = text
-    urgency = str(data.get("urgency") or vocab.HOTLINE_URGENCIES[0]).strip()
-    if urgency not in vocab.HOTLINE_URGENCIES:
-        problems["urgency"] = "紧急程度应为" + "、".join(vocab.HOTLINE_URGENCIES) + "之一"
-    clean["urgency"] = urgency
-    preferred = str(data.get("preferred_time") or "").strip()
-    if len(preferred) > 50:
-        problems["preferred_time"] = "期望服务时间不能超过50个字"
-    clean["preferred_time"] = preferred
-    if problems:
-        raise ValidationError(problems)
+        c.fail("community", problem)
+    clean = {
+        "received_at": received,
+        "channel": c.choice("channel", vocab.HOTLINE_CHANNELS, default=vocab.HOTLINE_CHANNELS[0]),
+        "resident_name": c.text("resident_name", required=True, max_len=50, missing="请填写来电居民姓名"),
+        "phone": phone,
+        "community": community_id,
+        "category": c.choice("category", vocab.HOTLINE_CATEGORIES),
+        "text": c.text("text", required=True, max_len=10000, missing="请填写诉求内容"),
+        "urgency": c.choice("urgency", vocab.HOTLINE_URGENCIES, default=vocab.HOTLINE_URGENCIES[0]),
+        "preferred_time": c.text("preferred_time", max_len=50),
+    }
+    c.raise_if_any()
     return clean
 
 

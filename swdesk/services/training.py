@@ -25,6 +25,7 @@ from swdesk.services.base import (
     snapshot,
     writes,
 )
+from swdesk.services.fieldcheck import Checker
 
 TOPIC_LIST = "training_topic"
 COURSE_FIELDS = ("title", "start_date", "hours", "lecturer", "place", "topic", "notes")
@@ -46,51 +47,20 @@ def topics() -> list[str]:
     return vocabulary.items(TOPIC_LIST)
 
 
-def _parse_date(value: Any) -> _dt.date | None:
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    try:
-        return _dt.date.fromisoformat(str(value or "").strip().replace("/", "-"))
-    except ValueError:
-        return None
-
-
 # --- courses -------------------------------------------------------------------------------------
 
 def _validate_course(data: dict[str, Any]) -> dict[str, Any]:
-    problems: dict[str, str] = {}
-    clean: dict[str, Any] = {}
-    title = str(data.get("title") or "").strip()
-    if not title:
-        problems["title"] = "请填写课程名称"
-    elif len(title) > 100:
-        problems["title"] = "课程名称不能超过100个字"
-    clean["title"] = title
-    start = _parse_date(data.get("start_date"))
-    if start is None:
-        problems["start_date"] = "培训日期格式应为 2026-11-27"
-    clean["start_date"] = start
-    try:
-        hours_value = float(data.get("hours"))
-    except (TypeError, ValueError):
-        hours_value = -1.0
-    if not 0 < hours_value <= 500:
-        problems["hours"] = "学时应为大于0、不超过500的数"
-    clean["hours"] = round(hours_value, 1)
-    for key, label, limit in (("lecturer", "主讲人", 50), ("place", "地点", 100)):
-        value = str(data.get(key) or "").strip()
-        if len(value) > limit:
-            problems[key] = f"{label}不能超过{limit}个字"
-        clean[key] = value
-    topic = str(data.get("topic") or "").strip()
-    if topic and topic not in topics():
-        problems["topic"] = f"主题“{topic}”不在可选值列表中"
-    clean["topic"] = topic
-    clean["notes"] = str(data.get("notes") or "").strip()
-    if problems:
-        raise ValidationError(problems)
+    c = Checker(data)
+    clean = {
+        "title": c.text("title", required=True, max_len=100, missing="请填写课程名称"),
+        "start_date": c.date("start_date", not_after=None),
+        "hours": c.number("hours", 0, 500, message="学时应为大于0、不超过500的数"),
+        "lecturer": c.text("lecturer", max_len=50),
+        "place": c.text("place", max_len=100),
+        "topic": c.choice("topic", topics(), required=False),
+        "notes": c.text("notes", max_len=10000),
+    }
+    c.raise_if_any()
     return clean
 
 
