@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from swdesk import __version__, db, logs
+from swdesk.privacy import mask_ids
 from swdesk.services.base import UserError
 from ui.dialogs import backup as backup_dialog
 from ui.dialogs import login, recovery
@@ -52,7 +53,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
                           "App", "程序遇到了意外问题，刚才的操作没有完成，已保存的数据不受影响。\n\n"
                           "请重试一次；如果问题再次出现，请把下面的日志文件发给维护人员：\n{0}").format(logs.log_file()),
                       parent=parent)
-    box.setDetailedText(logs.mask_ids("".join(traceback.format_exception(exc))))
+    box.setDetailedText(mask_ids("".join(traceback.format_exception(exc))))
     box.exec()
 
 

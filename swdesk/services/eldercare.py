@@ -12,7 +12,7 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from swdesk import idcard, vocab
+from swdesk import vocab
 from swdesk.models import (
     Elder,
     ElderAssignment,
@@ -23,6 +23,7 @@ from swdesk.models import (
     GroupVisitMember,
     Worker,
 )
+from swdesk.privacy import mask_id, mask_phone
 from swdesk.services import hours, versions, vocabulary
 from swdesk.services.base import (
     UserError,
@@ -33,7 +34,7 @@ from swdesk.services.base import (
     snapshot,
     writes,
 )
-from swdesk.services.fieldcheck import Checker, join_labels, mask_phone, split_labels
+from swdesk.services.fieldcheck import Checker, join_labels, split_labels
 
 PROGRAMME = "扶老助老"
 SOURCE = "group_visit"
@@ -359,7 +360,7 @@ def list_elders(filters: dict[str, Any] | None = None, on: _dt.date | None = Non
     for e in query.order_by(Elder.name, Elder.id).objects():
         rows.append(ElderRow(
             id=e.id, name=e.name, gender=e.gender, age=vocab.age_at(e.birth_date, on),
-            id_number=idcard.mask(e.id_number), home=e.home, room=e.room, living=e.living,
+            id_number=mask_id(e.id_number), home=e.home, room=e.room, living=e.living,
             group_id=e.gid, group=e.group_name or "", emergency_contact=e.emergency_contact,
             emergency_phone=mask_phone(e.emergency_phone),
         ))

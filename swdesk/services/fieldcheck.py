@@ -20,30 +20,6 @@ _PHONE = re.compile(r"^[0-9][0-9\- ]{5,18}[0-9]$")
 _MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
 
 
-def mask_phone(phone: str | None) -> str:
-    """138****5678 for a mobile number; a landline keeps its first 3 and last 2 digits."""
-    text = (phone or "").strip()
-    if not text:
-        return ""
-    digits = re.sub(r"\D", "", text)
-    if len(digits) == 11:
-        return digits[:3] + "****" + digits[-4:]
-    if len(digits) <= 5:
-        return "*" * len(digits)
-    return digits[:3] + "*" * (len(digits) - 5) + digits[-2:]
-
-
-def mask_name(name: str | None) -> str:
-    """Keep the surname and, for names of three or more characters, the last character:
-    张三 → 张*, 张小明 → 张*明, 欧阳明月 → 欧**月."""
-    text = (name or "").strip()
-    if len(text) <= 1:
-        return "*" * len(text)
-    if len(text) == 2:
-        return text[0] + "*"
-    return text[0] + "*" * (len(text) - 2) + text[-1]
-
-
 def join_labels(labels: Iterable[str]) -> str:
     out: list[str] = []
     for label in labels:

@@ -13,11 +13,11 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from swdesk import idcard
 from swdesk.models import Community, HomeVisit, HomeVisitWorker, Household, HouseholdWorker, Worker
+from swdesk.privacy import mask_id, mask_phone
 from swdesk.services import hours, versions, vocabulary
 from swdesk.services.base import UserError, ValidationError, audit, default_office, scoped, snapshot, writes
-from swdesk.services.fieldcheck import Checker, join_labels, mask_phone
+from swdesk.services.fieldcheck import Checker, join_labels
 
 PROGRAMME = "家庭病床"
 SOURCE = "home_visit"
@@ -123,7 +123,7 @@ def list_households(filters: dict[str, Any] | None = None, on: _dt.date | None =
         due = due_date(h, _as_date(h.last_due), last_visit)
         overdue = h.active and due < on
         row = HouseholdRow(
-            id=h.id, head=h.head_name, id_number=idcard.mask(h.head_id_number),
+            id=h.id, head=h.head_name, id_number=mask_id(h.head_id_number),
             phone=mask_phone(h.phone), address=h.address, community=h.community_name or "",
             dibao_no=h.dibao_no, members=h.members, conditions=h.conditions,
             visit_every_days=h.visit_every_days, workers="、".join(names.get(h.id, [])),

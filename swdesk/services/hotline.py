@@ -19,6 +19,7 @@ from peewee import JOIN, Case, Value, fn
 
 from swdesk import vocab
 from swdesk.models import Community, HotlineAssignment, HotlineRequest, Worker, WorkerSpecialty
+from swdesk.privacy import mask_phone
 from swdesk.services import hours, settings, versions
 from swdesk.services.base import (
     UserError,
@@ -62,19 +63,6 @@ _DATETIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M", "%
 
 def _now() -> _dt.datetime:
     return _dt.datetime.now().replace(microsecond=0)
-
-
-def mask_phone(phone: str | None) -> str:
-    """A resident's phone for lists: 138****5678 (mobile) or ****4321 (short numbers)."""
-    digits = (phone or "").strip()
-    n = len(digits)
-    if n == 0:
-        return ""
-    if n >= 11:
-        return digits[:3] + "*" * (n - 7) + digits[-4:]
-    if n >= 7:
-        return "*" * (n - 4) + digits[-4:]
-    return "*" * n
 
 
 def _parse_datetime(value: Any) -> _dt.datetime | None:

@@ -1,7 +1,7 @@
 """一对一帮教: a mentor (worker) paired with a youth, a log of sessions, and the pair's outcome.
 
 Youth records are sensitive: lists show the youth's name and the guardian's phone masked
-(`mask_name`, `mask_phone`); only `get_pair` returns them in full, for the detail pane.
+(swdesk.privacy); only `get_pair` returns them in full, for the detail pane.
 Every session credits its minutes to the mentor in the hours ledger.
 """
 from __future__ import annotations
@@ -14,11 +14,10 @@ from peewee import JOIN, fn
 
 from swdesk import vocab
 from swdesk.models import MentoringPair, MentoringSession, Worker
+from swdesk.privacy import mask_name, mask_phone
 from swdesk.services import hours, settings, versions, vocabulary
 from swdesk.services.base import UserError, ValidationError, audit, default_office, scoped, snapshot, writes
-from swdesk.services.fieldcheck import Checker, mask_name, mask_phone
-
-__all__ = ["mask_name", "mask_phone"]
+from swdesk.services.fieldcheck import Checker
 
 PROGRAMME = "一对一帮教"
 SOURCE = "mentoring_session"

@@ -22,9 +22,9 @@ from typing import Any
 
 import peewee
 
-from swdesk import idcard
 from swdesk.errors import ConflictError
 from swdesk.models import AuditLog
+from swdesk.privacy import mask_id
 
 Display = Callable[[peewee.Model, str], str]
 
@@ -135,7 +135,7 @@ def _display(record: peewee.Model, key: str) -> str:
         return _shown(getattr(related, "name", None) or getattr(related, "id", None))
     value = getattr(record, key)
     if "id_number" in key:
-        return idcard.mask(value) or "（空）"
+        return mask_id(value) or "（空）"
     return _shown(value)
 
 

@@ -43,6 +43,7 @@ from swdesk.models import (
     WorkerPhoto,
     WorkerSpecialty,
 )
+from swdesk.privacy import mask_id
 from swdesk.services import settings, versions
 from swdesk.services.base import (
     UserError,
@@ -534,7 +535,7 @@ def display_value(worker: Worker, key: str) -> str:
         return worker.community.name if worker.community_id else "（空）"
     value = getattr(worker, key)
     if key == "id_number":
-        return idcard.mask(value) or "（空）"
+        return mask_id(value) or "（空）"
     if value is None or value == "":
         return "（空）"
     if isinstance(value, _dt.date):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from swdesk import idcard
+from swdesk import privacy
 from swdesk.models import AuditLog, Worker
 from swdesk.services import demo, operators
 from swdesk.services.base import PermissionDenied
@@ -71,4 +71,4 @@ def test_masked_ids_in_export_keep_first_six_and_last_four(filled, tmp_path):
     export_roster = roster.export_roster
     export_roster(tmp_path / "r.xlsx")
     number = Worker.select().where(Worker.id_number.is_null(False)).first().id_number
-    assert idcard.mask(number) in sheet_text(tmp_path / "r.xlsx")
+    assert privacy.mask_id(number) in sheet_text(tmp_path / "r.xlsx")

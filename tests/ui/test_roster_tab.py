@@ -107,10 +107,10 @@ def test_type_a_search_and_see_filtered_rows(staff, window, qtbot):
 def test_stale_search_results_are_dropped(staff, window, qtbot):
     tab = window.switch_to("roster")
     wait_loaded(qtbot, tab)
-    from swdesk.services import roster
+    from swdesk.services import search
 
-    tab.model.set_view(roster.View(text="zhang"))
-    tab.model.set_view(roster.View(text="wangz"))   # typed on before the first answer came
+    tab.model.set_view(search.View(text="zhang"))
+    tab.model.set_view(search.View(text="wangz"))   # typed on before the first answer came
     wait_loaded(qtbot, tab)
     tab.model.wait()
     QApplication.processEvents()
@@ -523,30 +523,30 @@ def test_specific_searches_answer_at_once_and_broad_ones_in_the_background(staff
     2 ms limit, quicker than the search thread's hand-off; a broad one goes to the search thread,
     as does every search on PostgreSQL. Either way the rows are the same."""
     from swdesk import db as swdb
-    from swdesk.services import roster
+    from swdesk.services import search
     from ui.models import roster as roster_model
 
     tab = window.switch_to("roster")
     wait_loaded(qtbot, tab)
     model = tab.model
-    model.set_view(roster.View(text="zhang"))
+    model.set_view(search.View(text="zhang"))
     assert model.is_loading() is not swdb.is_sqlite()
     wait_loaded(qtbot, tab)
     assert set(shown_names(tab)) == {"张三", "张晓明", "章子怡"}
     assert tab.count_label.text() == "共 5 人 / 筛选 3 人"
-    model.set_view(roster.View(text="z"))              # may match many: the search thread
+    model.set_view(search.View(text="z"))              # may match many: the search thread
     assert model.is_loading()
     wait_loaded(qtbot, tab)
     assert set(shown_names(tab)) == {"张三", "张晓明", "章子怡"}
     model.quick_limit = 0                               # switched off: always the search thread
-    model.set_view(roster.View(text="wangz"))
+    model.set_view(search.View(text="wangz"))
     assert model.is_loading()
     wait_loaded(qtbot, tab)
     assert shown_names(tab) == ["王喆"]
     # Replaced pages are freed on the search thread, a few at a time, never piling up.
     model.quick_limit = roster_model.QUICK_LIMIT
     for text in ("zhang", "wangz") * 10:
-        model.set_view(roster.View(text=text))
+        model.set_view(search.View(text=text))
         wait_loaded(qtbot, tab)
     model.wait()
     assert len(model.searcher._garbage) < roster_model.MAX_GARBAGE
@@ -555,22 +555,22 @@ def test_specific_searches_answer_at_once_and_broad_ones_in_the_background(staff
 
 def test_a_search_shape_that_ran_over_the_limit_goes_to_the_search_thread(staff, window, qtbot,
                                                                           sqlite_only, monkeypatch):
-    from swdesk.services import roster
+    from swdesk.services import search
 
     tab = window.switch_to("roster")
     wait_loaded(qtbot, tab)
     model = tab.model
-    monkeypatch.setattr(roster, "_PROGRESS_STEPS", 1)    # check the limit on every instruction
+    monkeypatch.setattr(search, "_PROGRESS_STEPS", 1)    # check the limit on every instruction
     model.quick_limit = 1e-9                              # so that it is always over
     for text in ("zhang", "zhang", "zhangsan"):          # a busy moment, and again: a slow shape
-        model.set_view(roster.View(text=text))
+        model.set_view(search.View(text=text))
         assert model.is_loading()                         # aborted, then read on the thread
         wait_loaded(qtbot, tab)
         assert set(shown_names(tab)) >= {"张三"}
     model.quick_limit = 10.0                              # even with time enough, the same shape…
-    model.set_view(roster.View(text="wangz"))
+    model.set_view(search.View(text="wangz"))
     assert model.is_loading()                             # …goes straight to the thread
     wait_loaded(qtbot, tab)
     assert shown_names(tab) == ["王喆"]
-    model.set_view(roster.View(text="13911112222"))      # another shape is still tried at once
+    model.set_view(search.View(text="13911112222"))      # another shape is still tried at once
     assert not model.is_loading() and shown_names(tab) == ["张晓明"]

@@ -91,10 +91,10 @@ class WorkerSearch(WorkerPicker):
         self.set_worker_id(worker_id)
 
     def selected_name(self) -> str:
-        from swdesk.services import roster
+        from swdesk.services import search
 
         worker_id = self.selected_worker_id()
-        row = roster.row(worker_id) if worker_id else None
+        row = search.row(worker_id) if worker_id else None
         return row.name if row else ""
 
 

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk import idcard, vocab
-from swdesk.services import hours, roster, workers
+from swdesk.services import hours, search, workers
 from swdesk.services import photos as photo_service
 from swdesk.services.base import ConflictError, UserError, ValidationError
 
@@ -168,7 +168,7 @@ class WorkerDialog(QDialog):
         self._row(left, "sw_level", self._combo("sw_level", vocab.SW_LEVELS, blank=False))
         self._row(right, "political_status", self._combo("political_status", vocab.POLITICAL_STATUSES, blank=False))
         self._row(right, "kind", self._combo("kind", vocab.WORKER_KINDS, blank=False))
-        self._row(right, "community", self._combo("community", roster.community_choices()))
+        self._row(right, "community", self._combo("community", search.community_choices()))
         self._row(right, "joined_on", self._line("joined_on", self.tr("如 2026-03-01"), 10))
         self._row(right, "specialties", self._build_specialties())
         self.status_label = QLabel(self)
