@@ -166,9 +166,9 @@ def time_search(ours: Keystrokes, threaded: Keystrokes, con: sqlite3.Connection,
     """Times of the whole search text, four ways, interleaved round by round (so that a burst of
     load on the machine hits all four alike); each run starts from the full list, as the clerk's
     next search does, its first page read just before (untimed)."""
-    from swdesk.services import roster
+    from swdesk.services import search
 
-    view, everyone = roster.View(text=text), roster.View()
+    view, everyone = search.View(text=text), search.View()
     where, params = raw_where(kind, text)
     times: dict[str, list[float]] = {"ours": [], "threaded": [], "service": [], "raw": []}
     for _ in range(rounds):
@@ -176,9 +176,9 @@ def time_search(ours: Keystrokes, threaded: Keystrokes, con: sqlite3.Connection,
         times["ours"].append(ours.show(view))
         threaded.show(everyone)
         times["threaded"].append(threaded.show(view))
-        roster.first_page(everyone, PAGE, total)
+        search.first_page(everyone, PAGE, total)
         started = time.perf_counter()
-        roster.first_page(view, PAGE, total)
+        search.first_page(view, PAGE, total)
         times["service"].append(time.perf_counter() - started)
         raw_first_page(con, *raw_where("all", ""))
         started = time.perf_counter()
@@ -189,14 +189,14 @@ def time_search(ours: Keystrokes, threaded: Keystrokes, con: sqlite3.Connection,
 
 def time_prefixes(keys: Keystrokes, text: str, rounds: int) -> list[float]:
     """Best time of each prefix of `text` typed as one search (after the full list)."""
-    from swdesk.services import roster
+    from swdesk.services import search
 
     per_key = []
     for n in range(1, len(text) + 1):
         best = None
         for _ in range(rounds):
-            keys.show(roster.View())
-            elapsed = keys.show(roster.View(text=text[:n]))
+            keys.show(search.View())
+            elapsed = keys.show(search.View(text=text[:n]))
             best = elapsed if best is None else min(best, elapsed)
         per_key.append(best)
     return per_key

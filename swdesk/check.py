@@ -14,6 +14,7 @@ import peewee
 from peewee import fn
 
 from swdesk import db, idcard, models, vocab
+from swdesk.privacy import mask_id
 
 MAX_LISTED = 10  # record ids named per problem; the count is always exact
 
@@ -125,7 +126,7 @@ def duplicate_id_numbers() -> list[str]:
     w = models.Worker
     rows = (w.select(w.id_number, fn.COUNT(w.id).alias("n")).where(w.id_number.is_null(False))
             .group_by(w.id_number).having(fn.COUNT(w.id) > 1))
-    return [f"身份证号 {idcard.mask(r.id_number)} 被 {r.n} 名人员重复使用" for r in rows]
+    return [f"身份证号 {mask_id(r.id_number)} 被 {r.n} 名人员重复使用" for r in rows]
 
 
 def invalid_id_numbers() -> list[str]:

@@ -66,13 +66,3 @@ def make(area: str, birth: _dt.date, sequence: int) -> str:
     """Build a valid number (used by the demo data and tests). sequence: 0..999, odd = male."""
     first17 = f"{area}{birth:%Y%m%d}{sequence:03d}"
     return first17 + check_char(first17)
-
-
-def mask(number: str | None) -> str:
-    """Show the first 6 and the last 4 characters: 350502********1234."""
-    if not number:
-        return ""
-    n = normalise(number)
-    if len(n) <= 10:
-        return "*" * len(n)
-    return n[:6] + "*" * (len(n) - 10) + n[-4:]

@@ -4,10 +4,9 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
-import re
 from pathlib import Path
 
-_ID_RE = re.compile(r"(?<!\d)(\d{6})(\d{8})(\d{3}[\dXx])(?!\d)")
+from swdesk.privacy import mask_ids
 
 
 def log_dir() -> Path:
@@ -24,11 +23,6 @@ def log_dir() -> Path:
 
 def log_file() -> Path:
     return log_dir() / "swdesk.log"
-
-
-def mask_ids(text: str) -> str:
-    """Replace the middle of every 18-character ID number in `text` with asterisks."""
-    return _ID_RE.sub(lambda m: m.group(1) + "*" * 8 + m.group(3)[-4:].rjust(4, "*")[-4:], text)
 
 
 class MaskIdFilter(logging.Filter):

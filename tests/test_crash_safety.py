@@ -14,7 +14,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
+from swdesk import idcard
+from swdesk.xlsx import roster
 from tests.conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,11 +64,6 @@ def prepare_database(path: str) -> None:
 
 def make_roster_xlsx(path: Path, rows: int) -> None:
     """A valid roster of `rows` workers in the import template's columns (swdesk.xlsx.roster.HEADERS)."""
-    from openpyxl import Workbook
-
-    from swdesk import idcard
-    from swdesk.xlsx import roster
-
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(roster.SHEET_TITLE)
     ws.append(list(roster.HEADERS))
@@ -83,9 +81,6 @@ def make_roster_xlsx(path: Path, rows: int) -> None:
 
 
 def test_kill_during_import_roster(tmp_path):
-    roster = pytest.importorskip("swdesk.xlsx.roster")
-    if not hasattr(roster, "import_roster") or not hasattr(roster, "HEADERS"):
-        pytest.skip("roster import not available")
     # 6,000 rows take several seconds of CPU to import (measured ~1 ms a row), so every kill below
     # lands inside the import: in reading/validating, or inside the single write transaction.
     rows = 6000
@@ -145,7 +140,6 @@ def test_kill_during_a_long_transaction(tmp_path):
 
 
 def test_kill_during_demo_fill(tmp_path):
-    pytest.importorskip("swdesk.services.demo")
     target = str(tmp_path / "swdesk.db")
     prepare_database(target)
     proc = start(["main.py", "--db", target, "demo", "--workers", "2672"])

@@ -14,7 +14,10 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from swdesk import __version__, db, logs
+from swdesk.privacy import mask_ids
 from swdesk.services.base import UserError
+from ui.dialogs import backup as backup_dialog
+from ui.dialogs import login, recovery
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +55,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
                           "App", "程序遇到了意外问题，刚才的操作没有完成，已保存的数据不受影响。\n\n"
                           "请重试一次；如果问题再次出现，请把下面的日志文件发给维护人员：\n{0}").format(logs.log_file()),
                       parent=parent)
-    box.setDetailedText(logs.mask_ids("".join(traceback.format_exception(exc))))
+    box.setDetailedText(mask_ids("".join(traceback.format_exception(exc))))
     box.exec()
 
 
@@ -172,17 +175,8 @@ def open_database_interactively(target: str | None) -> bool:
     except db.DatabaseOpenError as exc:
         log.warning("cannot open database %s: %s", target, exc)
         db.close_database()
-        try:
-            from ui.dialogs import recovery
-        except ImportError:
-            QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开数据库"), str(exc))
-            return False
         if not recovery.offer_recovery(target, exc):
             return False
-    try:
-        from ui.dialogs import backup as backup_dialog
-    except ImportError:
-        return True
     backup_dialog.daily_backup_at_start()
     return True
 
@@ -211,13 +205,9 @@ def run_window(argv: list[str]) -> int:
     install_excepthook()
     if not open_database_interactively(args.db):
         return 1
-    try:
-        from ui.dialogs import login
-    except ImportError:
-        login = None
     # The headless smoke test must not wait on the first-run wizard (a fresh database has no
     # accounts, so there is nothing to log in to); an existing account still needs its password.
-    if login is not None and not login.login_at_start(args.user, first_run_wizard=not args.smoke_test):
+    if not login.login_at_start(args.user, first_run_wizard=not args.smoke_test):
         return 1
     from ui.main_window import MainWindow
 

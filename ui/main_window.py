@@ -4,79 +4,117 @@ Tabs are built the first time they are shown, so the window opens fast whatever 
 A tab is a QWidget class `Tab(window)`; it may define `refresh()` (called after any write made
 elsewhere, through `window.data_changed`) and `show_record(record_id)` (a reminder's click-through).
 
-Menu actions are "module:function" strings imported on first use; the function gets the window.
+Menu actions are callables taking the window. Those of a dialog module, and the tab classes, are
+`OnFirstUse` entries that import their module when first called (ui/first_use.py says why, with the
+measured cost); tests/ui/test_main_window.py resolves every one.
 """
 from __future__ import annotations
 
-import importlib
+import datetime as _dt
 import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from swdesk import __version__, db
+from ui.dialogs import login
+from ui.first_use import OnFirstUse
 
 log = logging.getLogger(__name__)
 
 
-# (key, module, class, title). The key is what reminders and other tabs use to switch tabs.
+def quit_window(window: MainWindow) -> None:
+    window.close()
+
+
+def show_about(window: MainWindow) -> None:
+    translate = QCoreApplication.translate
+    build = translate("MainWindow", "源代码运行")
+    if getattr(sys, "frozen", False):
+        stamp = Path(sys.executable).stat().st_mtime
+        build = _dt.datetime.fromtimestamp(stamp).strftime("%Y-%m-%d")
+    QMessageBox.about(
+        window, translate("MainWindow", "关于社工服务台"),
+        translate("MainWindow", "<h3>社工服务台 swdesk {0}</h3>").format(__version__)
+        + translate("MainWindow", "<p>构建日期：{0}</p>").format(build)
+        + translate("MainWindow", "<p>街道社会工作服务中心的人才队伍、一对一帮教、扶老助老、家庭病床、"
+                    "服务热线、培训管理，服务证打印与季度统计报表。</p>")
+        + translate("MainWindow", "<p>当前数据库：{0}</p>").format(db.describe_target()),
+    )
+
+
+def action_key(action: Callable[..., Any]) -> str:
+    """"module:function" of a menu action: the key of window.menu_actions."""
+    return action.key if isinstance(action, OnFirstUse) else f"{action.__module__}:{action.__name__}"
+
+
+def _tab(module: str, name: str, key: str, title: str) -> tuple[str, OnFirstUse, str]:
+    return key, OnFirstUse(module, name), title
+
+
+# (key, tab class, title). The key is what reminders and other tabs use to switch tabs.
 TABS = (
-    ("reminders", "ui.tabs.reminders", "RemindersTab", QT_TRANSLATE_NOOP("MainWindow", "待办提醒")),
-    ("roster", "ui.tabs.roster", "RosterTab", QT_TRANSLATE_NOOP("MainWindow", "人才队伍")),
-    ("mentoring", "ui.tabs.mentoring", "MentoringTab", QT_TRANSLATE_NOOP("MainWindow", "一对一帮教")),
-    ("eldercare", "ui.tabs.eldercare", "ElderCareTab", QT_TRANSLATE_NOOP("MainWindow", "扶老助老")),
-    ("homebed", "ui.tabs.homebed", "HomeBedTab", QT_TRANSLATE_NOOP("MainWindow", "家庭病床")),
-    ("hotline", "ui.tabs.hotline", "HotlineTab", QT_TRANSLATE_NOOP("MainWindow", "服务热线")),
-    ("training", "ui.tabs.training", "TrainingTab", QT_TRANSLATE_NOOP("MainWindow", "培训")),
-    ("reports", "ui.tabs.reports", "ReportsTab", QT_TRANSLATE_NOOP("MainWindow", "统计报表")),
+    _tab("ui.tabs.reminders", "RemindersTab", "reminders", QT_TRANSLATE_NOOP("MainWindow", "待办提醒")),
+    _tab("ui.tabs.roster", "RosterTab", "roster", QT_TRANSLATE_NOOP("MainWindow", "人才队伍")),
+    _tab("ui.tabs.mentoring", "MentoringTab", "mentoring", QT_TRANSLATE_NOOP("MainWindow", "一对一帮教")),
+    _tab("ui.tabs.eldercare", "ElderCareTab", "eldercare", QT_TRANSLATE_NOOP("MainWindow", "扶老助老")),
+    _tab("ui.tabs.homebed", "HomeBedTab", "homebed", QT_TRANSLATE_NOOP("MainWindow", "家庭病床")),
+    _tab("ui.tabs.hotline", "HotlineTab", "hotline", QT_TRANSLATE_NOOP("MainWindow", "服务热线")),
+    _tab("ui.tabs.training", "TrainingTab", "training", QT_TRANSLATE_NOOP("MainWindow", "培训")),
+    _tab("ui.tabs.reports", "ReportsTab", "reports", QT_TRANSLATE_NOOP("MainWindow", "统计报表")),
 )
 
-# (menu title, [(action text, "module:function", shortcut or None) or None for a separator])
+# (menu title, [(action text, action(window), shortcut or None) or None for a separator])
 MENUS = (
     (QT_TRANSLATE_NOOP("MainWindow", "文件(&F)"), [
-        (QT_TRANSLATE_NOOP("MainWindow", "打开数据库…"), "ui.dialogs.database:open_database_file", QKeySequence.StandardKey.Open),
-        (QT_TRANSLATE_NOOP("MainWindow", "连接数据库服务器…"), "ui.dialogs.database:connect_server", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "打开数据库…"), OnFirstUse("ui.dialogs.database", "open_database_file"), QKeySequence.StandardKey.Open),
+        (QT_TRANSLATE_NOOP("MainWindow", "连接数据库服务器…"), OnFirstUse("ui.dialogs.database", "connect_server"), None),
         None,
-        (QT_TRANSLATE_NOOP("MainWindow", "导入花名册…"), "ui.dialogs.import_roster:import_roster", None),
-        (QT_TRANSLATE_NOOP("MainWindow", "导出花名册…"), "ui.dialogs.export_roster:export_roster", None),
-        (QT_TRANSLATE_NOOP("MainWindow", "导出季度报表…"), "ui.dialogs.quarter:export_quarter", None),
-        (QT_TRANSLATE_NOOP("MainWindow", "汇总各街道报表…"), "ui.dialogs.quarter:merge_quarter", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "导入花名册…"), OnFirstUse("ui.dialogs.import_roster", "import_roster"), None),
+        (QT_TRANSLATE_NOOP("MainWindow", "导出花名册…"), OnFirstUse("ui.dialogs.export_roster", "export_roster"), None),
+        (QT_TRANSLATE_NOOP("MainWindow", "导出季度报表…"), OnFirstUse("ui.dialogs.quarter", "export_quarter"), None),
+        (QT_TRANSLATE_NOOP("MainWindow", "汇总各街道报表…"), OnFirstUse("ui.dialogs.quarter", "merge_quarter"), None),
         None,
-        (QT_TRANSLATE_NOOP("MainWindow", "备份…"), "ui.dialogs.backup:backup_now", None),
-        (QT_TRANSLATE_NOOP("MainWindow", "恢复…"), "ui.dialogs.backup:restore_from_file", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "备份…"), OnFirstUse("ui.dialogs.backup", "backup_now"), None),
+        (QT_TRANSLATE_NOOP("MainWindow", "恢复…"), OnFirstUse("ui.dialogs.backup", "restore_from_file"), None),
         None,
-        (QT_TRANSLATE_NOOP("MainWindow", "退出"), "ui.main_window:quit_window", QKeySequence.StandardKey.Quit),
+        (QT_TRANSLATE_NOOP("MainWindow", "退出"), quit_window, QKeySequence.StandardKey.Quit),
     ]),
     (QT_TRANSLATE_NOOP("MainWindow", "打印(&P)"), [
-        (QT_TRANSLATE_NOOP("MainWindow", "打印服务证…"), "ui.dialogs.printing:print_cards", None),
-        (QT_TRANSLATE_NOOP("MainWindow", "打印胸牌…"), "ui.dialogs.printing:print_badges", None),
-        (QT_TRANSLATE_NOOP("MainWindow", "开具服务证明…"), "ui.dialogs.printing:print_certificate", None),
-        (QT_TRANSLATE_NOOP("MainWindow", "核验服务证…"), "ui.dialogs.printing:verify_card", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "打印服务证…"), OnFirstUse("ui.dialogs.printing", "print_cards"), None),
+        (QT_TRANSLATE_NOOP("MainWindow", "打印胸牌…"), OnFirstUse("ui.dialogs.printing", "print_badges"), None),
+        (QT_TRANSLATE_NOOP("MainWindow", "开具服务证明…"), OnFirstUse("ui.dialogs.printing", "print_certificate"), None),
+        (QT_TRANSLATE_NOOP("MainWindow", "核验服务证…"), OnFirstUse("ui.dialogs.printing", "verify_card"), None),
         None,
-        (QT_TRANSLATE_NOOP("MainWindow", "打印机校准…"), "ui.dialogs.printing:calibrate_printer", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "打印机校准…"), OnFirstUse("ui.dialogs.printing", "calibrate_printer"), None),
     ]),
     (QT_TRANSLATE_NOOP("MainWindow", "设置(&S)"), [
-        (QT_TRANSLATE_NOOP("MainWindow", "单位设置…"), "ui.dialogs.settings:edit_office", None),
-        (QT_TRANSLATE_NOOP("MainWindow", "人才需求计划…"), "ui.dialogs.demand:edit_demand_plan", None),
-        (QT_TRANSLATE_NOOP("MainWindow", "可选值列表…"), "ui.dialogs.vocabulary:edit_vocabulary", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "单位设置…"), OnFirstUse("ui.dialogs.settings", "edit_office"), None),
+        (QT_TRANSLATE_NOOP("MainWindow", "人才需求计划…"), OnFirstUse("ui.dialogs.demand", "edit_demand_plan"), None),
+        (QT_TRANSLATE_NOOP("MainWindow", "可选值列表…"), OnFirstUse("ui.dialogs.vocabulary", "edit_vocabulary"), None),
         None,
-        (QT_TRANSLATE_NOOP("MainWindow", "操作员管理…"), "ui.dialogs.operators:manage_operators", None),
-        (QT_TRANSLATE_NOOP("MainWindow", "操作日志…"), "ui.dialogs.audit:show_audit_log", None),
-        (QT_TRANSLATE_NOOP("MainWindow", "锁定"), "ui.dialogs.login:lock_now", QKeySequence("Ctrl+L")),
+        (QT_TRANSLATE_NOOP("MainWindow", "操作员管理…"), OnFirstUse("ui.dialogs.operators", "manage_operators"), None),
+        (QT_TRANSLATE_NOOP("MainWindow", "操作日志…"), OnFirstUse("ui.dialogs.audit", "show_audit_log"), None),
+        (QT_TRANSLATE_NOOP("MainWindow", "锁定"), login.lock_now, QKeySequence("Ctrl+L")),
         None,
-        (QT_TRANSLATE_NOOP("MainWindow", "界面语言…"), "ui.dialogs.language:choose_language", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "界面语言…"), OnFirstUse("ui.dialogs.language", "choose_language"), None),
     ]),
     (QT_TRANSLATE_NOOP("MainWindow", "帮助(&H)"), [
-        (QT_TRANSLATE_NOOP("MainWindow", "填充示例数据…"), "ui.dialogs.demo:fill_demo_data", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "填充示例数据…"), OnFirstUse("ui.dialogs.demo", "fill_demo_data"), None),
         None,
-        (QT_TRANSLATE_NOOP("MainWindow", "关于"), "ui.main_window:show_about", None),
+        (QT_TRANSLATE_NOOP("MainWindow", "关于"), show_about, None),
     ]),
 )
 
 
 class PlaceholderTab(QWidget):
-    """Shown only if a tab's module fails to load, so the rest of the window keeps working."""
+    """Shown if building a tab raised (say the database went away), so the rest of the window
+    keeps working; a module that does not import is a test failure, not a placeholder."""
 
     def __init__(self, message: str):
         super().__init__()
@@ -97,7 +135,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self._built: dict[int, QWidget] = {}
-        for key, _module, _cls, title in TABS:
+        for key, _cls, title in TABS:
             holder = QWidget()
             holder.setObjectName(f"tab_{key}")
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
@@ -132,9 +170,9 @@ class MainWindow(QMainWindow):
     def _ensure_tab(self, index: int) -> None:
         if index < 0 or index in self._built:
             return
-        key, module_name, class_name, title = TABS[index]
+        key, tab_class, title = TABS[index]
+        cls = tab_class.resolve()
         try:
-            cls = getattr(importlib.import_module(module_name), class_name)
             widget = cls(self)
         except Exception:
             log.exception("cannot build tab %s", key)
@@ -157,26 +195,19 @@ class MainWindow(QMainWindow):
                 if item is None:
                     menu.addSeparator()
                     continue
-                text, target, shortcut = item
+                text, func, shortcut = item
                 action = QAction(self.tr(text), self)
                 if shortcut is not None:
                     action.setShortcut(shortcut)
-                action.triggered.connect(lambda _checked=False, t=target: self.run_action(t))
+                action.triggered.connect(lambda _checked=False, f=func: self.run_action(f))
                 menu.addAction(action)
-                self.menu_actions[target] = action
+                self.menu_actions[action_key(func)] = action
 
-    def run_action(self, target: str) -> None:
-        module_name, func_name = target.split(":")
-        try:
-            func = getattr(importlib.import_module(module_name), func_name)
-        except (ImportError, AttributeError):
-            log.exception("menu action %s missing", target)
-            QMessageBox.information(self, self.tr("提示"), self.tr("此功能在当前版本中不可用。"))
-            return
+    def run_action(self, func: Callable[[MainWindow], Any]) -> None:
         try:
             func(self)
         except Exception as exc:
-            from ui.app import show_error
+            from ui.app import show_error  # ui.app imports this module (cycle)
 
             show_error(self, exc)
 
@@ -232,26 +263,3 @@ class MainWindow(QMainWindow):
                 save()
         super().closeEvent(event)
 
-
-def quit_window(window: MainWindow) -> None:
-    window.close()
-
-
-def show_about(window: MainWindow) -> None:
-    import datetime as _dt
-    import sys
-    from pathlib import Path
-
-    translate = QCoreApplication.translate
-    build = translate("MainWindow", "源代码运行")
-    if getattr(sys, "frozen", False):
-        stamp = Path(sys.executable).stat().st_mtime
-        build = _dt.datetime.fromtimestamp(stamp).strftime("%Y-%m-%d")
-    QMessageBox.about(
-        window, translate("MainWindow", "关于社工服务台"),
-        translate("MainWindow", "<h3>社工服务台 swdesk {0}</h3>").format(__version__)
-        + translate("MainWindow", "<p>构建日期：{0}</p>").format(build)
-        + translate("MainWindow", "<p>街道社会工作服务中心的人才队伍、一对一帮教、扶老助老、家庭病床、"
-                    "服务热线、培训管理，服务证打印与季度统计报表。</p>")
-        + translate("MainWindow", "<p>当前数据库：{0}</p>").format(db.describe_target()),
-    )

@@ -1,7 +1,7 @@
 """Labels that the window translates at run time but whose Chinese literals sit in data tables.
 
 lupdate only extracts a literal inside tr()/translate()/QT_TRANSLATE_NOOP(); a label kept in a
-tuple (a table's column titles, the roster's filter names from swdesk.services.roster, the report
+tuple (a table's column titles, the roster's filter names from swdesk.services.search, the report
 pages) and translated later with `self.tr(label)` would never reach the .ts file. Each entry here
 marks such a label for lupdate in the context of the class that translates it. Nothing imports this
 module: it exists for scripts/translations.py. tests/ui/test_translations.py checks that every label
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-# swdesk.services.roster.COLUMNS: the roster table's headers (RosterModel.headerData).
+# swdesk.services.search.COLUMNS: the roster table's headers (RosterModel.headerData).
 ROSTER_COLUMNS = (
     QT_TRANSLATE_NOOP("RosterModel", "服务证号"),
     QT_TRANSLATE_NOOP("RosterModel", "姓名"),
@@ -27,7 +27,7 @@ ROSTER_COLUMNS = (
     QT_TRANSLATE_NOOP("RosterModel", "状态"),
 )
 
-# swdesk.services.roster.FILTERS: the names of the roster's filter boxes (RosterTab).
+# swdesk.services.search.FILTERS: the names of the roster's filter boxes (RosterTab).
 ROSTER_FILTERS = (
     QT_TRANSLATE_NOOP("RosterTab", "所属领域"),
     QT_TRANSLATE_NOOP("RosterTab", "所属社区"),

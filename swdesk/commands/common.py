@@ -3,16 +3,14 @@ from __future__ import annotations
 
 import sys
 
+from swdesk.services import operators
+
 
 def login_from_args(args) -> None:
     """Set the session from --user (and SWDESK_PASSWORD or a prompt) when accounts exist.
 
     A database without operator accounts runs as the single local 管理员 user.
     """
-    try:
-        from swdesk.services import operators
-    except ImportError:  # operators arrive with the reliability work
-        return
     operators.login_for_command_line(getattr(args, "user", None))
 
 

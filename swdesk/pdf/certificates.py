@@ -6,10 +6,11 @@ import datetime as _dt
 import io
 from pathlib import Path
 
-from swdesk import db, idcard, periods
+from swdesk import db, periods
 from swdesk.models import Worker
 from swdesk.pdf import common, fonts, layout, templates
 from swdesk.pdf.cards import PrintResult
+from swdesk.privacy import mask_id
 from swdesk.services import certificates as register
 from swdesk.services.base import UserError, current
 
@@ -24,7 +25,7 @@ def certificate_fields(worker: Worker, period: periods.Period, minutes: dict[str
     values = common.office_fields(office)
     total = sum(minutes.values())
     lines = [f"{programme}：{common.hours_text(m)} 小时" for programme, m in minutes.items()]
-    id_masked = idcard.mask(worker.id_number) if worker.id_number else "—"
+    id_masked = mask_id(worker.id_number) if worker.id_number else "—"
     card_no = worker.card_no or "—"
     when = period_text(period)
     body = (f"兹证明 {worker.name}（居民身份证 {id_masked}，社会工作者服务证号 {card_no}）"

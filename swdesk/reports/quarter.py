@@ -12,9 +12,10 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from swdesk import idcard, jobs, periods, vocab
+from swdesk import jobs, periods, vocab
 from swdesk.jobs import Progress
 from swdesk.models import Community, HotlineRequest, Office, ServiceHours, Worker
+from swdesk.privacy import mask_id
 from swdesk.reports import demand, services, structure
 from swdesk.reports.structure import active_condition, office_condition
 from swdesk.reports.tables import Table, merge_tables
@@ -132,7 +133,7 @@ def roster_rows(end: _dt.date) -> Iterator[list[Any]]:
     for n, (street, community, name, gender, id_number, birth, sector, education, title,
             level, specialties, political, kind, joined) in enumerate(query.iterator(), 1):
         band = vocab.age_band(birth, end) if birth else ""
-        yield [n, street, community or "", name, gender, idcard.mask(id_number), band, sector,
+        yield [n, street, community or "", name, gender, mask_id(id_number), band, sector,
                education, title, level, specialties, political, kind, joined]
 
 

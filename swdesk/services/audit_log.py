@@ -15,10 +15,10 @@ from typing import Any
 
 from peewee import fn
 
-from swdesk import idcard, logs
 from swdesk.models import AuditLog, Operator
+from swdesk.privacy import mask_ids, mask_value
+from swdesk.services import mentoring, workers
 from swdesk.services.base import PermissionDenied, current
-from swdesk.services.fieldcheck import mask_name, mask_phone
 
 # Chinese names of the tables (what the viewer's 对象 column and filter show).
 TABLE_LABELS: dict[str, str] = {
@@ -63,40 +63,11 @@ GENERIC_FIELD_LABELS: dict[str, str] = {
 }
 
 
+_FIELD_LABELS: dict[str, str] = {**GENERIC_FIELD_LABELS, **workers.FIELD_LABELS, **mentoring.PAIR_LABELS}
+
+
 def field_label(key: str) -> str:
-    return _field_labels().get(key, key)
-
-
-_LABELS_CACHE: dict[str, str] = {}
-
-
-def _field_labels() -> dict[str, str]:
-    if not _LABELS_CACHE:
-        labels = dict(GENERIC_FIELD_LABELS)
-        for module, name in (("swdesk.services.workers", "FIELD_LABELS"),
-                             ("swdesk.services.mentoring", "PAIR_LABELS")):
-            try:
-                labels.update(getattr(__import__(module, fromlist=[name]), name))
-            except (ImportError, AttributeError):
-                pass
-        _LABELS_CACHE.update(labels)
-    return _LABELS_CACHE
-
-
-# Which keys of a before/after snapshot hold personal data, and how each is masked.
-_MINOR_NAME_KEYS = ("youth_name", "guardian_name")
-
-
-def mask_value(key: str, value: Any) -> Any:
-    if not isinstance(value, str) or not value:
-        return value
-    if "id_number" in key:
-        return idcard.mask(value)
-    if "phone" in key:
-        return mask_phone(value)
-    if key in _MINOR_NAME_KEYS:
-        return mask_name(value)
-    return logs.mask_ids(value)
+    return _FIELD_LABELS.get(key, key)
 
 
 @dataclass
@@ -213,7 +184,7 @@ def query(table: str | None = None, record_id: str | int | None = None, operator
 
 
 def _entry(row: AuditLog, names: dict[str, str], reveal: bool) -> Entry:
-    summary = row.summary if reveal else logs.mask_ids(row.summary)
+    summary = row.summary if reveal else mask_ids(row.summary)
     return Entry(
         id=row.id, at=row.at, operator=row.operator, operator_name=names.get(row.operator, row.operator),
         action=row.action, action_label=ACTION_LABELS.get(row.action, row.action),

@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 
 import peewee
+import pypinyin
+from pypinyin.constants import PHRASES_DICT
 
 from swdesk import db, idcard, jobs, pinyin, vocab
 from swdesk.models import (
@@ -435,16 +437,10 @@ class _Generator:
     @staticmethod
     def _plain_reading(char: str) -> str:
         """A character's default reading, ignoring that it is also a surname."""
-        import pypinyin
-
         return pypinyin.lazy_pinyin(char)[0].lower()
 
     @staticmethod
     def _phrase_dictionary() -> dict | None:
-        try:
-            from pypinyin.constants import PHRASES_DICT
-        except ImportError:  # pragma: no cover - pypinyin reorganised: use the slow path
-            return None
         return PHRASES_DICT
 
     def _card_valid_until(self, issued: _dt.date) -> _dt.date:

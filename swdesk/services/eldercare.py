@@ -12,7 +12,7 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from swdesk import idcard, vocab
+from swdesk import vocab
 from swdesk.models import (
     Elder,
     ElderAssignment,
@@ -23,7 +23,8 @@ from swdesk.models import (
     GroupVisitMember,
     Worker,
 )
-from swdesk.services import hours, vocabulary
+from swdesk.privacy import mask_id, mask_phone
+from swdesk.services import hours, versions, vocabulary
 from swdesk.services.base import (
     UserError,
     ValidationError,
@@ -33,11 +34,22 @@ from swdesk.services.base import (
     snapshot,
     writes,
 )
-from swdesk.services.fieldcheck import Checker, check_version, join_labels, mask_phone, split_labels
+from swdesk.services.fieldcheck import Checker, join_labels, split_labels
 
 PROGRAMME = "扶老助老"
 SOURCE = "group_visit"
 LEADER_ROLE = "组长"
+
+# Field labels for conflict messages ("what the other clerk changed").
+GROUP_LABELS = {"name": "小组名称", "leader": "组长", "site": "服务地点", "visit_every_days": "探访间隔（天）",
+                "created_on": "成立日期", "active": "在用"}
+MEMBER_LABELS = {"role": "角色", "left_on": "退出日期"}
+ASSIGNMENT_LABELS = {"end_date": "离开日期"}
+ELDER_LABELS = {"name": "姓名", "gender": "性别", "birth_date": "出生日期", "id_number": "身份证号",
+                "home": "居住地", "room": "房间", "living": "居住状况", "needs": "需求",
+                "emergency_contact": "紧急联系人", "emergency_phone": "紧急联系电话"}
+VISIT_LABELS = {"date": "日期", "minutes": "时长（分钟）", "services": "服务内容", "notes": "备注",
+                "member_ids": "参加成员", "elder_ids": "探访老人"}
 
 
 @dataclass
@@ -203,13 +215,10 @@ def create_group(data: dict[str, Any]) -> ElderGroup:
 @writes("elder_group")
 def update_group(group_id: int, data: dict[str, Any], version: int | None = None) -> ElderGroup:
     group = get_group(group_id)
-    check_version(group, version, "小组")
+    versions.require(group, version, "小组", GROUP_LABELS)
     values = _check_group({**group_form(group_id), **data}, group_id)
     before = snapshot(group)
-    for key, value in values.items():
-        setattr(group, key, value)
-    group.version += 1
-    group.save()
+    versions.save(group, values, version, "小组", GROUP_LABELS)
     audit("update", group, before=before, after=snapshot(group), summary=f"修改扶老助老小组 {group.name}")
     _ensure_leader_member(group)
     return group
@@ -219,16 +228,14 @@ def update_group(group_id: int, data: dict[str, Any], version: int | None = None
 def set_group_active(group_id: int, active: bool, reason: str = "", version: int | None = None) -> ElderGroup:
     """Stop (or resume) a group. Stopping needs a reason; its elders must be moved first."""
     group = get_group(group_id)
-    check_version(group, version, "小组")
+    versions.require(group, version, "小组", GROUP_LABELS)
     if not active:
         if not (reason or "").strip():
             raise ValidationError({"reason": "停止小组须填写原因"})
         if _open_assignments(group_id).exists():
             raise UserError("小组还有正在照顾的老人，请先把老人调到其他小组")
     before = snapshot(group)
-    group.active = bool(active)
-    group.version += 1
-    group.save()
+    versions.save(group, {"active": bool(active)}, version, "小组", GROUP_LABELS)
     audit("update", group, before=before, after=snapshot(group),
           summary=f"{'恢复' if active else '停止'}扶老助老小组 {group.name} {reason}".strip())
     return group
@@ -284,8 +291,7 @@ def update_member_role(member_id: int, role: str) -> GroupMember:
     role = c.choice("role", vocabulary.items("elder_role"))
     c.raise_if_any()
     before = snapshot(member)
-    member.role = role
-    member.save()
+    versions.save(member, {"role": role}, None, "小组成员", MEMBER_LABELS)
     audit("update", member, before=before, after=snapshot(member), summary=f"成员角色改为{role}")
     return member
 
@@ -308,8 +314,7 @@ def end_membership(member_id: int, left_on: _dt.date) -> GroupMember:
         c.fail("left_on", f"此人参加了{later:%Y-%m-%d}的探访，退出日期不能早于该日")
     c.raise_if_any()
     before = snapshot(member)
-    member.left_on = left
-    member.save()
+    versions.save(member, {"left_on": left}, None, "小组成员", MEMBER_LABELS)
     audit("update", member, before=before, after=snapshot(member), summary="成员退出小组")
     return member
 
@@ -355,7 +360,7 @@ def list_elders(filters: dict[str, Any] | None = None, on: _dt.date | None = Non
     for e in query.order_by(Elder.name, Elder.id).objects():
         rows.append(ElderRow(
             id=e.id, name=e.name, gender=e.gender, age=vocab.age_at(e.birth_date, on),
-            id_number=idcard.mask(e.id_number), home=e.home, room=e.room, living=e.living,
+            id_number=mask_id(e.id_number), home=e.home, room=e.room, living=e.living,
             group_id=e.gid, group=e.group_name or "", emergency_contact=e.emergency_contact,
             emergency_phone=mask_phone(e.emergency_phone),
         ))
@@ -446,13 +451,10 @@ def create_elder(data: dict[str, Any]) -> Elder:
 @writes("elder")
 def update_elder(elder_id: int, data: dict[str, Any], version: int | None = None) -> Elder:
     elder = get_elder(elder_id)
-    check_version(elder, version, "老人信息")
+    versions.require(elder, version, "老人信息", ELDER_LABELS)
     values = _check_elder({**elder_form(elder_id), **data, "_id": elder_id})
     before = snapshot(elder)
-    for key, value in values.items():
-        setattr(elder, key, value)
-    elder.version += 1
-    elder.save()
+    versions.save(elder, values, version, "老人信息", ELDER_LABELS)
     audit("update", elder, before=before, after=snapshot(elder), summary=f"修改老人信息 {elder.name}")
     return elder
 
@@ -475,8 +477,7 @@ def _assign(elder: Elder, group: ElderGroup, on: _dt.date) -> ElderAssignment:
     c.raise_if_any()
     if current is not None:
         before = snapshot(current)
-        current.end_date = on
-        current.save()
+        versions.save(current, {"end_date": on}, None, "分组记录", ASSIGNMENT_LABELS)
         audit("update", current, before=before, after=snapshot(current),
               summary=f"{elder.name} 调出“{current.group.name}”")
     row = ElderAssignment.create(elder=elder, group=group, start_date=on)
@@ -505,8 +506,7 @@ def release_elder(elder_id: int, on: _dt.date, reason: str = "") -> None:
         c.fail("reason", "请填写原因")
     c.raise_if_any()
     before = snapshot(current)
-    current.end_date = on
-    current.save()
+    versions.save(current, {"end_date": on}, None, "分组记录", ASSIGNMENT_LABELS)
     audit("update", current, before=before, after=snapshot(current),
           summary=f"{elder.name} 离开“{current.group.name}”：{reason}")
 
@@ -610,16 +610,13 @@ def update_visit(visit_id: int, date: _dt.date, minutes: int, services: list[str
                  version: int | None = None) -> GroupVisit:
     old = get_visit(visit_id)
     visit = GroupVisit.get_by_id(visit_id)
-    check_version(visit, version, "探访记录")
+    versions.require(visit, version, "探访记录", VISIT_LABELS)
     group = get_group(visit.group_id)
     values = _check_visit(group, {"date": date, "minutes": minutes, "services": services,
                                   "member_ids": member_ids, "elder_ids": elder_ids, "notes": notes})
     member_ids, elder_ids = values.pop("member_ids"), values.pop("elder_ids")
     before = _visit_snapshot(visit, old.member_ids, old.elder_ids)
-    for key, value in values.items():
-        setattr(visit, key, value)
-    visit.version += 1
-    visit.save()
+    versions.save(visit, values, version, "探访记录", VISIT_LABELS)
     _write_people(visit, member_ids, elder_ids)
     audit("update", visit, before=before, after=_visit_snapshot(visit, member_ids, elder_ids),
           summary=f"修改 {group.name} {visit.date} 的探访记录")

@@ -1,4 +1,6 @@
-"""Field checks shared by the service programmes' writers (mentoring, elder care, home beds).
+"""The field checker shared by the services' writers (mentoring, elder care, home beds, hotline,
+training). Workers keep their own `workers.check()`: it is also the roster import's fast path
+over 100k rows against preloaded sets.
 
 A `Checker` reads raw form values from a dict, converts them and collects every problem under
 the field's name, so a writer can report all of them at once with `raise_if_any()` before
@@ -16,30 +18,6 @@ from swdesk.services.base import ValidationError
 
 _PHONE = re.compile(r"^[0-9][0-9\- ]{5,18}[0-9]$")
 _MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
-
-
-def mask_phone(phone: str | None) -> str:
-    """138****5678 for a mobile number; a landline keeps its first 3 and last 2 digits."""
-    text = (phone or "").strip()
-    if not text:
-        return ""
-    digits = re.sub(r"\D", "", text)
-    if len(digits) == 11:
-        return digits[:3] + "****" + digits[-4:]
-    if len(digits) <= 5:
-        return "*" * len(digits)
-    return digits[:3] + "*" * (len(digits) - 5) + digits[-2:]
-
-
-def mask_name(name: str | None) -> str:
-    """Keep the surname and, for names of three or more characters, the last character:
-    张三 → 张*, 张小明 → 张*明, 欧阳明月 → 欧**月."""
-    text = (name or "").strip()
-    if len(text) <= 1:
-        return "*" * len(text)
-    if len(text) == 2:
-        return text[0] + "*"
-    return text[0] + "*" * (len(text) - 2) + text[-1]
 
 
 def join_labels(labels: Iterable[str]) -> str:
@@ -68,17 +46,18 @@ class Checker:
     def fail(self, key: str, message: str) -> None:
         self.problems.setdefault(key, message)
 
-    def text(self, key: str, *, required: bool = False, max_len: int = 200, default: str = "") -> str:
-        value = self.data.get(key, default)
-        value = "" if value is None else str(value).strip()
+    def text(self, key: str, *, required: bool = False, max_len: int = 200, default: str = "",
+             missing: str = "不能为空") -> str:
+        value = self.data.get(key)
+        value = default if value is None or value == "" else str(value).strip()
         if required and not value:
-            self.fail(key, "不能为空")
+            self.fail(key, missing)
         elif len(value) > max_len:
             self.fail(key, f"不能超过{max_len}个字")
         return value
 
     def choice(self, key: str, options: Iterable[str], *, required: bool = True, default: str = "") -> str:
-        value = self.text(key, required=required, default=default)
+        value = self.text(key, required=required, default=default or "")
         options = tuple(options)
         if value and value not in options:
             self.fail(key, f"应为以下之一：{'、'.join(options)}")
@@ -105,7 +84,7 @@ class Checker:
             value = value.date()
         if not isinstance(value, _dt.date):
             try:
-                value = _dt.date.fromisoformat(str(value).strip())
+                value = _dt.date.fromisoformat(str(value).strip().replace("/", "-"))
             except ValueError:
                 self.fail(key, "日期格式应为 2026-03-15")
                 return None
@@ -125,6 +104,16 @@ class Checker:
         if not low <= number <= high:
             self.fail(key, f"应在{low}到{high}{unit}之间")
         return number
+
+    def number(self, key: str, low: float, high: float, *, message: str, digits: int = 1) -> float:
+        """A decimal number with low < value <= high, rounded to `digits`."""
+        try:
+            number = float(str(self.data.get(key)).strip())
+        except (TypeError, ValueError):
+            number = low
+        if not low < number <= high:
+            self.fail(key, message)
+        return round(number, digits)
 
     def phone(self, key: str, *, required: bool = False) -> str:
         value = self.text(key, required=required, max_len=20)
@@ -156,10 +145,3 @@ class Checker:
             raise ValidationError(self.problems)
 
 
-def check_version(record: Any, version: int | None, what: str) -> None:
-    """Optimistic concurrency: the form loaded `version`; someone else saved since → conflict."""
-    from swdesk.services.base import ConflictError
-
-    if version is not None and int(version) != int(record.version):
-        raise ConflictError(f"这条{what}已被其他窗口修改并保存（当前为第{record.version}版），"
-                            "请关闭后重新打开再修改。")

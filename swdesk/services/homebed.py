@@ -13,14 +13,24 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from swdesk import idcard
 from swdesk.models import Community, HomeVisit, HomeVisitWorker, Household, HouseholdWorker, Worker
-from swdesk.services import hours, vocabulary
+from swdesk.privacy import mask_id, mask_phone
+from swdesk.services import hours, versions, vocabulary
 from swdesk.services.base import UserError, ValidationError, audit, default_office, scoped, snapshot, writes
-from swdesk.services.fieldcheck import Checker, check_version, join_labels, mask_phone
+from swdesk.services.fieldcheck import Checker, join_labels
 
 PROGRAMME = "家庭病床"
 SOURCE = "home_visit"
+
+# Field labels for conflict messages ("what the other clerk changed").
+HOUSEHOLD_LABELS = {
+    "head_name": "户主", "head_id_number": "户主身份证号", "phone": "电话", "address": "地址",
+    "community": "社区", "dibao_no": "低保证号", "members": "家庭人数", "member_notes": "家庭成员情况",
+    "conditions": "病情", "visit_every_days": "探访间隔（天）", "active": "在用", "added_on": "建床日期",
+    "worker_ids": "负责人员",
+}
+VISIT_LABELS = {"date": "日期", "minutes": "时长（分钟）", "services": "服务内容", "findings": "情况记录",
+                "next_due": "下次上门", "worker_ids": "参加人员"}
 
 
 @dataclass
@@ -113,7 +123,7 @@ def list_households(filters: dict[str, Any] | None = None, on: _dt.date | None =
         due = due_date(h, _as_date(h.last_due), last_visit)
         overdue = h.active and due < on
         row = HouseholdRow(
-            id=h.id, head=h.head_name, id_number=idcard.mask(h.head_id_number),
+            id=h.id, head=h.head_name, id_number=mask_id(h.head_id_number),
             phone=mask_phone(h.phone), address=h.address, community=h.community_name or "",
             dibao_no=h.dibao_no, members=h.members, conditions=h.conditions,
             visit_every_days=h.visit_every_days, workers="、".join(names.get(h.id, [])),
@@ -247,15 +257,12 @@ def create_household(data: dict[str, Any]) -> Household:
 @writes("household")
 def update_household(household_id: int, data: dict[str, Any], version: int | None = None) -> Household:
     household = get_household(household_id)
-    check_version(household, version, "家庭病床户")
+    versions.require(household, version, "家庭病床户", HOUSEHOLD_LABELS)
     old = household_form(household_id)
     values = _check_household({**old, **data}, household_id)
     worker_ids = values.pop("worker_ids")
     before = {**snapshot(household), "worker_ids": old["worker_ids"]}
-    for key, value in values.items():
-        setattr(household, key, value)
-    household.version += 1
-    household.save()
+    versions.save(household, values, version, "家庭病床户", HOUSEHOLD_LABELS)
     _set_workers(household, worker_ids)
     audit("update", household, before=before, after={**snapshot(household), "worker_ids": worker_ids},
           summary=f"修改家庭病床户 {household.head_name}")
@@ -267,16 +274,15 @@ def set_household_active(household_id: int, active: bool, reason: str = "",
                          version: int | None = None) -> Household:
     """Close a household's sickbed (recovered, moved, passed away …: reason required) or reopen it."""
     household = get_household(household_id)
-    check_version(household, version, "家庭病床户")
+    versions.require(household, version, "家庭病床户", HOUSEHOLD_LABELS)
     if not active and not (reason or "").strip():
         raise ValidationError({"reason": "撤床须填写原因"})
     before = snapshot(household)
-    household.active = bool(active)
+    changes: dict[str, Any] = {"active": bool(active)}
     if not active:
         note = f"{_dt.date.today():%Y-%m-%d} 撤床：{reason.strip()}"
-        household.member_notes = (household.member_notes + "\n" + note).strip()
-    household.version += 1
-    household.save()
+        changes["member_notes"] = (household.member_notes + "\n" + note).strip()
+    versions.save(household, changes, version, "家庭病床户", HOUSEHOLD_LABELS)
     audit("update", household, before=before, after=snapshot(household),
           summary=f"{'恢复' if active else '撤销'}家庭病床 {household.head_name} {reason}".strip())
     return household
@@ -343,16 +349,13 @@ def update_visit(visit_id: int, date: _dt.date, minutes: int, services: list[str
                  version: int | None = None) -> HomeVisit:
     old = get_visit(visit_id)
     visit = HomeVisit.get_by_id(visit_id)
-    check_version(visit, version, "探访记录")
+    versions.require(visit, version, "探访记录", VISIT_LABELS)
     household = get_household(visit.household_id)
     values = _check_visit(household, {"date": date, "minutes": minutes, "services": services,
                                       "worker_ids": worker_ids, "findings": findings, "next_due": next_due})
     worker_ids = values.pop("worker_ids")
     before = {**snapshot(visit), "worker_ids": old.worker_ids}
-    for key, value in values.items():
-        setattr(visit, key, value)
-    visit.version += 1
-    visit.save()
+    versions.save(visit, values, version, "探访记录", VISIT_LABELS)
     _write_workers(visit, worker_ids)
     audit("update", visit, before=before, after={**snapshot(visit), "worker_ids": worker_ids},
           summary=f"修改病床探访 {household.head_name} {visit.date}")

@@ -19,9 +19,9 @@ from peewee import JOIN, Case, Value, fn
 
 from swdesk import vocab
 from swdesk.models import Community, HotlineAssignment, HotlineRequest, Worker, WorkerSpecialty
-from swdesk.services import hours, settings
+from swdesk.privacy import mask_phone
+from swdesk.services import hours, settings, versions
 from swdesk.services.base import (
-    ConflictError,
     UserError,
     ValidationError,
     audit,
@@ -30,6 +30,7 @@ from swdesk.services.base import (
     snapshot,
     writes,
 )
+from swdesk.services.fieldcheck import Checker
 
 PROGRAMME = "服务热线"
 SOURCE = "hotline_request"
@@ -44,6 +45,15 @@ URGENT_DUE_HOURS_KEY = "hotline_urgent_due_hours"
 URGENT_DUE_HOURS_DEFAULT = 4
 URGENT = vocab.HOTLINE_URGENCIES[-1]
 
+# Field labels for conflict messages ("what the other clerk changed").
+REQUEST_LABELS = {
+    "received_at": "受理时间", "channel": "来源", "resident_name": "居民姓名", "phone": "电话",
+    "community": "社区", "category": "类别", "text": "诉求内容", "urgency": "紧急程度",
+    "preferred_time": "希望服务时间", "status": "状态", "minutes": "服务时长（分钟）",
+    "completion_note": "服务情况", "satisfaction": "满意度", "followup_note": "回访情况",
+    "closed_reason": "转介或撤销原因",
+}
+
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9\- ]{5,18}[0-9]$")
 _DATETIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M", "%Y-%m-%dT%H:%M:%S",
                      "%Y-%m-%dT%H:%M")
@@ -53,19 +63,6 @@ _DATETIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M", "%
 
 def _now() -> _dt.datetime:
     return _dt.datetime.now().replace(microsecond=0)
-
-
-def mask_phone(phone: str | None) -> str:
-    """A resident's phone for lists: 138****5678 (mobile) or ****4321 (short numbers)."""
-    digits = (phone or "").strip()
-    n = len(digits)
-    if n == 0:
-        return ""
-    if n >= 11:
-        return digits[:3] + "*" * (n - 7) + digits[-4:]
-    if n >= 7:
-        return "*" * (n - 4) + digits[-4:]
-    return "*" * n
 
 
 def _parse_datetime(value: Any) -> _dt.datetime | None:
@@ -476,50 +473,30 @@ def _community_id(value: Any, office_id: int) -> tuple[int | None, str | None]:
 
 def _validate_request(data: dict[str, Any], office_id: int) -> dict[str, Any]:
     """Clean values of a request, or ValidationError with every problem."""
-    problems: dict[str, str] = {}
-    clean: dict[str, Any] = {}
+    c = Checker(data)
     received = _parse_datetime(data.get("received_at") or _now())
     if received is None:
-        problems["received_at"] = "受理时间格式应为 2026-11-27 09:30"
+        c.fail("received_at", "受理时间格式应为 2026-11-27 09:30")
     elif received > _now() + _dt.timedelta(minutes=5):
-        problems["received_at"] = "受理时间不能晚于现在"
-    clean["received_at"] = received
-    channel = str(data.get("channel") or vocab.HOTLINE_CHANNELS[0]).strip()
-    if channel not in vocab.HOTLINE_CHANNELS:
-        problems["channel"] = "受理渠道应为" + "、".join(vocab.HOTLINE_CHANNELS) + "之一"
-    clean["channel"] = channel
-    name = str(data.get("resident_name") or "").strip()
-    if not name:
-        problems["resident_name"] = "请填写来电居民姓名"
-    elif len(name) > 50:
-        problems["resident_name"] = "姓名不能超过50个字"
-    clean["resident_name"] = name
-    phone = str(data.get("phone") or "").strip()
+        c.fail("received_at", "受理时间不能晚于现在")
+    phone = c.text("phone", max_len=20)
     if phone and not _PHONE_RE.match(phone):
-        problems["phone"] = "联系电话格式不正确（应为手机号或座机号）"
-    clean["phone"] = phone
+        c.fail("phone", "联系电话格式不正确（应为手机号或座机号）")
     community_id, problem = _community_id(data.get("community"), office_id)
     if problem:
-        problems["community"] = problem
-    clean["community"] = community_id
-    category = str(data.get("category") or "").strip()
-    if category not in vocab.HOTLINE_CATEGORIES:
-        problems["category"] = "类别应为" + "、".join(vocab.HOTLINE_CATEGORIES) + "之一"
-    clean["category"] = category
-    text = str(data.get("text") or "").strip()
-    if not text:
-        problems["text"] = "请填写诉求内容"
-    clean["text"] = text
-    urgency = str(data.get("urgency") or vocab.HOTLINE_URGENCIES[0]).strip()
-    if urgency not in vocab.HOTLINE_URGENCIES:
-        problems["urgency"] = "紧急程度应为" + "、".join(vocab.HOTLINE_URGENCIES) + "之一"
-    clean["urgency"] = urgency
-    preferred = str(data.get("preferred_time") or "").strip()
-    if len(preferred) > 50:
-        problems["preferred_time"] = "期望服务时间不能超过50个字"
-    clean["preferred_time"] = preferred
-    if problems:
-        raise ValidationError(problems)
+        c.fail("community", problem)
+    clean = {
+        "received_at": received,
+        "channel": c.choice("channel", vocab.HOTLINE_CHANNELS, default=vocab.HOTLINE_CHANNELS[0]),
+        "resident_name": c.text("resident_name", required=True, max_len=50, missing="请填写来电居民姓名"),
+        "phone": phone,
+        "community": community_id,
+        "category": c.choice("category", vocab.HOTLINE_CATEGORIES),
+        "text": c.text("text", required=True, max_len=10000, missing="请填写诉求内容"),
+        "urgency": c.choice("urgency", vocab.HOTLINE_URGENCIES, default=vocab.HOTLINE_URGENCIES[0]),
+        "preferred_time": c.text("preferred_time", max_len=50),
+    }
+    c.raise_if_any()
     return clean
 
 
@@ -553,23 +530,15 @@ def update_request(request_id: int, data: dict[str, Any], version: int | None = 
 
 def _load(request_id: int, version: int | None) -> HotlineRequest:
     request = _get(request_id)
-    if version is not None and request.version != version:
-        raise ConflictError("该工单已被其他窗口修改，请刷新后再操作",
-                            [("状态", request.status)])
+    versions.require(request, version, "工单", REQUEST_LABELS, subject=f"热线工单 #{request_id}")
     return request
 
 
 def _save(request: HotlineRequest, before: dict[str, Any], summary: str) -> None:
-    """Write the request with the version check, then audit the change."""
-    old_version = request.version
-    request.version = old_version + 1
-    data = {f: request.__data__.get(f.name) for f in HotlineRequest._meta.sorted_fields
-            if f.name not in ("id", "office")}
-    updated = (HotlineRequest.update(data)
-               .where((HotlineRequest.id == request.id) & (HotlineRequest.version == old_version))
-               .execute())
-    if updated != 1:
-        raise ConflictError("该工单已被其他窗口修改，请刷新后再操作")
+    """Write the request if nobody saved it since it was loaded, then audit the change."""
+    changes = {f.name: request.__data__.get(f.name) for f in HotlineRequest._meta.sorted_fields
+               if f.name not in ("id", "office", "version")}
+    versions.save(request, changes, None, "工单", REQUEST_LABELS, subject=f"热线工单 #{request.id}")
     audit("update", request, before=before, after=snapshot(request), summary=summary)
 
 

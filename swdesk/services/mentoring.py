@@ -1,7 +1,7 @@
 """一对一帮教: a mentor (worker) paired with a youth, a log of sessions, and the pair's outcome.
 
 Youth records are sensitive: lists show the youth's name and the guardian's phone masked
-(`mask_name`, `mask_phone`); only `get_pair` returns them in full, for the detail pane.
+(swdesk.privacy); only `get_pair` returns them in full, for the detail pane.
 Every session credits its minutes to the mentor in the hours ledger.
 """
 from __future__ import annotations
@@ -14,11 +14,10 @@ from peewee import JOIN, fn
 
 from swdesk import vocab
 from swdesk.models import MentoringPair, MentoringSession, Worker
-from swdesk.services import hours, settings, vocabulary
+from swdesk.privacy import mask_name, mask_phone
+from swdesk.services import hours, settings, versions, vocabulary
 from swdesk.services.base import UserError, ValidationError, audit, default_office, scoped, snapshot, writes
-from swdesk.services.fieldcheck import Checker, check_version, mask_name, mask_phone
-
-__all__ = ["mask_name", "mask_phone"]
+from swdesk.services.fieldcheck import Checker
 
 PROGRAMME = "一对一帮教"
 SOURCE = "mentoring_session"
@@ -30,7 +29,9 @@ PAIR_LABELS = {
     "youth_birth_date": "出生日期", "youth_id_number": "身份证号", "youth_school": "学校或状况",
     "guardian_name": "监护人", "guardian_phone": "监护人电话", "concern": "帮教类别",
     "unit": "组织单位", "start_date": "开始日期", "planned_end": "计划结束",
+    "status": "状态", "ended_on": "结束日期", "outcome": "帮教成效", "positive_outcome": "计为帮教成功",
 }
+SESSION_LABELS = {"date": "日期", "minutes": "时长（分钟）", "place": "地点", "kind": "方式", "notes": "记录"}
 
 
 @dataclass
@@ -225,7 +226,7 @@ def create_pair(data: dict[str, Any]) -> MentoringPair:
 def update_pair(pair_id: int, data: dict[str, Any], version: int | None = None) -> MentoringPair:
     """Change the pair's particulars (not its status: see close_pair / reopen_pair)."""
     pair = get_pair(pair_id)
-    check_version(pair, version, "帮教对子")
+    versions.require(pair, version, "帮教对子", PAIR_LABELS)
     merged = {**_pair_form(pair), **data}
     values = _check_pair(merged, _dt.date.today(), current_mentor=pair.mentor_id)
     first = MentoringSession.select(fn.MIN(MentoringSession.date)).where(
@@ -234,10 +235,7 @@ def update_pair(pair_id: int, data: dict[str, Any], version: int | None = None) 
     if first and values["start_date"] and values["start_date"] > first:
         raise ValidationError({"start_date": f"不能晚于第一次帮教记录的日期{first:%Y-%m-%d}"})
     before = snapshot(pair)
-    for key, value in values.items():
-        setattr(pair, key, value)
-    pair.version += 1
-    pair.save()
+    versions.save(pair, values, version, "帮教对子", PAIR_LABELS)
     audit("update", pair, before=before, after=snapshot(pair), summary=f"修改帮教对子 {mask_name(pair.youth_name)}")
     return pair
 
@@ -263,7 +261,7 @@ def close_pair(pair_id: int, status: str, outcome: str, positive: bool, ended_on
     """End a pair as 已结对完成, 转介 or 中止; the outcome text is required. Only a pair
     concluded 已结对完成 with `positive` counts as a youth helped."""
     pair = get_pair(pair_id)
-    check_version(pair, version, "帮教对子")
+    versions.require(pair, version, "帮教对子", PAIR_LABELS)
     c = Checker({"status": status, "outcome": outcome, "ended_on": ended_on})
     status = c.choice("status", [s for s in vocab.MENTORING_STATUSES if s != ACTIVE])
     outcome = c.text("outcome", max_len=2000)
@@ -280,12 +278,9 @@ def close_pair(pair_id: int, status: str, outcome: str, positive: bool, ended_on
         c.fail("status", f"该对子已于{pair.ended_on}结束（{pair.status}）")
     c.raise_if_any()
     before = snapshot(pair)
-    pair.status = status
-    pair.outcome = outcome
-    pair.positive_outcome = bool(positive) and status == COMPLETED
-    pair.ended_on = ended
-    pair.version += 1
-    pair.save()
+    versions.save(pair, {"status": status, "outcome": outcome, "ended_on": ended,
+                         "positive_outcome": bool(positive) and status == COMPLETED},
+                  version, "帮教对子", PAIR_LABELS)
     audit("update", pair, before=before, after=snapshot(pair),
           summary=f"结束帮教对子 {mask_name(pair.youth_name)}：{status}")
     return pair
@@ -295,13 +290,12 @@ def close_pair(pair_id: int, status: str, outcome: str, positive: bool, ended_on
 def reopen_pair(pair_id: int, version: int | None = None) -> MentoringPair:
     """Undo a closing made by mistake; the outcome text is kept in the audit log."""
     pair = get_pair(pair_id)
-    check_version(pair, version, "帮教对子")
+    versions.require(pair, version, "帮教对子", PAIR_LABELS)
     if pair.status == ACTIVE:
         raise UserError("该对子仍在进行中")
     before = snapshot(pair)
-    pair.status, pair.ended_on, pair.positive_outcome, pair.outcome = ACTIVE, None, False, ""
-    pair.version += 1
-    pair.save()
+    versions.save(pair, {"status": ACTIVE, "ended_on": None, "positive_outcome": False, "outcome": ""},
+                  version, "帮教对子", PAIR_LABELS)
     audit("update", pair, before=before, after=snapshot(pair), summary=f"恢复帮教对子 {mask_name(pair.youth_name)}")
     return pair
 
@@ -345,16 +339,13 @@ def add_session(pair_id: int, data: dict[str, Any]) -> MentoringSession:
 @writes("mentoring_session")
 def update_session(session_id: int, data: dict[str, Any], version: int | None = None) -> MentoringSession:
     session = get_session(session_id)
-    check_version(session, version, "帮教记录")
+    versions.require(session, version, "帮教记录", SESSION_LABELS)
     pair = session.pair
     merged = {"date": session.date, "minutes": session.minutes, "place": session.place,
               "kind": session.kind, "notes": session.notes, **data}
     values = _check_session(pair, merged)
     before = snapshot(session)
-    for key, value in values.items():
-        setattr(session, key, value)
-    session.version += 1
-    session.save()
+    versions.save(session, values, version, "帮教记录", SESSION_LABELS)
     _credit(session, pair)  # replaces the earlier credit: never counted twice
     audit("update", session, before=before, after=snapshot(session),
           summary=f"修改帮教记录 {mask_name(pair.youth_name)} {session.date}")

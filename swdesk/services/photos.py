@@ -1,12 +1,35 @@
-"""Workers' photos (WorkerPhoto, kept apart from Worker so the roster never reads photo bytes)."""
+"""Workers' photos (WorkerPhoto, kept apart from Worker so the roster never reads photo bytes),
+and the worker form's save: the worker and the photo in one transaction."""
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Any
 
 from swdesk import photos
-from swdesk.models import WorkerPhoto
+from swdesk.models import Worker, WorkerPhoto
+from swdesk.services import workers
 from swdesk.services.base import audit, writes
 from swdesk.services.workers import get as get_worker
+
+# The photo argument of save_worker when the form did not touch the photo.
+UNCHANGED = object()
+
+
+@writes("worker")
+def save_worker(worker_id: int | None, data: dict[str, Any], expected_version: int | None = None,
+                photo: Any = UNCHANGED) -> Worker:
+    """The worker form's 保存: create (worker_id None) or update the worker, and store (bytes),
+    remove (None) or keep (UNCHANGED) the photo — all or nothing. A photo that fails leaves no
+    new worker behind, so pressing 保存 again cannot create a second one."""
+    if worker_id is None:
+        worker = workers.create(data)
+    else:
+        worker = workers.update(worker_id, data, expected_version)
+    if photo is None:
+        clear_photo(worker.id)
+    elif photo is not UNCHANGED:
+        set_photo(worker.id, photo)
+    return worker
 
 
 def get_photo(worker_id: int) -> bytes | None:

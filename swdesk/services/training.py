@@ -15,8 +15,8 @@ from peewee import JOIN, fn
 
 from swdesk import vocab
 from swdesk.models import Community, TrainingAttendance, TrainingCourse, Worker
+from swdesk.services import versions
 from swdesk.services.base import (
-    ConflictError,
     UserError,
     ValidationError,
     audit,
@@ -25,9 +25,12 @@ from swdesk.services.base import (
     snapshot,
     writes,
 )
+from swdesk.services.fieldcheck import Checker
 
 TOPIC_LIST = "training_topic"
 COURSE_FIELDS = ("title", "start_date", "hours", "lecturer", "place", "topic", "notes")
+COURSE_LABELS = {"title": "课程名称", "start_date": "培训日期", "hours": "学时", "lecturer": "主讲人",
+                 "place": "地点", "topic": "主题", "notes": "备注"}
 
 # Separators of a pasted attendance list: new lines, Chinese/English commas and semicolons,
 # the enumeration comma, tabs and spaces (names pasted from a spreadsheet row).
@@ -44,51 +47,20 @@ def topics() -> list[str]:
     return vocabulary.items(TOPIC_LIST)
 
 
-def _parse_date(value: Any) -> _dt.date | None:
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    try:
-        return _dt.date.fromisoformat(str(value or "").strip().replace("/", "-"))
-    except ValueError:
-        return None
-
-
 # --- courses -------------------------------------------------------------------------------------
 
 def _validate_course(data: dict[str, Any]) -> dict[str, Any]:
-    problems: dict[str, str] = {}
-    clean: dict[str, Any] = {}
-    title = str(data.get("title") or "").strip()
-    if not title:
-        problems["title"] = "请填写课程名称"
-    elif len(title) > 100:
-        problems["title"] = "课程名称不能超过100个字"
-    clean["title"] = title
-    start = _parse_date(data.get("start_date"))
-    if start is None:
-        problems["start_date"] = "培训日期格式应为 2026-11-27"
-    clean["start_date"] = start
-    try:
-        hours_value = float(data.get("hours"))
-    except (TypeError, ValueError):
-        hours_value = -1.0
-    if not 0 < hours_value <= 500:
-        problems["hours"] = "学时应为大于0、不超过500的数"
-    clean["hours"] = round(hours_value, 1)
-    for key, label, limit in (("lecturer", "主讲人", 50), ("place", "地点", 100)):
-        value = str(data.get(key) or "").strip()
-        if len(value) > limit:
-            problems[key] = f"{label}不能超过{limit}个字"
-        clean[key] = value
-    topic = str(data.get("topic") or "").strip()
-    if topic and topic not in topics():
-        problems["topic"] = f"主题“{topic}”不在可选值列表中"
-    clean["topic"] = topic
-    clean["notes"] = str(data.get("notes") or "").strip()
-    if problems:
-        raise ValidationError(problems)
+    c = Checker(data)
+    clean = {
+        "title": c.text("title", required=True, max_len=100, missing="请填写课程名称"),
+        "start_date": c.date("start_date", not_after=None),
+        "hours": c.number("hours", 0, 500, message="学时应为大于0、不超过500的数"),
+        "lecturer": c.text("lecturer", max_len=50),
+        "place": c.text("place", max_len=100),
+        "topic": c.choice("topic", topics(), required=False),
+        "notes": c.text("notes", max_len=10000),
+    }
+    c.raise_if_any()
     return clean
 
 
@@ -110,21 +82,12 @@ def create_course(data: dict[str, Any]) -> TrainingCourse:
 @writes("training_course")
 def update_course(course_id: int, data: dict[str, Any], version: int | None = None) -> TrainingCourse:
     course = _get_course(course_id)
-    if version is not None and course.version != version:
-        raise ConflictError("该课程已被其他窗口修改，请刷新后再保存",
-                            [("课程名称", course.title), ("日期", course.start_date)])
+    versions.require(course, version, "培训课程", COURSE_LABELS)
     merged = {k: getattr(course, k) for k in COURSE_FIELDS}
     merged.update({k: v for k, v in data.items() if k in COURSE_FIELDS})
     clean = _validate_course(merged)
     before = snapshot(course)
-    old_version = course.version
-    clean["version"] = old_version + 1
-    updated = (TrainingCourse.update(clean)
-               .where((TrainingCourse.id == course.id) & (TrainingCourse.version == old_version))
-               .execute())
-    if updated != 1:
-        raise ConflictError("该课程已被其他窗口修改，请刷新后再保存")
-    course = TrainingCourse.get_by_id(course.id)
+    versions.save(course, clean, version, "培训课程", COURSE_LABELS)
     audit("update", course, before=before, after=snapshot(course), summary=f"修改培训课程 {course.title}")
     return course
 
@@ -133,8 +96,7 @@ def update_course(course_id: int, data: dict[str, Any], version: int | None = No
 def delete_course(course_id: int, version: int | None = None) -> None:
     """Delete a course with its attendance list."""
     course = _get_course(course_id)
-    if version is not None and course.version != version:
-        raise ConflictError("该课程已被其他窗口修改，请刷新后再删除")
+    versions.require(course, version, "培训课程", COURSE_LABELS)
     before = snapshot(course)
     before["attendance"] = [a.worker_id for a in course.attendance]
     TrainingAttendance.delete().where(TrainingAttendance.course == course.id).execute()

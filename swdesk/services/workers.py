@@ -43,9 +43,9 @@ from swdesk.models import (
     WorkerPhoto,
     WorkerSpecialty,
 )
-from swdesk.services import settings
+from swdesk.privacy import mask_id
+from swdesk.services import settings, versions
 from swdesk.services.base import (
-    ConflictError,
     UserError,
     ValidationError,
     audit,
@@ -397,8 +397,7 @@ def update(worker_id: int, data: dict[str, Any], expected_version: int) -> Worke
     """Change a worker. `data` may hold only the changed fields. Raises ConflictError when someone
     else saved the record after it was read (its version is no longer `expected_version`)."""
     worker = get(worker_id)
-    if worker.version != expected_version:
-        raise _conflict(worker, expected_version)
+    _require_version(worker, expected_version)
     before = snapshot(worker)
     merged = as_form_data(worker)
     merged.update({k: v for k, v in data.items() if k in INPUT_FIELDS})
@@ -408,12 +407,10 @@ def update(worker_id: int, data: dict[str, Any], expected_version: int) -> Worke
     columns = _columns(clean)
     if columns["name"] != worker.name:
         columns["name_pinyin"], columns["name_initials"] = pinyin.full_and_initials(columns["name"])
-    now = _dt.datetime.now().replace(microsecond=0)
-    changed = (Worker.update(**columns, version=Worker.version + 1, updated_at=now)
-               .where((Worker.id == worker_id) & (Worker.version == expected_version)).execute())
-    if changed != 1:  # saved by someone else between our read and our write
-        raise _conflict(get(worker_id), expected_version)
-    if clean["specialties"] != worker.specialties:
+    specialties_changed = clean["specialties"] != worker.specialties
+    _save_version(worker, {**columns, "updated_at": _dt.datetime.now().replace(microsecond=0)},
+                  expected_version)
+    if specialties_changed:
         _write_specialties(worker_id, clean["specialty_list"], replace=True)
     worker = get(worker_id)
     after = snapshot(worker)
@@ -456,8 +453,7 @@ def reactivate(worker_id: int) -> Worker:
 def _set_status(worker: Worker, status: str, left_on, reason: str, action: str, summary: str) -> Worker:
     before = snapshot(worker)
     now = _dt.datetime.now().replace(microsecond=0)
-    Worker.update(status=status, left_on=left_on, left_reason=reason, version=Worker.version + 1,
-                  updated_at=now).where(Worker.id == worker.id).execute()
+    _save_version(worker, {"status": status, "left_on": left_on, "left_reason": reason, "updated_at": now}, None)
     worker = get(worker.id)
     audit(action, worker, before=before, after=snapshot(worker), summary=summary)
     return worker
@@ -521,29 +517,16 @@ def _write_specialties(worker_id: int, specialties: Iterable[str], replace: bool
         WorkerSpecialty.insert_many(rows).execute()
 
 
-def _conflict(worker: Worker, expected_version: int) -> ConflictError:
-    """What the other saves since `expected_version` changed, with the values now saved."""
-    changed: list[str] = []
-    entries = (AuditLog.select(AuditLog.before, AuditLog.after)
-               .where((AuditLog.table == "worker") & (AuditLog.record_id == str(worker.id)))
-               .order_by(AuditLog.id))
-    for before_text, after_text in entries.tuples():
-        try:
-            before, after = json.loads(before_text or "{}"), json.loads(after_text or "{}")
-        except ValueError:
-            continue
-        if int(after.get("version") or 0) <= expected_version:
-            continue
-        for key, value in after.items():
-            if key in FIELD_LABELS and before.get(key) != value and key not in changed:
-                changed.append(key)
-    changes = [(FIELD_LABELS[key], display_value(worker, key)) for key in changed]
-    if changes:
-        listed = "；".join(f"{label}：{value}" for label, value in changes)
-        message = f"{worker.name}的记录已被其他人修改并保存（{listed}），请重新打开后再修改"
-    else:
-        message = f"{worker.name}的记录已被其他人修改并保存，请重新打开后再修改"
-    return ConflictError(message, changes)
+def _require_version(worker: Worker, expected_version: int | None) -> None:
+    versions.require(worker, expected_version, "人员", FIELD_LABELS, subject=f"{worker.name}的记录",
+                     display=display_value)
+
+
+def _save_version(worker: Worker, changes: dict[str, Any], expected_version: int | None) -> None:
+    """Compare-and-swap on the version (swdesk.services.versions): a save made by someone else
+    between our read and our write is refused, naming what it changed."""
+    versions.save(worker, changes, expected_version, "人员", FIELD_LABELS, subject=f"{worker.name}的记录",
+                  display=display_value)
 
 
 def display_value(worker: Worker, key: str) -> str:
@@ -552,7 +535,7 @@ def display_value(worker: Worker, key: str) -> str:
         return worker.community.name if worker.community_id else "（空）"
     value = getattr(worker, key)
     if key == "id_number":
-        return idcard.mask(value) or "（空）"
+        return mask_id(value) or "（空）"
     if value is None or value == "":
         return "（空）"
     if isinstance(value, _dt.date):

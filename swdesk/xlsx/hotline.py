@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from swdesk import db, jobs, periods, vocab
+from swdesk.privacy import mask_phone
 from swdesk.services import hotline
 from swdesk.services.base import audit
 from swdesk.xlsx import common
@@ -90,7 +91,7 @@ REQUEST_COLUMNS: tuple[Column, ...] = (
 
 
 def _request_values(r: hotline.RequestDetail) -> list[Any]:
-    return [r.id, r.received_at, r.channel, r.resident_name, hotline.mask_phone(r.phone), r.community,
+    return [r.id, r.received_at, r.channel, r.resident_name, mask_phone(r.phone), r.community,
             r.category, r.text, r.urgency, r.preferred_time, r.due_at, r.status,
             "、".join(name for _id, name in r.workers), r.assigned_at, r.completed_at,
             r.minutes or None, r.completion_note, r.followed_up_at, r.satisfaction, r.followup_note,

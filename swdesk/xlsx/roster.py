@@ -25,6 +25,7 @@ from peewee import JOIN
 from swdesk import db, idcard, vocab
 from swdesk.jobs import Progress, report
 from swdesk.models import Community, Worker
+from swdesk.privacy import mask_id
 from swdesk.services import workers
 from swdesk.services.base import UserError, ValidationError, audit, require_admin, scoped, storage_error
 from swdesk.xlsx import common
@@ -449,7 +450,7 @@ def export_roster(path: str | os.PathLike, full_id: bool = False, progress: Prog
         for values in rows.iterator():
             values = list(values)
             if not full_id:
-                values[id_index] = idcard.mask(values[id_index])
+                values[id_index] = mask_id(values[id_index])
             ws.append([_export_value(ws, v) for v in values])
             count += 1
             if count % 500 == 0:

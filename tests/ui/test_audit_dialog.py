@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from swdesk import idcard
+from swdesk import idcard, privacy
 from swdesk.models import AuditLog
 from swdesk.services import base, operators, settings
 from ui.dialogs import audit
@@ -37,7 +37,7 @@ def test_lists_changes_newest_first_with_before_after(qtbot, history):
     qtbot.addWidget(dialog)
     rows = rows_of(dialog)
     assert dialog.count_label.text() == f"共 {AuditLog.select().count()} 条，已显示 {len(rows)} 条"
-    assert rows[0][3] == "老人" and idcard.mask(ID) in rows[0][6] and ID not in rows[0][6]
+    assert rows[0][3] == "老人" and privacy.mask_id(ID) in rows[0][6] and ID not in rows[0][6]
     setting_rows = [r for r in rows if r[3] == "设置"]
     assert setting_rows[0][6] == "值：24 → 36" and setting_rows[0][1] == "王管理"
     dialog.table.selectRow(rows.index(setting_rows[0]))

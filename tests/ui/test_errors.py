@@ -8,7 +8,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from swdesk import idcard, logs
+from swdesk import idcard, logs, privacy
 from swdesk.services.base import UserError
 from ui import app
 
@@ -46,7 +46,7 @@ def test_unexpected_error_dialog_names_the_log_and_masks_ids(qtbot):
     title, text, details, icon = seen[0]
     assert title == "程序错误" and icon == QMessageBox.Icon.Critical
     assert "意外问题" in text and str(logs.log_file()) in text
-    assert "RuntimeError" in details and ID not in details and idcard.mask(ID)[:6] in details
+    assert "RuntimeError" in details and ID not in details and privacy.mask_id(ID)[:6] in details
     content = read_log()
     assert "RuntimeError" in content and ID not in content
 

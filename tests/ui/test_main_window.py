@@ -1,20 +1,16 @@
-"""The window shell: title, every tab builds and switches, the menus and their targets, geometry
-remembered between runs."""
+"""The window shell: title, every tab builds and switches, every menu entry is a real callable and
+every menu action runs (no "不可用"), geometry remembered between runs."""
 from __future__ import annotations
 
-import importlib
-import importlib.util
+import inspect
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from ui.main_window import MENUS, TABS, MainWindow, PlaceholderTab
-
-
-def _module_exists(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
+import ui.tabs.roster  # noqa: F401  (its print action is an OnFirstUse entry, checked below)
+from ui.first_use import OnFirstUse
+from ui.main_window import MENUS, TABS, MainWindow, PlaceholderTab, action_key
 
 
 @pytest.fixture
@@ -27,24 +23,37 @@ def window(db, qtbot):
         roster.model.wait()
 
 
+def menu_entries():
+    return [item for _title, items in MENUS for item in items if item is not None]
+
+
 def test_title_names_the_office(window, office):
     window.update_title()
     assert window.windowTitle() == f"{office.centre_name} — 社工服务台"
 
 
+def test_every_tab_and_menu_entry_resolves_to_a_real_callable():
+    """Tab classes and dialog actions are imported on first use: import every one of them now."""
+    for key, tab_class, _title in TABS:
+        cls = tab_class.resolve()
+        assert inspect.isclass(cls) and issubclass(cls, QWidget), key
+    for _text, action, _shortcut in menu_entries():
+        target = action.resolve() if isinstance(action, OnFirstUse) else action
+        assert callable(target), action_key(action)
+        assert len(inspect.signature(target).parameters) >= 1, action_key(action)  # takes the window
+    for entry in OnFirstUse.CREATED:  # menus, tabs and any other deferred import
+        assert callable(entry.resolve()), entry
+
+
 def test_opens_on_the_roster_and_every_tab_switches(window, qtbot):
     assert window.tabs.count() == len(TABS)
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [t[3] for t in TABS]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [t[2] for t in TABS]
     assert window.tabs.currentIndex() == window.tab_index("roster")
-    for index, (key, module, class_name, _title) in enumerate(TABS):
+    for index, (key, tab_class, _title) in enumerate(TABS):
         window.tabs.setCurrentIndex(index)
         widget = window._built[index]
-        if _module_exists(module):
-            # A tab whose module exists must build; the placeholder means it raised.
-            assert not isinstance(widget, PlaceholderTab), f"tab {key} failed to build"
-            assert type(widget).__name__ == class_name
-        else:
-            assert isinstance(widget, PlaceholderTab)
+        assert not isinstance(widget, PlaceholderTab), f"tab {key} failed to build"
+        assert type(widget).__name__ == tab_class.name
         assert window.tab(key) is widget
     # data_changed reaches every built tab without error.
     window.data_changed.emit("worker")
@@ -57,16 +66,45 @@ def test_menus_and_their_targets(window):
     texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
     for wanted in ("打开数据库…", "导入花名册…", "导出花名册…", "备份…", "恢复…", "退出"):
         assert wanted in texts
-    for _title, items in MENUS:
-        for item in items:
-            if item is None:
+    assert sorted(window.menu_actions) == sorted(action_key(a) for _t, a, _s in menu_entries())
+
+
+def _close_dialogs(seen: list[tuple[str, str]], current: list[str]) -> None:
+    """Close every dialog, message box and file chooser an action opened; note what each was."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            text = widget.text() + widget.informativeText() if isinstance(widget, QMessageBox) else ""
+            seen.append((current[0], text))
+            widget.done(0)
+
+
+def test_every_menu_action_runs(window, qtbot):
+    """Each menu entry opens its dialog (or box): no "不可用", no 程序错误 box, nothing raised."""
+    seen: list[tuple[str, str]] = []
+    current = [""]
+    closer = QTimer()
+    closer.timeout.connect(lambda: _close_dialogs(seen, current))
+    closer.start(30)
+    errors: list[BaseException] = []
+    try:
+        for key, action in window.menu_actions.items():
+            if key.endswith(":quit_window"):
                 continue
-            _text, target, _shortcut = item
-            assert target in window.menu_actions
-            module_name, func_name = target.split(":")
-            if _module_exists(module_name):
-                module = importlib.import_module(module_name)
-                assert callable(getattr(module, func_name, None)), target
+            current[0] = key
+            with qtbot.captureExceptions() as raised:
+                action.trigger()
+                qtbot.wait(60)
+            errors += [exc for _t, exc, _tb in raised]
+            _close_dialogs(seen, current)
+        assert not errors, errors
+        assert not [text for _key, text in seen if "不可用" in text or "意外问题" in text], seen
+        opened = {key for key, _text in seen}
+        assert opened == set(window.menu_actions) - {"ui.main_window:quit_window"}
+        window.show()
+        window.menu_actions["ui.main_window:quit_window"].trigger()
+        assert not window.isVisible()
+    finally:
+        closer.stop()
 
 
 def test_geometry_is_remembered(db, qtbot):

@@ -107,10 +107,10 @@ def test_type_a_search_and_see_filtered_rows(staff, window, qtbot):
 def test_stale_search_results_are_dropped(staff, window, qtbot):
     tab = window.switch_to("roster")
     wait_loaded(qtbot, tab)
-    from swdesk.services import roster
+    from swdesk.services import search
 
-    tab.model.set_view(roster.View(text="zhang"))
-    tab.model.set_view(roster.View(text="wangz"))   # typed on before the first answer came
+    tab.model.set_view(search.View(text="zhang"))
+    tab.model.set_view(search.View(text="wangz"))   # typed on before the first answer came
     wait_loaded(qtbot, tab)
     tab.model.wait()
     QApplication.processEvents()
@@ -239,6 +239,33 @@ def test_new_worker_with_photo_gets_card_number(staff, window, qtbot, tmp_path):
     data = WorkerPhoto.get(WorkerPhoto.worker == worker.id).data
     with Image.open(io.BytesIO(bytes(data))) as photo:
         assert photo.format == "JPEG" and photo.size == (295, 413)
+
+
+def test_a_photo_that_fails_leaves_no_worker_and_save_again_adds_one(staff, window, qtbot, tmp_path):
+    """The worker and the photo are one save: the photo failing must not leave a worker behind
+    that a second 保存 would then add again."""
+    from ui.dialogs.worker import WorkerDialog
+
+    dialog = WorkerDialog(window.switch_to("roster"), None)
+    qtbot.addWidget(dialog)
+    dialog.fields["name"].setText("林堃")
+    dialog.fields["id_number"].setText(idcard.make("350502", _dt.date(1992, 8, 9), 31))
+    for key, value in (("sector", "企业"), ("education", "大专"), ("title", "初级")):
+        dialog.fields[key].setCurrentIndex(dialog.fields[key].findData(value))
+    dialog.validate_now()
+    # A photo the photo service refuses as damaged (what a truncated clipboard image gives).
+    dialog._photo_change = b"\xff\xd8\xff\xe0 truncated"
+    told = []
+    when_dialog_opens(lambda box: (told.append(box.text()), box.accept()))
+    assert dialog.save() is False
+    assert told == ["照片数据已损坏"]
+    assert Worker.select().where(Worker.name == "林堃").count() == 0
+    picture = tmp_path / "p.jpg"
+    Image.new("RGB", (800, 1000), (40, 90, 160)).save(picture, "JPEG")
+    assert dialog.use_photo_source(str(picture), crop_interactively=False) is True
+    assert dialog.save() is True                     # the same form, 保存 again
+    [worker] = Worker.select().where(Worker.name == "林堃")
+    assert WorkerPhoto.select().where(WorkerPhoto.worker == worker.id).count() == 1
 
 
 def test_second_save_is_told_what_changed(staff, window, qtbot):
@@ -496,30 +523,30 @@ def test_specific_searches_answer_at_once_and_broad_ones_in_the_background(staff
     2 ms limit, quicker than the search thread's hand-off; a broad one goes to the search thread,
     as does every search on PostgreSQL. Either way the rows are the same."""
     from swdesk import db as swdb
-    from swdesk.services import roster
+    from swdesk.services import search
     from ui.models import roster as roster_model
 
     tab = window.switch_to("roster")
     wait_loaded(qtbot, tab)
     model = tab.model
-    model.set_view(roster.View(text="zhang"))
+    model.set_view(search.View(text="zhang"))
     assert model.is_loading() is not swdb.is_sqlite()
     wait_loaded(qtbot, tab)
     assert set(shown_names(tab)) == {"张三", "张晓明", "章子怡"}
     assert tab.count_label.text() == "共 5 人 / 筛选 3 人"
-    model.set_view(roster.View(text="z"))              # may match many: the search thread
+    model.set_view(search.View(text="z"))              # may match many: the search thread
     assert model.is_loading()
     wait_loaded(qtbot, tab)
     assert set(shown_names(tab)) == {"张三", "张晓明", "章子怡"}
     model.quick_limit = 0                               # switched off: always the search thread
-    model.set_view(roster.View(text="wangz"))
+    model.set_view(search.View(text="wangz"))
     assert model.is_loading()
     wait_loaded(qtbot, tab)
     assert shown_names(tab) == ["王喆"]
     # Replaced pages are freed on the search thread, a few at a time, never piling up.
     model.quick_limit = roster_model.QUICK_LIMIT
     for text in ("zhang", "wangz") * 10:
-        model.set_view(roster.View(text=text))
+        model.set_view(search.View(text=text))
         wait_loaded(qtbot, tab)
     model.wait()
     assert len(model.searcher._garbage) < roster_model.MAX_GARBAGE
@@ -528,22 +555,22 @@ def test_specific_searches_answer_at_once_and_broad_ones_in_the_background(staff
 
 def test_a_search_shape_that_ran_over_the_limit_goes_to_the_search_thread(staff, window, qtbot,
                                                                           sqlite_only, monkeypatch):
-    from swdesk.services import roster
+    from swdesk.services import search
 
     tab = window.switch_to("roster")
     wait_loaded(qtbot, tab)
     model = tab.model
-    monkeypatch.setattr(roster, "_PROGRESS_STEPS", 1)    # check the limit on every instruction
+    monkeypatch.setattr(search, "_PROGRESS_STEPS", 1)    # check the limit on every instruction
     model.quick_limit = 1e-9                              # so that it is always over
     for text in ("zhang", "zhang", "zhangsan"):          # a busy moment, and again: a slow shape
-        model.set_view(roster.View(text=text))
+        model.set_view(search.View(text=text))
         assert model.is_loading()                         # aborted, then read on the thread
         wait_loaded(qtbot, tab)
         assert set(shown_names(tab)) >= {"张三"}
     model.quick_limit = 10.0                              # even with time enough, the same shape…
-    model.set_view(roster.View(text="wangz"))
+    model.set_view(search.View(text="wangz"))
     assert model.is_loading()                             # …goes straight to the thread
     wait_loaded(qtbot, tab)
     assert shown_names(tab) == ["王喆"]
-    model.set_view(roster.View(text="13911112222"))      # another shape is still tried at once
+    model.set_view(search.View(text="13911112222"))      # another shape is still tried at once
     assert not model.is_loading() and shown_names(tab) == ["张晓明"]

@@ -126,7 +126,7 @@ def test_window_in_chinese_without_translator(db, qtbot, resources, translated):
     assert translated("zh_CN") is None
     window = _window(qtbot)
     try:
-        assert _tab_titles(window) == [t[3] for t in TABS]
+        assert _tab_titles(window) == [t[2] for t in TABS]
         assert _tab_titles(window)[1] == "人才队伍"
         assert _menu_titles(window) == [title for title, _items in MENUS]
     finally:
@@ -211,13 +211,13 @@ def test_committed_ts_is_filled_from_en_json():
 
 def _label_tables():
     """(context, labels) of the tables whose labels the window translates at run time."""
-    from swdesk.services import reminders, roster, workers
+    from swdesk.services import reminders, search, workers
     from ui.dialogs import audit, login, operators, recovery
     from ui.tabs import reports
 
     return [
-        ("RosterModel", [label for _key, label in roster.COLUMNS]),
-        ("RosterTab", [label for _key, label in roster.FILTERS]),
+        ("RosterModel", [label for _key, label in search.COLUMNS]),
+        ("RosterTab", [label for _key, label in search.FILTERS]),
         ("RemindersTab", list(reminders.KIND_LABELS.values())),
         ("ReportsTab", list(reports.SHEETS)),
         ("AuditDialog", list(audit.AuditDialog.COLUMNS)),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk import db
+from ui.dialogs import login
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +62,6 @@ def switch_database(window, target: str) -> bool:
 
 def _login_to_new_database() -> bool:
     """The other database has its own operator accounts: log in to it (never the first-run wizard)."""
-    try:
-        from ui.dialogs import login
-    except ImportError:
-        return True
     return login.login_at_start(None, first_run_wizard=False)
 
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox, QSpinBox
 from swdesk import vocab
 from swdesk.services import eldercare, vocabulary
 from ui.dialogs.mentoring import combo, line, minutes_box
-from ui.dialogs.service_form import (
-    FormDialog,
+from ui.dialogs.service_form import RecordFormDialog
+from ui.widgets.forms import (
     LabelChecks,
     PeopleChecklist,
     WorkerSearch,
@@ -43,7 +43,7 @@ def group_combo(current: int | None = None) -> QComboBox:
     return box
 
 
-class GroupDialog(FormDialog):
+class GroupDialog(RecordFormDialog):
     def __init__(self, parent=None, group_id: int | None = None):
         super().__init__(_tr("修改小组") if group_id else _tr("新建扶老助老小组"), parent)
         self.group_id, self.version = group_id, None
@@ -75,7 +75,7 @@ class GroupDialog(FormDialog):
         return eldercare.create_group(values)
 
 
-class MemberDialog(FormDialog):
+class MemberDialog(RecordFormDialog):
     def __init__(self, parent=None, group_id: int = 0):
         super().__init__(_tr("添加小组成员"), parent)
         self.group_id = group_id
@@ -93,7 +93,7 @@ class MemberDialog(FormDialog):
         return eldercare.add_member(self.group_id, values)
 
 
-class LeaveDialog(FormDialog):
+class LeaveDialog(RecordFormDialog):
     """A member leaves the group on a date."""
 
     def __init__(self, parent=None, member_id: int = 0, name: str = ""):
@@ -108,7 +108,7 @@ class LeaveDialog(FormDialog):
         return eldercare.end_membership(self.member_id, values["left_on"])
 
 
-class ElderDialog(FormDialog):
+class ElderDialog(RecordFormDialog):
     """New elder (optionally straight into a group) or an edit of one."""
 
     def __init__(self, parent=None, elder_id: int | None = None, group_id: int | None = None):
@@ -156,7 +156,7 @@ class ElderDialog(FormDialog):
         return eldercare.create_elder(values)
 
 
-class AssignDialog(FormDialog):
+class AssignDialog(RecordFormDialog):
     """Move an elder into a group (from another group, or not yet in any)."""
 
     def __init__(self, parent=None, group_id: int | None = None, elder_id: int | None = None):
@@ -184,7 +184,7 @@ class AssignDialog(FormDialog):
         return eldercare.assign_elder(values["elder_id"], values["group_id"], values["on"])
 
 
-class ReleaseDialog(FormDialog):
+class ReleaseDialog(RecordFormDialog):
     """An elder leaves care (moved away, passed away …)."""
 
     def __init__(self, parent=None, elder_id: int = 0, name: str = ""):
@@ -202,7 +202,7 @@ class ReleaseDialog(FormDialog):
         return self.elder_id
 
 
-class GroupVisitDialog(FormDialog):
+class GroupVisitDialog(RecordFormDialog):
     """A visit: the members present and elders seen are the group's at the visit's date."""
 
     def __init__(self, parent=None, group_id: int = 0, visit_id: int | None = None):

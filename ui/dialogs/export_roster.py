@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from swdesk.services import roster
+from swdesk.services import search as roster  # the roster's search
 from swdesk.services.base import current
 from ui.jobs import run_job
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox, QSpinBox
 from swdesk.services import homebed, vocabulary
 from ui.dialogs.eldercare import days_box
 from ui.dialogs.mentoring import line, minutes_box
-from ui.dialogs.service_form import (
-    FormDialog,
+from ui.dialogs.service_form import RecordFormDialog
+from ui.widgets.forms import (
     LabelChecks,
     OptionalDate,
     PeopleChecklist,
@@ -26,7 +26,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("HomeBedDialog", text)
 
 
-class HouseholdDialog(FormDialog):
+class HouseholdDialog(RecordFormDialog):
     def __init__(self, parent=None, household_id: int | None = None):
         super().__init__(_tr("修改家庭病床户") if household_id else _tr("新建家庭病床"), parent, scroll=True)
         self.household_id, self.version = household_id, None
@@ -74,7 +74,7 @@ class HouseholdDialog(FormDialog):
         return homebed.create_household(values)
 
 
-class CloseBedDialog(FormDialog):
+class CloseBedDialog(RecordFormDialog):
     """撤床: the household leaves the programme; the reason is required."""
 
     def __init__(self, parent=None, household_id: int = 0):
@@ -92,7 +92,7 @@ class CloseBedDialog(FormDialog):
         return homebed.set_household_active(self.household_id, False, values["reason"], version=self.version)
 
 
-class HomeVisitDialog(FormDialog):
+class HomeVisitDialog(RecordFormDialog):
     """A visit: the household's volunteers are listed ticked; others can be added by search."""
 
     def __init__(self, parent=None, household_id: int = 0, visit_id: int | None = None):

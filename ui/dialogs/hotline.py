@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 from swdesk import vocab
 from swdesk.services import hotline
 from swdesk.services.base import UserError, ValidationError
+from ui.widgets.forms import ERROR_STYLE
 from ui.widgets.worker_picker import WorkerPicker
 
-ERROR_STYLE = "color: #b00020;"
 
-
-class FormDialog(QDialog):
-    """A form of labelled fields with an error line under each; `save()` does the work."""
+class ActionFormDialog(QDialog):
+    """A form of labelled fields with an error line under each, 确定 / 取消; `save()` does the work
+    (a hotline step, a training course). Programme records use service_form.RecordFormDialog."""
 
     def __init__(self, parent: QWidget | None, title: str):
         super().__init__(parent)
@@ -122,7 +122,7 @@ def _qdatetime(value: _dt.datetime) -> QDateTime:
     return QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
 
 
-class RequestDialog(FormDialog):
+class RequestDialog(ActionFormDialog):
     """新建/修改热线工单."""
 
     def __init__(self, parent: QWidget | None, detail: hotline.RequestDetail | None = None):
@@ -175,7 +175,7 @@ class RequestDialog(FormDialog):
         return hotline.update_request(self.detail.id, self.values(), version=self.detail.version)
 
 
-class AssignDialog(FormDialog):
+class AssignDialog(ActionFormDialog):
     """分派: pick any active worker from the roster (the suggestions list covers the usual case)."""
 
     def __init__(self, parent: QWidget | None, detail: hotline.RequestDetail):
@@ -200,7 +200,7 @@ class AssignDialog(FormDialog):
         return hotline.assign(self.detail.id, self.chosen, version=self.detail.version)
 
 
-class CompleteDialog(FormDialog):
+class CompleteDialog(ActionFormDialog):
     """完成: service minutes and what was done; the minutes go to each assigned worker's hours."""
 
     def __init__(self, parent: QWidget | None, detail: hotline.RequestDetail):
@@ -225,7 +225,7 @@ class CompleteDialog(FormDialog):
                                 version=self.detail.version)
 
 
-class FollowUpDialog(FormDialog):
+class FollowUpDialog(ActionFormDialog):
     """回访: date of the call, satisfaction, note."""
 
     def __init__(self, parent: QWidget | None, detail: hotline.RequestDetail):
@@ -248,7 +248,7 @@ class FollowUpDialog(FormDialog):
                                  version=self.detail.version)
 
 
-class ReasonDialog(FormDialog):
+class ReasonDialog(ActionFormDialog):
     """转介 or 撤销 with the reason."""
 
     def __init__(self, parent: QWidget | None, detail: hotline.RequestDetail, action: str):
@@ -268,7 +268,7 @@ class ReasonDialog(FormDialog):
         return func(self.detail.id, self.reason.toPlainText(), version=self.detail.version)
 
 
-class SpecialtyMapDialog(FormDialog):
+class SpecialtyMapDialog(ActionFormDialog):
     """推荐规则: which specialties fit each hotline category (the office's own mapping)."""
 
     def __init__(self, parent: QWidget | None):

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
 
 from swdesk import vocab
 from swdesk.services import mentoring, vocabulary
-from ui.dialogs.service_form import (
-    FormDialog,
+from ui.dialogs.service_form import RecordFormDialog
+from ui.widgets.forms import (
     OptionalDate,
     WorkerSearch,
     date_edit,
@@ -49,7 +49,7 @@ def minutes_box(value: int = 60) -> QSpinBox:
     return box
 
 
-class PairDialog(FormDialog):
+class PairDialog(RecordFormDialog):
     """New pair (pair_id None) or edit of its particulars."""
 
     def __init__(self, parent=None, pair_id: int | None = None):
@@ -107,7 +107,7 @@ class PairDialog(FormDialog):
         return mentoring.create_pair(values)
 
 
-class ClosePairDialog(FormDialog):
+class ClosePairDialog(RecordFormDialog):
     """End a pair: 已结对完成 / 转介 / 中止, with the outcome (required)."""
 
     def __init__(self, parent=None, pair_id: int = 0):
@@ -136,7 +136,7 @@ class ClosePairDialog(FormDialog):
                                     values["ended_on"], version=self.version)
 
 
-class SessionDialog(FormDialog):
+class SessionDialog(RecordFormDialog):
     """A session of the pair (new) or an edit of one (session_id)."""
 
     def __init__(self, parent=None, pair_id: int = 0, session_id: int | None = None):

@@ -66,7 +66,7 @@ def _roster_choice(window) -> tuple[list[int], list[int]]:
     view = getattr(tab, "current_view", None)
     if view is not None:
         try:
-            from swdesk.services import roster
+            from swdesk.services import search as roster  # the roster's search
 
             filtered = roster.ids(view())
         except Exception:

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 
 from swdesk.services import training
 from swdesk.services.base import UserError
-from ui.dialogs.hotline import ERROR_STYLE, FormDialog
+from ui.dialogs.hotline import ActionFormDialog
+from ui.widgets.forms import ERROR_STYLE
 
 
-class CourseDialog(FormDialog):
+class CourseDialog(ActionFormDialog):
     """新建/修改培训课程."""
 
     def __init__(self, parent: QWidget | None, course: training.CourseRow | None = None):

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk import idcard, vocab
-from swdesk.services import hours, roster, workers
+from swdesk.services import hours, search, workers
 from swdesk.services import photos as photo_service
 from swdesk.services.base import ConflictError, UserError, ValidationError
 
@@ -168,7 +168,7 @@ class WorkerDialog(QDialog):
         self._row(left, "sw_level", self._combo("sw_level", vocab.SW_LEVELS, blank=False))
         self._row(right, "political_status", self._combo("political_status", vocab.POLITICAL_STATUSES, blank=False))
         self._row(right, "kind", self._combo("kind", vocab.WORKER_KINDS, blank=False))
-        self._row(right, "community", self._combo("community", roster.community_choices()))
+        self._row(right, "community", self._combo("community", search.community_choices()))
         self._row(right, "joined_on", self._line("joined_on", self.tr("如 2026-03-01"), 10))
         self._row(right, "specialties", self._build_specialties())
         self.status_label = QLabel(self)
@@ -511,26 +511,14 @@ class WorkerDialog(QDialog):
         self._photo_change = None
         self._show_photo(None)
 
-    def _save_photo(self, worker_id: int) -> None:
-        if self._photo_change is False:
-            return
-        if self._photo_change is None:
-            photo_service.clear_photo(worker_id)
-        else:
-            photo_service.set_photo(worker_id, self._photo_change)
-        self._photo_change = False
-
     # --- saving ------------------------------------------------------------------------------
     def save(self, keep_open: bool = False) -> bool:
         if self.validate_now():
             return False
         data = self.form_data()
+        photo = photo_service.UNCHANGED if self._photo_change is False else self._photo_change
         try:
-            if self.worker_id is None:
-                worker = workers.create(data)
-            else:
-                worker = workers.update(self.worker_id, data, self.version)
-            self._save_photo(worker.id)
+            worker = photo_service.save_worker(self.worker_id, data, self.version, photo)
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return False
@@ -540,6 +528,7 @@ class WorkerDialog(QDialog):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("提示"), str(exc))
             return False
+        self._photo_change = False
         self.saved.emit(worker.id)
         if keep_open:
             self._start_next(worker)

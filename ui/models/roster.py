@@ -1,4 +1,4 @@
-"""RosterModel: the roster table over swdesk.services.roster, page by page.
+"""RosterModel: the roster table over swdesk.services.search, page by page.
 
 - A new view (search, filters, sort) is counted and its first page read on the model's search
   thread; results of an older request are dropped (generation counter), so typing never waits for
@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from swdesk import db, vocab
-from swdesk.services import roster
+from swdesk.services import search
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class _LoadSignals(QObject):
     failed = Signal(int, object)    # generation, exception
 
 
-def _load_first_page(signals: _LoadSignals, generation: int, view: roster.View,
+def _load_first_page(signals: _LoadSignals, generation: int, view: search.View,
                      everyone: int | None) -> None:
     """Count the view and read its first page; runs on the model's search thread.
 
@@ -60,8 +60,8 @@ def _load_first_page(signals: _LoadSignals, generation: int, view: roster.View,
     started = time.perf_counter()
     try:
         if everyone is None:       # count everyone again (after a write)
-            everyone = roster.total()
-        rows, matched = roster.first_page(view, PAGE_SIZE, everyone)
+            everyone = search.total()
+        rows, matched = search.first_page(view, PAGE_SIZE, everyone)
         signals.loaded.emit(generation, (rows, matched, everyone, time.perf_counter() - started))
     except Exception as exc:  # reported on the GUI thread
         signals.failed.emit(generation, exc)
@@ -69,7 +69,7 @@ def _load_first_page(signals: _LoadSignals, generation: int, view: roster.View,
 
 def _warm_up() -> None:
     try:
-        roster.total()
+        search.total()
     except Exception:
         log.debug("warming up the search thread failed", exc_info=True)
 
@@ -83,7 +83,7 @@ def _close_connection() -> None:
         log.debug("closing the search thread's connection failed", exc_info=True)
 
 
-def _copy(view: roster.View) -> roster.View:
+def _copy(view: search.View) -> search.View:
     """A copy the caller cannot change under us."""
     return replace(view, filters=dict(view.filters))
 
@@ -175,12 +175,12 @@ class RosterModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._view = roster.View()
+        self._view = search.View()
         self._generation = 0
         self._matched = 0
         self._total = 0
         self._total_known = False   # the total only changes on writes: counted on load/reload
-        self._pages: OrderedDict[int, list[roster.RosterRow]] = OrderedDict()
+        self._pages: OrderedDict[int, list[search.RosterRow]] = OrderedDict()
         self._today = _dt.date.today()
         self._today_checked = time.monotonic()
         self._busy = False
@@ -192,13 +192,13 @@ class RosterModel(QAbstractTableModel):
         self._signals.failed.connect(self._fail)
         self.searcher = SearchThread()
         # Seconds a new view may be read on the GUI thread before it goes to the search thread
-        # (see roster.first_page_within); 0 = always on the search thread.
+        # (see search.first_page_within); 0 = always on the search thread.
         self.quick_limit = QUICK_LIMIT
         self._overruns: dict[tuple, int] = {}    # search shape → times it ran over quick_limit
         self._left_brush = QBrush(QColor("#888888"))
 
     # --- what is shown -----------------------------------------------------------------------
-    def view(self) -> roster.View:
+    def view(self) -> search.View:
         return _copy(self._view)
 
     @property
@@ -212,7 +212,7 @@ class RosterModel(QAbstractTableModel):
     def is_loading(self) -> bool:
         return self._busy
 
-    def set_view(self, view: roster.View) -> None:
+    def set_view(self, view: search.View) -> None:
         """Show another search/filter/sort; loads in the background (a quick search at once)."""
         self._view = _copy(view)
         self._start_load(keep_rows=False, everyone=self._total if self._total_known else None)
@@ -221,14 +221,14 @@ class RosterModel(QAbstractTableModel):
         """Read the same view again (after a write); the selection stays if the count is the same."""
         self._start_load(keep_rows=True, everyone=None)
 
-    def load_now(self, view: roster.View | None = None) -> None:
+    def load_now(self, view: search.View | None = None) -> None:
         """Load synchronously (first display of the tab, benchmarks)."""
         if view is not None:
             self._view = _copy(view)
         self._generation += 1
         started = time.perf_counter()
-        everyone = roster.total()
-        rows, matched = roster.first_page(self._view, PAGE_SIZE, everyone)
+        everyone = search.total()
+        rows, matched = search.first_page(self._view, PAGE_SIZE, everyone)
         self._apply(self._generation, (rows, matched, everyone, time.perf_counter() - started), False)
         # Open the search thread's connection now, so the first keystroke finds it ready.
         self.searcher.submit(_warm_up)
@@ -238,11 +238,11 @@ class RosterModel(QAbstractTableModel):
         # self._view is replaced, never changed in place: it can go to the search thread as it is.
         generation, view, signals = self._generation, self._view, self._signals
         if self.quick_limit > 0:
-            shape = roster.search_shape(view)
+            shape = search.search_shape(view)
             if self._overruns.get(shape, 0) < MAX_OVERRUNS:
                 started = time.perf_counter()
                 try:
-                    quick = roster.first_page_within(view, PAGE_SIZE, everyone, self.quick_limit)
+                    quick = search.first_page_within(view, PAGE_SIZE, everyone, self.quick_limit)
                 except Exception:
                     log.debug("quick roster search failed; trying on the search thread", exc_info=True)
                     quick = None
@@ -308,14 +308,14 @@ class RosterModel(QAbstractTableModel):
         self.searcher.stop(_close_connection)
 
     # --- rows --------------------------------------------------------------------------------
-    def row_at(self, row: int) -> roster.RosterRow | None:
+    def row_at(self, row: int) -> search.RosterRow | None:
         if row < 0 or row >= self._matched:
             return None
         number = row // PAGE_SIZE
         rows = self._pages.get(number)
         if rows is None:
             try:
-                rows = roster.page(self._view, number * PAGE_SIZE, PAGE_SIZE,
+                rows = search.page(self._view, number * PAGE_SIZE, PAGE_SIZE,
                                    matched=self._matched, everyone=self._total)
             except Exception:
                 # Called from painting: never raise into Qt; the next paint tries again.
@@ -346,7 +346,7 @@ class RosterModel(QAbstractTableModel):
         where = self.find_loaded(worker_id)
         if where is None:
             return
-        fresh = roster.row(worker_id)
+        fresh = search.row(worker_id)
         if fresh is None:
             return
         number, offset = divmod(where, PAGE_SIZE)
@@ -358,13 +358,13 @@ class RosterModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._matched
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(roster.COLUMNS)
+        return 0 if parent.isValid() else len(search.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.tr(roster.COLUMNS[section][1]) if 0 <= section < len(roster.COLUMNS) else None
+            return self.tr(search.COLUMNS[section][1]) if 0 <= section < len(search.COLUMNS) else None
         return str(section + 1)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -380,17 +380,17 @@ class RosterModel(QAbstractTableModel):
             return item.id
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._left_brush if item.status == vocab.STATUS_LEFT else None
-        key = roster.COLUMN_KEYS[index.column()]
+        key = search.COLUMN_KEYS[index.column()]
         text = item.display(key, self._today)
         if role == Qt.ItemDataRole.ToolTipRole:
             return text if key in ("specialties", "community") and text else None
         return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(roster.COLUMNS):
+        if not 0 <= column < len(search.COLUMNS):
             return
         view = self.view()
-        view.sort = roster.COLUMN_KEYS[column]
+        view.sort = search.COLUMN_KEYS[column]
         view.descending = order == Qt.SortOrder.DescendingOrder
         if (view.sort, view.descending) == (self._view.sort, self._view.descending):
             return

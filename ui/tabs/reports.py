@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from swdesk import periods
 from swdesk.reports.quarter import QuarterReport
 from swdesk.reports.tables import Table
+from swdesk.services import reminders
 
 log = logging.getLogger(__name__)
 
@@ -69,14 +70,8 @@ def compute(period: str, progress=None) -> DashboardData:
     report = quarter.build(period, progress)
     labels = [p.label for p in _quarters_before(period, TREND_QUARTERS)]
     trend = quarter.trend(labels)
-    counts, names = None, {}
-    try:
-        from swdesk.services import reminders
-    except ImportError:  # the reminders service is optional for the dashboard
-        reminders = None
-    if reminders is not None:
-        counts = reminders.counts(_dt.date.today())
-        names = dict(getattr(reminders, "KIND_LABELS", {}))
+    counts = reminders.counts(_dt.date.today())
+    names = dict(reminders.KIND_LABELS)
     return DashboardData(report, trend, counts, names)
 
 

@@ -1,6 +1,6 @@
 """人才队伍: the roster of workers. Search as you type, filters, sorting in SQL, worker dialog.
 
-The table model (ui/models/roster.py) reads pages from swdesk.services.roster; a keystroke only
+The table model (ui/models/roster.py) reads pages from swdesk.services.search; a keystroke only
 restarts a 150 ms timer; the search then runs on the model's search thread, except a specific
 search on SQLite that finishes within 2 ms on the window's thread (a hard limit aborts it and
 hands it to the thread), so typing never waits.
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,8 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk import vocab
-from swdesk.services import roster
+from swdesk.services import search
+from ui.first_use import OnFirstUse
 from ui.models.roster import RosterModel
+
+# The printing dialog (and the PDF code behind it) loads when a clerk first prints: 17 ms at
+# start otherwise, on the tab the window opens on.
+_print_cards_for = OnFirstUse("ui.dialogs.printing", "print_cards_for")
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +94,7 @@ class RosterTab(QWidget):
     def _build_filter_bar(self) -> None:
         self.filter_bar = QHBoxLayout()
         self.filter_combos: dict[str, QComboBox] = {}
-        for key, label in roster.FILTERS:
+        for key, label in search.FILTERS:
             combo = QComboBox(self)
             combo.setObjectName(f"filter_{key}")
             combo.setToolTip(label)
@@ -107,8 +111,8 @@ class RosterTab(QWidget):
         self.filter_bar.addStretch(1)
 
     def _fill_filter_choices(self) -> None:
-        choices = roster.filter_choices()
-        labels = {key: self.tr(label) for key, label in roster.FILTERS}
+        choices = search.filter_choices()
+        labels = {key: self.tr(label) for key, label in search.FILTERS}
         for key, combo in self.filter_combos.items():
             current = combo.currentData()
             combo.blockSignals(True)
@@ -144,7 +148,7 @@ class RosterTab(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setStretchLastSection(True)
-        for column, key in enumerate(roster.COLUMN_KEYS):
+        for column, key in enumerate(search.COLUMN_KEYS):
             header.resizeSection(column, DEFAULT_WIDTHS.get(key, 90))
         header.sortIndicatorChanged.connect(self._sort_changed)
         self._save_timer = QTimer(self)
@@ -182,8 +186,8 @@ class RosterTab(QWidget):
             header.restoreState(state)
             header.blockSignals(False)
         section = header.sortIndicatorSection()
-        if 0 <= section < len(roster.COLUMN_KEYS):
-            self._sort = (roster.COLUMN_KEYS[section], header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+        if 0 <= section < len(search.COLUMN_KEYS):
+            self._sort = (search.COLUMN_KEYS[section], header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
         else:
             self._sort = ("", False)
 
@@ -198,13 +202,13 @@ class RosterTab(QWidget):
         self.model.shutdown()
 
     # --- the view ----------------------------------------------------------------------------
-    def _view_from_controls(self) -> roster.View:
+    def _view_from_controls(self) -> search.View:
         filters = {key: combo.currentData() for key, combo in self.filter_combos.items()
                    if combo.currentData() is not None}
-        return roster.View(text=self.search.text().strip(), filters=filters,
+        return search.View(text=self.search.text().strip(), filters=filters,
                            sort=self._sort[0], descending=self._sort[1])
 
-    def current_view(self) -> roster.View:
+    def current_view(self) -> search.View:
         """What the table shows now (the export of the current view writes exactly this)."""
         return self.model.view()
 
@@ -229,8 +233,8 @@ class RosterTab(QWidget):
             combo.setFont(font)
 
     def _sort_changed(self, section: int, order: Qt.SortOrder) -> None:
-        if 0 <= section < len(roster.COLUMN_KEYS):
-            self._sort = (roster.COLUMN_KEYS[section], order == Qt.SortOrder.DescendingOrder)
+        if 0 <= section < len(search.COLUMN_KEYS):
+            self._sort = (search.COLUMN_KEYS[section], order == Qt.SortOrder.DescendingOrder)
         else:
             self._sort = ("", False)
         self.apply_search()
@@ -386,15 +390,7 @@ class RosterTab(QWidget):
         self.busy_label.setText(self.tr("已复制身份证号") if number else self.tr("此人没有登记身份证号"))
 
     def print_cards(self, worker_ids: list[int]) -> None:
-        import importlib
-
-        try:
-            printing = importlib.import_module("ui.dialogs.printing")
-            print_cards_for = printing.print_cards_for
-        except (ImportError, AttributeError):
-            QMessageBox.information(self, self.tr("提示"), self.tr("打印服务证功能在当前版本中不可用。"))
-            return
-        print_cards_for(self.window_ or self.window(), worker_ids)
+        _print_cards_for(self.window_ or self.window(), worker_ids)
 
     def _context_menu(self, pos: QPoint) -> None:
         index: QModelIndex = self.table.indexAt(pos)

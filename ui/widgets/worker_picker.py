@@ -5,7 +5,7 @@
     picker.selected_worker_id()        # int | None
     picker.set_worker_id(42)           # show an existing choice
 
-Uses the roster's search (swdesk.services.roster), so it finds the same people as the roster tab.
+Uses the roster's search (swdesk.services.search), so it finds the same people as the roster tab.
 Only the first page of matches (20) is fetched per keystroke, after a short pause in typing.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from swdesk import vocab
-from swdesk.services import roster
+from swdesk.services import search
 
 MAX_SUGGESTIONS = 20
 
@@ -54,7 +54,7 @@ class WorkerPicker(QWidget):
         if worker_id is None:
             self.edit.clear()
             return
-        row = roster.row(worker_id)
+        row = search.row(worker_id)
         self.edit.setText(self._label(row) if row else "")
 
     def clear(self) -> None:
@@ -62,7 +62,7 @@ class WorkerPicker(QWidget):
 
     # --- behaviour ---------------------------------------------------------------------------
     @staticmethod
-    def _label(row: roster.RosterRow) -> str:
+    def _label(row: search.RosterRow) -> str:
         parts = [row.name, row.gender]
         if row.card_no:
             parts.append(row.card_no)
@@ -85,7 +85,7 @@ class WorkerPicker(QWidget):
             self.popup.hide()
             return
         filters = {"status": vocab.STATUS_ACTIVE} if self._active_only else {}
-        rows = roster.page(roster.View(text=text, filters=filters), 0, MAX_SUGGESTIONS)
+        rows = search.page(search.View(text=text, filters=filters), 0, MAX_SUGGESTIONS)
         for row in rows:
             item = QListWidgetItem(self._label(row))
             item.setData(Qt.ItemDataRole.UserRole, row.id)

@@ -7,7 +7,7 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from swdesk import idcard
+from swdesk import idcard, privacy
 from swdesk.models import AuditLog
 from swdesk.services import audit_log, operators, settings
 from swdesk.services.base import PermissionDenied, Session, set_session
@@ -55,7 +55,7 @@ def test_before_after_only_changed_fields(log_lines):
 def test_personal_data_masked_unless_admin_reveals(log_lines):
     created = audit_log.query(table="elder", operator="admin")[0]
     values = {c.field: c.after for c in created.changes}
-    assert values["id_number"] == idcard.mask(ID) and values["emergency_phone"] == "138****5678"
+    assert values["id_number"] == privacy.mask_id(ID) and values["emergency_phone"] == "138****5678"
     full = {c.field: c.after for c in audit_log.query(operator="admin", reveal=True)[0].changes}
     assert full["id_number"] == ID
     set_session(Session(operator_login="clerk", role="录入员"))
@@ -81,7 +81,7 @@ def test_export_writes_all_lines_masked_and_logs_who_exported(log_lines, tmp_pat
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
     assert rows[0][0] == "时间" and len(rows) == 1 + 1 + 3  # one changed field; 3 of the new elder
     text = json.dumps(rows, default=str, ensure_ascii=False)
-    assert ID not in text and idcard.mask(ID) in text
+    assert ID not in text and privacy.mask_id(ID) in text
     last = AuditLog.select().order_by(AuditLog.id.desc()).first()
     assert (last.action, last.table, last.operator) == ("export", "audit_log", "admin")
     assert "log.xlsx" in last.summary and "2 条" in last.summary

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from swdesk import idcard
+from swdesk import idcard, privacy
 from swdesk.models import AuditLog, ElderAssignment, GroupVisit, ServiceHours, Worker
 from swdesk.services import eldercare, hours
 from swdesk.services.base import ConflictError, UserError, ValidationError, default_office
@@ -73,7 +73,7 @@ def test_elder_list_masks_id_and_phone(team):
     number = idcard.make("350502", D(1938, 6, 1), 122)
     make_elder("周桂英", id_number=number)
     [row] = eldercare.list_elders()
-    assert row.id_number == idcard.mask(number) and number not in repr(row)
+    assert row.id_number == privacy.mask_id(number) and number not in repr(row)
     assert row.emergency_phone == "139****1111"
 
 

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from peewee import JOIN
 
-from swdesk import idcard, vocab
+from swdesk import idcard, privacy, vocab
 from swdesk.jobs import Cancelled
 from swdesk.models import AuditLog, Community, Worker, WorkerSpecialty
 from swdesk.services import base, workers
@@ -160,9 +160,9 @@ def test_a_sheet_without_a_header_is_one_clear_error(db, office, tmp_path):
 
 def test_masked_id_numbers_use_birth_date_and_gender(db, office, tmp_path):
     number = good_row(0)["身份证号"]
-    masked = idcard.mask(number)
+    masked = privacy.mask_id(number)
     rows = [good_row(0, 身份证号=masked, 性别="男", 出生日期=dt.date(1980, 1, 1)),
-            good_row(1, 身份证号=idcard.mask(good_row(1)["身份证号"]), 性别="女", 出生日期=dt.date(1981, 1, 1)),
+            good_row(1, 身份证号=privacy.mask_id(good_row(1)["身份证号"]), 性别="女", 出生日期=dt.date(1981, 1, 1)),
             good_row(2, 身份证号="3505**1234", 性别="男", 出生日期=dt.date(1981, 1, 1))]
     report = roster.import_roster(write_roster(tmp_path / "r.xlsx", rows))
     assert [p.line() for p in report.problems] == [

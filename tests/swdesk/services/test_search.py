@@ -8,7 +8,7 @@ import pytest
 from swdesk import db as swdb
 from swdesk import idcard, vocab
 from swdesk.models import Community
-from swdesk.services import roster, workers
+from swdesk.services import search, workers
 
 TODAY = _dt.date.today()
 
@@ -45,14 +45,14 @@ def people(db, office):
     return made
 
 
-def names(view: roster.View, limit: int = 50) -> list[str]:
-    return [r.name for r in roster.page(view, 0, limit)]
+def names(view: search.View, limit: int = 50) -> list[str]:
+    return [r.name for r in search.page(view, 0, limit)]
 
 
 def test_empty_search_lists_everyone_in_registration_order(people):
-    assert roster.total() == len(PEOPLE)
-    assert roster.count(roster.View()) == len(PEOPLE)
-    assert names(roster.View()) == [p[0] for p in PEOPLE]
+    assert search.total() == len(PEOPLE)
+    assert search.count(search.View()) == len(PEOPLE)
+    assert names(search.View()) == [p[0] for p in PEOPLE]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -69,34 +69,34 @@ def test_empty_search_lists_everyone_in_registration_order(people):
     ("zhou", set()),
 ])
 def test_search(people, text, expected):
-    view = roster.View(text=text)
+    view = search.View(text=text)
     assert set(names(view)) == expected
-    assert roster.count(view) == len(expected)
+    assert search.count(view) == len(expected)
 
 
 def test_search_by_id_digits_and_card_number(people):
     worker = people["章子怡"]
     # The birth date part of the ID number (8 digits), and its last 4 characters.
-    assert set(names(roster.View(text=worker.id_number[6:14]))) == {"章子怡"}
-    assert "章子怡" in names(roster.View(text=worker.id_number[-4:]))
-    assert names(roster.View(text=worker.card_no)) == ["章子怡"]
-    assert "章子怡" in names(roster.View(text=worker.card_no[-5:]))
+    assert set(names(search.View(text=worker.id_number[6:14]))) == {"章子怡"}
+    assert "章子怡" in names(search.View(text=worker.id_number[-4:]))
+    assert names(search.View(text=worker.card_no)) == ["章子怡"]
+    assert "章子怡" in names(search.View(text=worker.card_no[-5:]))
 
 
 def test_search_follows_updates_of_phone_and_id(people):
     """The ID/phone index is kept in sync on update and delete (triggers on SQLite)."""
     worker = people["张三"]
     workers.update(worker.id, {"phone": "13912349876"}, worker.version)
-    assert names(roster.View(text="9876")) == ["张三"]
-    assert "张三" not in names(roster.View(text="00001234"))
+    assert names(search.View(text="9876")) == ["张三"]
+    assert "张三" not in names(search.View(text="00001234"))
     workers.delete(people["欧阳明月"].id, "录入错误")
-    assert names(roster.View(text="12345678")) == []
+    assert names(search.View(text="12345678")) == []
 
 
 def test_rare_character_outside_bmp_found_by_prefix(db, office):
     workers.create({"name": "张𠮷", "gender": "男", "birth_date": _dt.date(1990, 1, 1), "sector": "企业",
                     "education": "大专", "title": "无"})
-    assert names(roster.View(text="张")) == ["张𠮷"]
+    assert names(search.View(text="张")) == ["张𠮷"]
 
 
 @pytest.mark.parametrize("filters, expected", [
@@ -111,24 +111,24 @@ def test_rare_character_outside_bmp_found_by_prefix(db, office):
     ({"kind": "志愿者", "political_status": "群众", "title": "初级"}, {p[0] for p in PEOPLE}),
 ])
 def test_filters(people, filters, expected):
-    view = roster.View(filters=filters)
+    view = search.View(filters=filters)
     assert set(names(view)) == expected
-    assert roster.count(view) == len(expected)
+    assert search.count(view) == len(expected)
 
 
 def test_community_filter_and_search_combine(people):
     east = Community.get(Community.name == "东街社区").id
-    assert set(names(roster.View(filters={"community": east}))) == {"张三", "章子怡", "欧阳明月"}
-    assert set(names(roster.View(text="zhang", filters={"community": east}))) == {"张三", "章子怡"}
+    assert set(names(search.View(filters={"community": east}))) == {"张三", "章子怡", "欧阳明月"}
+    assert set(names(search.View(text="zhang", filters={"community": east}))) == {"张三", "章子怡"}
     # A specialty checked per row when a search narrows the rows first.
-    assert names(roster.View(text="zhang", filters={"specialty": "社会养老"})) == ["张晓明"]
+    assert names(search.View(text="zhang", filters={"specialty": "社会养老"})) == ["张晓明"]
 
 
 def test_sort_by_each_column_with_unique_tiebreaker(people):
-    for key in roster.COLUMN_KEYS:
+    for key in search.COLUMN_KEYS:
         for descending in (False, True):
-            view = roster.View(sort=key, descending=descending)
-            rows = roster.page(view, 0, 50)
+            view = search.View(sort=key, descending=descending)
+            rows = search.page(view, 0, 50)
             assert len(rows) == len(PEOPLE), key
             if key == "age":
                 ages = [r.age() for r in rows]
@@ -136,7 +136,7 @@ def test_sort_by_each_column_with_unique_tiebreaker(people):
             if key == "phone":
                 phones = [r.phone for r in rows]
                 assert phones == sorted(phones, reverse=descending)
-    by_name = names(roster.View(sort="name"))
+    by_name = names(search.View(sort="name"))
     assert by_name.index("李四") < by_name.index("王喆") < by_name.index("张三")   # pinyin order
 
 
@@ -145,46 +145,46 @@ def test_sort_is_stable_across_pages(db, office):
     for i in range(23):
         workers.create({"name": f"测试{i}", "gender": "女", "birth_date": _dt.date(1980, 1, 1 + i),
                         "sector": "企业", "education": "大专", "title": "无"})
-    view = roster.View(sort="sector", descending=True)
+    view = search.View(sort="sector", descending=True)
     seen = []
     for offset in range(0, 23, 5):
-        seen.extend(r.id for r in roster.page(view, offset, 5))
+        seen.extend(r.id for r in search.page(view, offset, 5))
     assert len(seen) == len(set(seen)) == 23
 
 
 def test_first_page_counts_without_extra_query_when_short(people):
-    rows, matched = roster.first_page(roster.View(text="zhang"), 200)
+    rows, matched = search.first_page(search.View(text="zhang"), 200)
     assert matched == 3 and len(rows) == 3
-    rows, matched = roster.first_page(roster.View(), 2)
+    rows, matched = search.first_page(search.View(), 2)
     assert matched == len(PEOPLE) and len(rows) == 2
-    rows, matched = roster.first_page(roster.View(sort="age", descending=True), 2, everyone=6)
+    rows, matched = search.first_page(search.View(sort="age", descending=True), 2, everyone=6)
     assert matched == len(PEOPLE) and [r.name for r in rows] == ["王喆", "李四"]
 
 
 def test_row_display_and_single_row(people):
-    row = roster.row(people["张晓明"].id)
+    row = search.row(people["张晓明"].id)
     assert row.display("age") == "40"
     assert row.display("community") == "西街社区"
     assert row.display("specialties") == "心理疏导、社会养老"
     assert row.display("card_no") == people["张晓明"].card_no
-    assert roster.row(999999) is None
+    assert search.row(999999) is None
 
 
 def test_worker_query_and_ids_follow_the_view(people):
-    view = roster.View(filters={"sector": "企业"}, sort="age", descending=True)
-    assert [w.name for w in roster.worker_query(view)] == ["章子怡", "张三"]
-    assert roster.ids(view) == [people["章子怡"].id, people["张三"].id]
-    assert roster.position(view, people["张三"].id) == 1
-    assert roster.position(view, people["李四"].id) is None
+    view = search.View(filters={"sector": "企业"}, sort="age", descending=True)
+    assert [w.name for w in search.worker_query(view)] == ["章子怡", "张三"]
+    assert search.ids(view) == [people["章子怡"].id, people["张三"].id]
+    assert search.position(view, people["张三"].id) == 1
+    assert search.position(view, people["李四"].id) is None
 
 
 def test_filter_choices(people):
-    choices = roster.filter_choices()
-    assert [k for k, _ in roster.FILTERS] == list(choices)
+    choices = search.filter_choices()
+    assert [k for k, _ in search.FILTERS] == list(choices)
     assert [label for label, _ in choices["community"]] == ["东街社区", "西街社区"]
     assert ("法律援助", "法律援助") in choices["specialty"]
     with pytest.raises(ValueError):
-        roster.count(roster.View(filters={"nonsense": 1}))
+        search.count(search.View(filters={"nonsense": 1}))
 
 
 def test_office_scope(people):
@@ -194,9 +194,9 @@ def test_office_scope(people):
 
     other = Office.create(district="示例区", street="另一街道", street_code="350502002", centre_name="另一中心")
     base.set_session(base.Session(office_id=other.id))
-    assert roster.total() == 0
-    assert roster.count(roster.View(text="zhang")) == 0
-    assert roster.page(roster.View(sort="name"), 0, 10) == []
+    assert search.total() == 0
+    assert search.count(search.View(text="zhang")) == 0
+    assert search.page(search.View(sort="name"), 0, 10) == []
 
 
 def test_trigram_index_on_sqlite(people, sqlite_only):
@@ -207,27 +207,27 @@ def test_trigram_index_on_sqlite(people, sqlite_only):
     for suffix in ("ai", "ad", "au"):
         database.execute_sql(f"DROP TRIGGER {swdb.trigram_table('worker')}_{suffix}")
     assert not swdb.has_trigram_index("worker")
-    assert set(names(roster.View(text="1234"))) == {"张三", "王喆", "欧阳明月"}   # LIKE fallback
+    assert set(names(search.View(text="1234"))) == {"张三", "王喆", "欧阳明月"}   # LIKE fallback
     swdb.ensure_trigram_indexes()
     assert swdb.has_trigram_index("worker")
-    assert set(names(roster.View(text="1234"))) == {"张三", "王喆", "欧阳明月"}
+    assert set(names(search.View(text="1234"))) == {"张三", "王喆", "欧阳明月"}
 
 
 @pytest.mark.parametrize("view", [
-    roster.View(text="zhang"), roster.View(text="张"), roster.View(text="z", sort="name"),
-    roster.View(text="1", sort="phone", descending=True), roster.View(filters={"sector": "企业"}, sort="age"),
-    roster.View(text="zhang", filters={"specialty": "法律援助"}), roster.View(sort="education"),
-    roster.View(text="1234", sort="card_no"),
+    search.View(text="zhang"), search.View(text="张"), search.View(text="z", sort="name"),
+    search.View(text="1", sort="phone", descending=True), search.View(filters={"sector": "企业"}, sort="age"),
+    search.View(text="zhang", filters={"specialty": "法律援助"}), search.View(sort="education"),
+    search.View(text="1234", sort="card_no"),
 ])
 def test_walking_the_order_and_finding_give_the_same_rows(people, view):
     """Both ways of reading a page (chosen from the counts) return the same rows in order."""
-    matched, everyone = roster.count(view), roster.total()
-    found = [r.id for r in roster.page(view, 0, 50, matched=None, everyone=None)]
-    assert found == roster.ids(view)
+    matched, everyone = search.count(view), search.total()
+    found = [r.id for r in search.page(view, 0, 50, matched=None, everyone=None)]
+    assert found == search.ids(view)
     for offset in range(0, max(matched, 1)):
-        walked = roster.page(view, offset, 1, matched=matched, everyone=everyone)   # 1-row pages walk
+        walked = search.page(view, offset, 1, matched=matched, everyone=everyone)   # 1-row pages walk
         assert [r.id for r in walked] == found[offset:offset + 1]
-    rows, counted = roster.first_page(view, 2, everyone)
+    rows, counted = search.first_page(view, 2, everyone)
     assert counted == matched and [r.id for r in rows] == found[:2]
 
 
@@ -240,9 +240,9 @@ def test_card_numbers_in_an_office_format_with_letters(db, office):
     workers.create({"name": "钱七", "gender": "男", "birth_date": _dt.date(1981, 1, 1),
                     "sector": "企业", "education": "大专", "title": "无"})
     assert worker.card_no.startswith("SG-")
-    assert names(roster.View(text=worker.card_no)) == ["赵六"]
-    assert names(roster.View(text=worker.card_no.lower())) == ["赵六"]
-    assert set(names(roster.View(text=f"SG-{TODAY.year}"))) == {"赵六", "钱七"}
+    assert names(search.View(text=worker.card_no)) == ["赵六"]
+    assert names(search.View(text=worker.card_no.lower())) == ["赵六"]
+    assert set(names(search.View(text=f"SG-{TODAY.year}"))) == {"赵六", "钱七"}
 
 
 # Pairs of searches whose words are of the same kinds: the second reuses the statement compiled
@@ -262,68 +262,68 @@ SAME_SHAPE = [
 @pytest.mark.parametrize("texts", SAME_SHAPE, ids=[a for a, _ in SAME_SHAPE])
 def test_cached_statements_give_the_same_rows_as_building_them_afresh(people, texts):
     east = Community.get(Community.name == "东街社区").id
-    roster.clear_statement_cache()
-    everyone = roster.total()
+    search.clear_statement_cache()
+    everyone = search.total()
     for filters in ({}, {"sector": "企业"}, {"community": east, "status": vocab.STATUS_ACTIVE},
                     {"specialty": "法律援助"}, {"age_band": vocab.AGE_BANDS[0]}):
         for sort, descending in (("", False), ("name", False), ("age", True), ("specialties", False)):
             for text in texts:
-                view = roster.View(text=text, filters=filters, sort=sort, descending=descending)
-                matched = roster.count(view)
-                assert matched == roster.count(view, cached=False), view
+                view = search.View(text=text, filters=filters, sort=sort, descending=descending)
+                matched = search.count(view)
+                assert matched == search.count(view, cached=False), view
                 for counts in ({}, {"matched": matched, "everyone": everyone}):   # find / walk
                     for offset in (0, 2):
-                        cached = roster.page(view, offset, 3, **counts)
-                        assert cached == roster.page(view, offset, 3, cached=False, **counts), (view, counts)
+                        cached = search.page(view, offset, 3, **counts)
+                        assert cached == search.page(view, offset, 3, cached=False, **counts), (view, counts)
     # The statements were compiled and reused, not skipped as uncacheable.
-    assert roster._statements and all(c is not None for c in roster._statements.values())
+    assert search._statements and all(c is not None for c in search._statements.values())
 
 
 def test_cached_statements_find_the_right_people(people):
     """The words of a later search really replace those of the search the statement was compiled
     for (a wrong parameter would give the first search's rows)."""
-    roster.clear_statement_cache()
-    assert set(names(roster.View(text="zhang"))) == {"张三", "张晓明", "章子怡"}
-    assert names(roster.View(text="wangz")) == ["王喆"]
-    assert names(roster.View(text="ouyang")) == ["欧阳明月"]
-    assert names(roster.View(text="晓明")) == ["张晓明"]
-    assert names(roster.View(text="明月")) == ["欧阳明月"]
-    assert set(names(roster.View(text="1234"))) == {"张三", "王喆", "欧阳明月"}
-    assert set(names(roster.View(text="5678"))) == {"章子怡", "欧阳明月"}
+    search.clear_statement_cache()
+    assert set(names(search.View(text="zhang"))) == {"张三", "张晓明", "章子怡"}
+    assert names(search.View(text="wangz")) == ["王喆"]
+    assert names(search.View(text="ouyang")) == ["欧阳明月"]
+    assert names(search.View(text="晓明")) == ["张晓明"]
+    assert names(search.View(text="明月")) == ["欧阳明月"]
+    assert set(names(search.View(text="1234"))) == {"张三", "王喆", "欧阳明月"}
+    assert set(names(search.View(text="5678"))) == {"章子怡", "欧阳明月"}
 
 
 @pytest.mark.parametrize("text", ["50%", "张_", "a\\b", "%"])
 def test_search_words_with_like_wildcards_are_not_cached(people, text):
-    roster.clear_statement_cache()
-    view = roster.View(text=text)
-    assert roster.count(view) == roster.count(view, cached=False) == 0
-    assert roster.page(view, 0, 10) == []
-    assert not roster._statements
+    search.clear_statement_cache()
+    view = search.View(text=text)
+    assert search.count(view) == search.count(view, cached=False) == 0
+    assert search.page(view, 0, 10) == []
+    assert not search._statements
 
 
 def test_rows_convert_birth_date_when_asked(people):
-    row = roster.row(people["张三"].id)
+    row = search.row(people["张三"].id)
     assert row.birth_date == people["张三"].birth_date
     assert row.age(TODAY) == 30
     assert row.card_no and row.community == "东街社区"
-    nobody = roster.row(people["李四"].id)
+    nobody = search.row(people["李四"].id)
     assert nobody.community == ""        # no community: "" (not None)
 
 
 def test_first_page_within_a_time_limit(people, monkeypatch):
-    specific = roster.View(text="zhang")
-    found = roster.first_page_within(specific, 200, None, 1.0)
+    specific = search.View(text="zhang")
+    found = search.first_page_within(specific, 200, None, 1.0)
     if not swdb.is_sqlite():
         assert found is None               # no way to stop a statement early: always the thread
         return
     rows, matched, everyone = found
-    assert (rows, matched) == roster.first_page(specific, 200) and everyone == len(PEOPLE)
+    assert (rows, matched) == search.first_page(specific, 200) and everyone == len(PEOPLE)
     # Views that may match many rows, or sorted ones, are left to the search thread.
-    assert roster.first_page_within(roster.View(text="z"), 200, 6, 1.0) is None
-    assert roster.first_page_within(roster.View(), 200, 6, 1.0) is None
-    assert roster.first_page_within(roster.View(text="zhang", sort="name"), 200, 6, 1.0) is None
+    assert search.first_page_within(search.View(text="z"), 200, 6, 1.0) is None
+    assert search.first_page_within(search.View(), 200, 6, 1.0) is None
+    assert search.first_page_within(search.View(text="zhang", sort="name"), 200, 6, 1.0) is None
     # Past the limit the statement is aborted: None, and the connection works as before.
-    monkeypatch.setattr(roster, "_PROGRESS_STEPS", 1)
-    assert roster.first_page_within(specific, 200, 6, -1.0) is None
-    assert roster.count(specific) == 3
-    assert roster.first_page_within(specific, 200, 6, 1.0)[1] == 3
+    monkeypatch.setattr(search, "_PROGRESS_STEPS", 1)
+    assert search.first_page_within(specific, 200, 6, -1.0) is None
+    assert search.count(specific) == 3
+    assert search.first_page_within(specific, 200, 6, 1.0)[1] == 3
