@@ -26,6 +26,7 @@ style can be set: it prefixes an apostrophe character to the text itself.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import functools
 import os
@@ -36,7 +37,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from openpyxl import Workbook
 from openpyxl.worksheet import _writer as _openpyxl_writer
+from openpyxl.writer.excel import ExcelWriter
 
 from swdesk import files
 from swdesk.errors import UserError
@@ -406,34 +409,68 @@ def guard_cell(cell) -> None:
         cell.quotePrefix = True
 
 
+@contextlib.contextmanager
+def writing(wb: Workbook, path: str | os.PathLike) -> Iterator[Workbook]:
+    """Build `wb` in the block, then save it to `path` (a job's temporary file: see
+    swdesk/jobs/output.py). On any failure — a full disk, a folder that refuses files, a cancel —
+    nothing stays open or behind: the write-only sheets' streams are closed and their temporary
+    files deleted, and a half-written zip is abandoned without writing its directory (otherwise
+    the garbage collector retries the writes and prints "Exception ignored … LxmlSyntaxError" or
+    "ZipFile.__del__" tracebacks on the clerk's terminal)."""
+    before = set(_openpyxl_writer.ALL_TEMP_FILES)
+    try:
+        yield wb
+        _save(wb, path)
+    except BaseException:
+        discard_write_only(wb)
+        _remove_temp_files_since(before)
+        raise
+
+
+def _save(wb: Workbook, path: str | os.PathLike) -> None:
+    """openpyxl's save_workbook, except that a failed save leaves no zip for the collector."""
+    archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        wb.properties.modified = _dt.datetime.now(tz=_dt.UTC).replace(tzinfo=None)
+        ExcelWriter(wb, archive).save()
+    except BaseException:
+        _abandon_zip(archive)
+        raise
+
+
+def _abandon_zip(archive: zipfile.ZipFile) -> None:
+    fp, archive.fp = archive.fp, None  # ZipFile.close() (and __del__) do nothing without fp
+    if fp is not None:
+        with contextlib.suppress(OSError, ValueError):
+            fp.close()
+
+
 def discard_write_only(wb) -> None:
-    """Abandon a write-only workbook (an export cancelled or failed half-way): finish each sheet's
-    temporary XML stream and delete it, so that nothing is left open or behind on disk."""
-    for ws in getattr(wb, "worksheets", []):
+    """Abandon a write-only workbook (an export cancelled or failed half-way): close each sheet's
+    XML streams (errors of a full disk swallowed: the file is deleted anyway) and delete its
+    temporary file, so that no generator is left for the garbage collector to finish."""
+    for ws in list(getattr(wb, "_sheets", [])):
         writer = getattr(ws, "_writer", None)
-        try:
-            if not getattr(ws, "closed", True):
-                ws.close()
-        except Exception:  # already broken: the temporary file is removed below all the same
-            pass
-        if writer is not None:
-            try:
-                writer.cleanup()
-            except (OSError, ValueError):
-                pass
+        for stream in (getattr(ws, "_rows", None), getattr(writer, "xf", None)):
+            if stream is not None:
+                with contextlib.suppress(Exception):  # lxml raises its own kinds on a full disk
+                    stream.close()
+        out = getattr(writer, "out", None)
+        if isinstance(out, str):
+            _remove_temp_file(out)
 
 
-def save_atomically(wb, path: str | os.PathLike, before_publish=None) -> Path:
-    """Save a workbook to `path` whole or not at all (swdesk/files.py: a temporary file in the
-    target folder, fsynced, renamed; the target checked before anything opens).
+def _remove_temp_files_since(before: set[str]) -> None:
+    """Delete openpyxl temporary files made since `before` (a normal sheet's, mid-save)."""
+    for name in [n for n in _openpyxl_writer.ALL_TEMP_FILES if n not in before]:
+        _remove_temp_file(name)
 
-    `before_publish()`, if given, runs after the workbook is completely written and before it is
-    renamed into place (an export records its audit line there: if that fails, no file)."""
-    with files.write_atomically(path, (".xlsx",)) as tmp:
-        wb.save(str(tmp))
-        if before_publish is not None:
-            before_publish()
-    return Path(path)
+
+def _remove_temp_file(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.remove(name)
+    with contextlib.suppress(ValueError):
+        _openpyxl_writer.ALL_TEMP_FILES.remove(name)
 
 
 def _create_temporary_file(suffix: str = "") -> str:
