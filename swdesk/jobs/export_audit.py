@@ -34,7 +34,8 @@ def export_audit(out: Path, *, reveal: bool = False, filters: dict[str, Any] | N
                        f"导出操作日志 {done} 条{'（完整信息）' if reveal else ''}"
                        + (f"（筛选：{described}）" if described else ""),
                        {"reveal": reveal, "filters": {k: str(v) for k, v in given.items()}})
-    return JobResult(f"已导出操作日志 {done} 条：{out}", path=Path(out), count=done)
+    warnings = [] if done else ["没有符合筛选条件的操作日志，导出的表格只有表头"]
+    return JobResult(f"已导出操作日志 {done} 条：{out}", path=Path(out), warnings=warnings, count=done)
 
 
 def _entries(total: int, reveal: bool, filters: dict[str, Any]) -> Iterator[audit_log.Entry]:

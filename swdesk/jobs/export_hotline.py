@@ -29,4 +29,6 @@ def export_hotline(period: Period, out: Path, *, progress: Progress | None = Non
         ], progress)
         written.record("hotline_request", total, f"导出 {period.label} 热线工单 {total} 条",
                        {"period": period.label})
-    return JobResult(f"已导出 {period.label} 热线工单 {total} 条：{out}", path=Path(out), count=total)
+    warnings = [] if total else [f"{period.label} 没有受理的热线工单，导出的工单表只有表头"]
+    return JobResult(f"已导出 {period.label} 热线工单 {total} 条：{out}", path=Path(out), warnings=warnings,
+                     count=total)

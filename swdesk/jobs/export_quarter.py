@@ -28,4 +28,6 @@ def export_quarter(period: Period, out: Path, *, progress: Progress | None = Non
                                             total, progress)
         written.record("quarter", count, f"导出 {period.label} 季度统计报表（花名册 {count} 人）",
                        {"period": period.label})
-    return JobResult(f"已导出 {period.label} 季度统计报表：{out}", path=Path(out), count=count)
+    warnings = [] if count else [f"{period.label} 期末没有在册人员：各表人数均为 0，花名册为空"]
+    return JobResult(f"已导出 {period.label} 季度统计报表：{out}", path=Path(out), warnings=warnings,
+                     count=count)

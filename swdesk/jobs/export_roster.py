@@ -37,7 +37,8 @@ def export_roster(out: Path, *, full_id: bool = False, view: roster_view.View | 
         ids = "完整" if full_id else "已打码"
         written.record("worker", count, f"导出花名册 {count} 人（身份证号{ids}）",
                        {"full_id": full_id})
-    return JobResult(f"已导出 {count} 人：{out}", path=Path(out), count=count)
+    warnings = [] if count else ["没有符合条件的人员，导出的花名册只有表头"]
+    return JobResult(f"已导出 {count} 人：{out}", path=Path(out), warnings=warnings, count=count)
 
 
 def _rows(base, full_id: bool) -> Iterator[list[Any]]:

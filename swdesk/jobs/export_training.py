@@ -26,4 +26,6 @@ def export_training(period: Period, out: Path, *, progress: Progress | None = No
         training_xlsx.write_attendance(written.tmp, lines, courses, by_worker, progress)
         written.record("training_attendance", total, f"导出 {period.label} 培训签到 {total} 人次",
                        {"period": period.label})
-    return JobResult(f"已导出 {period.label} 培训签到 {total} 人次：{out}", path=Path(out), count=total)
+    warnings = [] if total else [f"{period.label} 没有培训签到记录，导出的签到表只有表头"]
+    return JobResult(f"已导出 {period.label} 培训签到 {total} 人次：{out}", path=Path(out), warnings=warnings,
+                     count=total)

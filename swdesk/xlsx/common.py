@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import errno
 import functools
 import os
 import re
@@ -37,8 +38,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from openpyxl import Workbook
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.worksheet import _writer as _openpyxl_writer
+from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.writer.excel import ExcelWriter
 
 from swdesk import files
@@ -419,23 +423,68 @@ def writing(wb: Workbook, path: str | os.PathLike) -> Iterator[Workbook]:
     "ZipFile.__del__" tracebacks on the clerk's terminal)."""
     before = set(_openpyxl_writer.ALL_TEMP_FILES)
     try:
-        yield wb
-        _save(wb, path)
+        try:
+            yield wb
+            _save(wb, path)
+        except etree.LxmlError as exc:
+            error = _os_error_of(exc, path)
+            if error is None:
+                raise
+            raise error from exc
     except BaseException:
         discard_write_only(wb)
         _remove_temp_files_since(before)
         raise
 
 
+def _os_error_of(exc: Exception, path: str | os.PathLike) -> OSError | None:
+    """lxml reports a failed write as SerialisationError('IO_ENOSPC') (the write-only sheets
+    stream through it): the OSError it stands for, so that files.os_error_text can say
+    磁盘已满 / 权限不足. None for anything else lxml raises."""
+    match = re.search(r"IO_(E[A-Z]+)", str(exc))
+    if match is None:
+        return None
+    code = getattr(errno, match.group(1), errno.EIO)
+    return OSError(code, os.strerror(code), str(path))
+
+
 def _save(wb: Workbook, path: str | os.PathLike) -> None:
-    """openpyxl's save_workbook, except that a failed save leaves no zip for the collector."""
+    """openpyxl's save_workbook, except that a failed save leaves no zip nor XML stream for the
+    collector."""
     archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    writer = _ExcelWriter(wb, archive)
     try:
         wb.properties.modified = _dt.datetime.now(tz=_dt.UTC).replace(tzinfo=None)
-        ExcelWriter(wb, archive).save()
+        writer.save()
     except BaseException:
+        if writer.sheet_writer is not None:
+            with contextlib.suppress(Exception):  # lxml's own kinds on a full disk
+                writer.sheet_writer.close()
         _abandon_zip(archive)
         raise
+
+
+class _ExcelWriter(ExcelWriter):
+    """openpyxl's ExcelWriter, except that the writer of a normal (not write-only) sheet is kept
+    while it writes, so that a failed save can close its XML stream (openpyxl 3.1.5's
+    write_worksheet, otherwise unchanged)."""
+
+    sheet_writer: WorksheetWriter | None = None
+
+    def write_worksheet(self, ws) -> None:
+        if self.workbook.write_only:
+            super().write_worksheet(ws)
+            return
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        writer = self.sheet_writer = WorksheetWriter(ws)
+        writer.write()
+        ws._rels = writer._rels
+        self._archive.write(writer.out, ws.path[1:])
+        self.manifest.append(ws)
+        writer.cleanup()
+        self.sheet_writer = None
 
 
 def _abandon_zip(archive: zipfile.ZipFile) -> None:
