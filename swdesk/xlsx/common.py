@@ -27,6 +27,7 @@ style can be set: it prefixes an apostrophe character to the text itself.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import datetime as _dt
 import errno
 import functools
@@ -421,7 +422,8 @@ def writing(wb: Workbook, path: str | os.PathLike) -> Iterator[Workbook]:
     files deleted, and a half-written zip is abandoned without writing its directory (otherwise
     the garbage collector retries the writes and prints "Exception ignored … LxmlSyntaxError" or
     "ZipFile.__del__" tracebacks on the clerk's terminal)."""
-    before = set(_openpyxl_writer.ALL_TEMP_FILES)
+    made: list[str] = []
+    token = _temp_files_made.set(made)
     try:
         try:
             yield wb
@@ -433,8 +435,11 @@ def writing(wb: Workbook, path: str | os.PathLike) -> Iterator[Workbook]:
             raise error from exc
     except BaseException:
         discard_write_only(wb)
-        _remove_temp_files_since(before)
+        for name in made:
+            _remove_temp_file(name)
         raise
+    finally:
+        _temp_files_made.reset(token)
 
 
 def _os_error_of(exc: Exception, path: str | os.PathLike) -> OSError | None:
@@ -509,12 +514,6 @@ def discard_write_only(wb) -> None:
             _remove_temp_file(out)
 
 
-def _remove_temp_files_since(before: set[str]) -> None:
-    """Delete openpyxl temporary files made since `before` (a normal sheet's, mid-save)."""
-    for name in [n for n in _openpyxl_writer.ALL_TEMP_FILES if n not in before]:
-        _remove_temp_file(name)
-
-
 def _remove_temp_file(name: str) -> None:
     with contextlib.suppress(OSError):
         os.remove(name)
@@ -528,11 +527,21 @@ def _create_temporary_file(suffix: str = "") -> str:
     (where a killed export once left 35–52 MB files holding 6,020 full ID numbers)."""
     folder = files.library_temp_dir()
     if folder is None:
-        return _openpyxl_create_temporary_file(suffix)
-    name = str(files.temp_name(Path(folder), suffix or ".xml"))
-    open(name, "w").close()
-    _openpyxl_writer.ALL_TEMP_FILES.append(name)
+        name = _openpyxl_create_temporary_file(suffix)
+    else:
+        name = str(files.temp_name(Path(folder), suffix or ".xml"))
+        open(name, "w").close()
+        _openpyxl_writer.ALL_TEMP_FILES.append(name)
+    made = _temp_files_made.get()
+    if made is not None:
+        made.append(name)
     return name
+
+
+# The temporary files openpyxl made inside the current `writing` block (per thread: a window's
+# job and another one never delete each other's), removed if the block fails.
+_temp_files_made: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "swdesk_xlsx_temp_files", default=None)
 
 
 _openpyxl_create_temporary_file = _openpyxl_writer.create_temporary_file
