@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -211,7 +212,7 @@ def test_the_window_reaches_spreadsheets_only_through_the_jobs():
     assert offenders == []
 
 
-def test_phases_reach_the_progress_dialog(database, qtbot, tmp_path):
+def test_phases_reach_the_progress_dialog(db, qtbot):
     """A job's phase text becomes the label of the window's progress dialog."""
     from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -222,7 +223,10 @@ def test_phases_reach_the_progress_dialog(database, qtbot, tmp_path):
     labels: list[str] = []
     seen = []
 
+    connected = threading.Event()
+
     def work(progress):
+        connected.wait(10)
         phase(progress, "正在统计…")
         phase(progress, "正在写入文件（3 人）…", 3)
         return JobResult("done")
@@ -230,6 +234,7 @@ def test_phases_reach_the_progress_dialog(database, qtbot, tmp_path):
     job = jobs.run_job(parent, "正在导出…", work, on_done=seen.append)
     dialog = parent.findChild(QProgressDialog)
     job.signals.phase.connect(lambda text: labels.append(dialog.labelText()))
+    connected.set()
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
     assert seen[0].message == "done"
     assert labels == ["正在统计…", "正在写入文件（3 人）…"]
