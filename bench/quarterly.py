@@ -96,12 +96,14 @@ def _insert_hours(model, rows) -> None:
 # --- the two measured jobs (each run in a child process) ------------------------------------------
 
 def child_export(path: str, period: str, out: str) -> dict:
-    from swdesk import db
-    from swdesk.xlsx import quarter
+    from pathlib import Path
+
+    from swdesk import db, periods
+    from swdesk.jobs.export_quarter import export_quarter
 
     db.open_database(path)
     started, cpu = time.perf_counter(), cpu_seconds()
-    quarter.export_quarter(period, out)
+    export_quarter(periods.parse(period), Path(out))
     return {"seconds": time.perf_counter() - started, "cpu": cpu_seconds() - cpu,
             "peak_mb": peak_rss_mb()}
 
@@ -116,7 +118,7 @@ def child_raw(path: str, period: str, out: str) -> dict:
 
     db.open_database(path)
     p = periods.parse(period)
-    report = data.build(p.label)
+    report = data.build(p)
     sheets: dict[str, list[list]] = {}
     for table in report.tables:
         display = table.display()
@@ -138,12 +140,12 @@ def child_raw(path: str, period: str, out: str) -> dict:
 
 def child_statistics(path: str, period: str) -> dict:
     """The statistics alone (the SQL part of the export)."""
-    from swdesk import db
+    from swdesk import db, periods
     from swdesk.reports import quarter as data
 
     db.open_database(path)
     started, cpu = time.perf_counter(), cpu_seconds()
-    data.build(period)
+    data.build(periods.parse(period))
     return {"seconds": time.perf_counter() - started, "cpu": cpu_seconds() - cpu,
             "peak_mb": peak_rss_mb()}
 

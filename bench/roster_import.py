@@ -7,7 +7,7 @@ then, each in a fresh temporary SQLite file:
 - raw baseline, same process: openpyxl read-only iteration of the same file plus plain sqlite3
   `executemany` of the same rows (already-known pinyin, no checks) into a fresh swdesk database
   (same schema, indexes and triggers), one transaction;
-- swdesk `roster.export_roster` against a raw baseline (sqlite3 SELECT … JOIN + openpyxl
+- swdesk `jobs.export_roster` against a raw baseline (sqlite3 SELECT … JOIN + openpyxl
   write-only append of the tuples).
 Prints both times and their ratio.
 """
@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from openpyxl import Workbook, load_workbook
 
 from swdesk import db, idcard, vocab
+from swdesk.jobs.export_roster import export_roster
 from swdesk.xlsx import roster
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖"
@@ -105,7 +106,7 @@ def time_export(target: Path, out: Path) -> float:
     db.open_database(str(target))
     try:
         started = time.perf_counter()
-        roster.export_roster(out)
+        export_roster(out)
         return time.perf_counter() - started
     finally:
         db.close_database()

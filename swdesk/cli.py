@@ -104,7 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("已取消，未写入任何数据。", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"错误：文件操作失败：{exc.strerror or exc}（{getattr(exc, 'filename', '') or ''}）", file=sys.stderr)
+        from swdesk import files
+
+        print(f"错误：{files.os_error_text(exc)}", file=sys.stderr)
         return 1
     except Exception as exc:
         from swdesk.services.base import storage_error

@@ -5,8 +5,12 @@ The work function has the core's progress protocol: it is called as `work(progre
 `progress(done, total) -> bool` returns False once the user pressed cancel; the core then stops and
 rolls back (raising swdesk.jobs.Cancelled or returning early).
 
-    run_job(parent, "正在导出…", lambda progress: roster.export_roster(path, progress=progress),
-            on_done=lambda result: ..., on_error=None)
+    run_job(parent, "正在导出…", lambda progress: export_roster(path, progress=progress),
+            on_done=lambda result: show_result(parent, result))
+
+The progress passed to `work` also has `phase(text)` (swdesk.jobs.phase): the dialog's label
+then says what the job is doing ("正在写入文件（2672 人）…"). A job of swdesk/jobs returns a
+JobResult: `show_result` shows it the same way for every job.
 """
 from __future__ import annotations
 
@@ -16,16 +20,17 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from swdesk.jobs import Cancelled
-from swdesk.services.base import UserError
+from swdesk.errors import UserError
+from swdesk.jobs import Cancelled, JobResult
 
 log = logging.getLogger(__name__)
 
 
 class _Signals(QObject):
     progress = Signal(int, int)
+    phase = Signal(str)
     finished = Signal(object)
     failed = Signal(object)
 
@@ -55,7 +60,7 @@ class Job(QRunnable):
         from swdesk import db
 
         try:
-            result = self._work(self._progress)
+            result = self._work(_Progress(self))
         except BaseException as exc:
             if not isinstance(exc, (UserError, Cancelled)):
                 log.exception("background job failed")
@@ -69,6 +74,19 @@ class Job(QRunnable):
                     db.database().close()
             except Exception:
                 pass
+
+
+class _Progress:
+    """What `work` is given: progress(done, total) -> bool, and phase(text) for the label."""
+
+    def __init__(self, job: Job):
+        self._job = job
+
+    def __call__(self, done: int, total: int) -> bool:
+        return self._job._progress(done, total)
+
+    def phase(self, text: str) -> None:
+        self._job.signals.phase.emit(text)
 
 
 _running: set[Job] = set()
@@ -96,6 +114,7 @@ def run_job(parent: QWidget | None, label: str, work: Callable[[Callable[[int, i
                 dialog.setValue(min(done, total) if total else 0)
 
         job.signals.progress.connect(show_progress_value)
+        job.signals.phase.connect(dialog.setLabelText)
 
     def finish() -> None:
         _running.discard(job)
@@ -134,14 +153,29 @@ def ask_xlsx_path(parent: QWidget, title: str, default_name: str) -> str:
     return path
 
 
-def export_in_background(parent: QWidget, label: str, work: Callable[[Callable[[int, int], bool]], Any],
-                         status_text: Callable[[Any], str]) -> Job:
-    """Run an export as a job; when it is done, say what was written in the window's status bar."""
+def show_result(parent: QWidget | None, result: JobResult) -> None:
+    """A finished job's result, the same for every job: its one-line message in the status bar of
+    the window it was started from (an information box when that window has none, e.g. a dialog),
+    and its warnings, if any, in a message box the clerk must close."""
+    window = parent.window() if parent is not None else None
+    has_bar = window is not None and hasattr(window, "statusBar")
+    if has_bar:
+        window.statusBar().showMessage(result.message, 10000)
+    if result.warnings:
+        QMessageBox.warning(parent, QCoreApplication.translate("Jobs", "注意"),
+                            "\n\n".join([result.message, *result.warnings]))
+    elif not has_bar:
+        QMessageBox.information(parent, QCoreApplication.translate("Jobs", "完成"), result.message)
 
-    def done(result: Any) -> None:
-        window = parent.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(status_text(result), 10000)
+
+def export_in_background(parent: QWidget, label: str, work: Callable[[Callable[[int, int], bool]], JobResult],
+                         on_done: Callable[[JobResult], None] | None = None) -> Job:
+    """Run an export job (`work(progress)` returns its JobResult); show its result when done."""
+
+    def done(result: JobResult) -> None:
+        show_result(parent, result)
+        if on_done is not None:
+            on_done(result)
 
     return run_job(parent, label, work, on_done=done)
 

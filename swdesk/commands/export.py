@@ -1,5 +1,19 @@
-"""`export WHAT …`: every spreadsheet export. Each kind calls one function of swdesk/xlsx/."""
+"""`export WHAT …`: every spreadsheet export. Each kind parses its arguments and runs one job of
+swdesk/jobs/ (the window runs the same job)."""
 from __future__ import annotations
+
+from pathlib import Path
+
+from swdesk import periods
+from swdesk.commands.common import TerminalProgress, print_result
+from swdesk.errors import UserError
+from swdesk.jobs.export_audit import export_audit
+from swdesk.jobs.export_hotline import export_hotline
+from swdesk.jobs.export_quarter import export_quarter
+from swdesk.jobs.export_roster import export_roster
+from swdesk.jobs.export_training import export_training
+
+PERIOD_JOBS = {"quarter": export_quarter, "hotline": export_hotline, "training": export_training}
 
 
 def register(sub) -> None:
@@ -12,54 +26,27 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _period_and_out(args) -> tuple[str, str]:
-    from swdesk.services.base import UserError
-
+def _period_and_out(args) -> tuple[periods.Period, Path]:
     if len(args.args) != 2:
         raise UserError(f"export {args.what} 需要两个参数：期间（如 2026Q4）和输出文件")
-    return args.args[0], args.args[1]
+    return periods.parse(args.args[0]), Path(args.args[1])
 
 
-def _out_only(args) -> str:
-    from swdesk.services.base import UserError
-
+def _out_only(args) -> Path:
     if len(args.args) != 1:
         raise UserError(f"export {args.what} 只需要一个参数：输出文件")
-    return args.args[0]
+    return Path(args.args[0])
 
 
 def run(args) -> int:
-    from swdesk.commands.common import TerminalProgress
-
+    if args.full_id and args.what != "roster":
+        raise UserError("--full-id 只用于 export roster")
     progress = TerminalProgress("正在导出")
     if args.what == "roster":
-        from swdesk.xlsx import roster
-
-        out = _out_only(args)
-        n = roster.export_roster(out, full_id=args.full_id, progress=progress)
-        print(f"已导出 {n} 人：{out}")
-    elif args.what == "quarter":
-        from swdesk.xlsx import quarter
-
-        period, out = _period_and_out(args)
-        quarter.export_quarter(period, out, progress=progress)
-        print(f"已导出 {period} 季度统计报表：{out}")
-    elif args.what == "hotline":
-        from swdesk.xlsx import hotline
-
-        period, out = _period_and_out(args)
-        n = hotline.export_requests(period, out)
-        print(f"已导出 {period} 热线工单 {n} 条：{out}")
-    elif args.what == "training":
-        from swdesk.xlsx import training
-
-        period, out = _period_and_out(args)
-        n = training.export_attendance(period, out)
-        print(f"已导出 {period} 培训签到 {n} 人次：{out}")
+        result = export_roster(_out_only(args), full_id=args.full_id, progress=progress)
     elif args.what == "audit":
-        from swdesk.xlsx import audit
-
-        out = _out_only(args)
-        n = audit.export_audit(out)
-        print(f"已导出操作日志 {n} 条：{out}")
-    return 0
+        result = export_audit(_out_only(args), progress=progress)
+    else:
+        period, out = _period_and_out(args)
+        result = PERIOD_JOBS[args.what](period, out, progress=progress)
+    return print_result(result)

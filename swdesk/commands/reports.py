@@ -1,6 +1,11 @@
 """`merge quarter OUT.xlsx STREET.xlsx…`: the district roll-up of street workbooks."""
 from __future__ import annotations
 
+from pathlib import Path
+
+from swdesk.commands.common import TerminalProgress, print_result
+from swdesk.jobs.merge_quarter import merge_quarter
+
 
 def register(sub) -> None:
     p = sub.add_parser("merge", help="汇总各街道季度报表", description="把同一季度的各街道季度报表汇总为区级报表（占比重新计算）。")
@@ -11,8 +16,6 @@ def register(sub) -> None:
 
 
 def run_merge(args) -> int:
-    from swdesk.xlsx import merge
-
-    merge.merge_quarter(args.out, args.files)
-    print(f"已汇总 {len(args.files)} 个街道的报表：{args.out}")
-    return 0
+    result = merge_quarter(Path(args.out), [Path(f) for f in args.files],
+                           progress=TerminalProgress("正在汇总"))
+    return print_result(result)

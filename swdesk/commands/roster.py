@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+from swdesk import db
+from swdesk.commands.common import print_result
+from swdesk.jobs.template_roster import template_roster
 
 
 def register(sub) -> None:
@@ -18,11 +23,10 @@ def register(sub) -> None:
 
 
 def run_template(args) -> int:
-    from swdesk.xlsx import roster
-
-    roster.write_template(args.out)
-    print(f"已生成导入模板：{args.out}")
-    return 0
+    # No database is needed; with --db the template lists that office's specialties.
+    if args.db:
+        db.open_database(args.db)
+    return print_result(template_roster(Path(args.out)))
 
 
 def run_import(args) -> int:

@@ -27,7 +27,7 @@ ROSTER_HEADERS = ("序号", "街道", "社区", "姓名", "性别", "身份证�
 
 @dataclass
 class QuarterReport:
-    period: str                       # "2026Q4"
+    period: periods.Period            # 2026Q4
     office: str                       # the centre's name, or the district roll-up's
     district: str
     streets: list[str]                # the streets counted (one for a street workbook)
@@ -53,9 +53,8 @@ class QuarterReport:
         return [t for t in self.tables if t.sheet == sheet]
 
 
-def period_title(label: str) -> str:
-    """'2026Q4' → '2026年第四季度（2026-10-01至2026-12-31）'."""
-    p = periods.parse(label)
+def period_title(p: periods.Period) -> str:
+    """2026Q4 → '2026年第四季度（2026-10-01至2026-12-31）'."""
     names = "一二三四"
     if "Q" in p.label:
         year, q = p.label.split("Q")
@@ -71,9 +70,8 @@ def offices() -> list[Office]:
     return list(query.where(scope) if scope is not None else query)
 
 
-def build(period_label: str, progress: Progress | None = None) -> QuarterReport:
+def build(period: periods.Period, progress: Progress | None = None) -> QuarterReport:
     """Compute every table of the quarterly report for the session's office (or all offices)."""
-    period = periods.parse(period_label)
     steps = 5
     jobs.report(progress, 0, steps)
     found = offices()
@@ -92,7 +90,7 @@ def build(period_label: str, progress: Progress | None = None) -> QuarterReport:
     tables += services.training_tables(period)
     tables += demand.gap_tables(period.end, counts)
     jobs.report(progress, 4, steps)
-    return QuarterReport(period=period.label, office=office_name, district=district,
+    return QuarterReport(period=period, office=office_name, district=district,
                          streets=[o.street for o in found], prepared_by=current().operator_name,
                          prepared_on=_dt.date.today(), tables=tables)
 

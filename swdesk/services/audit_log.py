@@ -1,7 +1,9 @@
 """Reading the audit log: who changed what and when, with before → after.
 
 The log is written only by swdesk.services.base.audit, inside each writer's transaction; nothing in
-the program updates or deletes a line (there is deliberately no writer in this module).
+the program updates or deletes a line (there is deliberately no writer of records in this module).
+The one line written here is `record_output`: "this operator wrote that file" — every export,
+print and template job records its output through it, naming the file saved.
 
 Personal data inside before/after (ID numbers, phones, minors' names) is masked unless a 管理员
 asks for full values (`reveal=True`).
@@ -10,15 +12,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import peewee
 from peewee import fn
 
+from swdesk import db
 from swdesk.models import AuditLog, Operator
 from swdesk.privacy import mask_ids, mask_value
 from swdesk.services import mentoring, workers
-from swdesk.services.base import PermissionDenied, current
+from swdesk.services.base import PermissionDenied, audit, current, storage_error
 
 # Chinese names of the tables (what the viewer's 对象 column and filter show).
 TABLE_LABELS: dict[str, str] = {
@@ -64,6 +70,29 @@ GENERIC_FIELD_LABELS: dict[str, str] = {
 
 
 _FIELD_LABELS: dict[str, str] = {**GENERIC_FIELD_LABELS, **workers.FIELD_LABELS, **mentoring.PAIR_LABELS}
+def record_output(kind: str, path: str | os.PathLike, count: int, summary: str,
+                  details: dict[str, Any] | None = None) -> None:
+    """Record that the current operator wrote the file `path` (its final name, never a temporary
+    one): the line reads "{summary}：{file name}", with the full path, `count` and `details`
+    (e.g. an export's filters) in its after-values.
+
+    `kind` is what was written, as the log's 对象 (a table name: "worker", "quarter", "card" …);
+    the action is 打印 for a PDF and 导出 for anything else. Every role may do this (a 只读 user's
+    export is recorded too). It runs in the caller's transaction if there is one — a job records
+    inside jobs.output_file, so the line commits only once the file is in place — or in its own.
+    A database that cannot record it (read-only, locked, full) raises StorageError: no output
+    leaves the program without its line."""
+    path = Path(path)
+    action = "print" if path.suffix.lower() == ".pdf" else "export"
+    try:
+        with db.database().atomic():
+            audit(action, table=kind, summary=f"{summary}：{path.name}",
+                  after={"file": str(path.absolute()), "count": count, **(details or {})})
+    except peewee.OperationalError as exc:
+        storage = storage_error(exc)
+        if storage is None:
+            raise
+        raise storage from exc
 
 
 def field_label(key: str) -> str:

@@ -26,7 +26,10 @@ style can be set: it prefixes an apostrophe character to the text itself.
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as _dt
+import errno
 import functools
 import os
 import re
@@ -36,7 +39,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+from openpyxl import Workbook
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.worksheet import _writer as _openpyxl_writer
+from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.writer.excel import ExcelWriter
 
 from swdesk import files
 from swdesk.errors import UserError
@@ -406,34 +414,111 @@ def guard_cell(cell) -> None:
         cell.quotePrefix = True
 
 
-def discard_write_only(wb) -> None:
-    """Abandon a write-only workbook (an export cancelled or failed half-way): finish each sheet's
-    temporary XML stream and delete it, so that nothing is left open or behind on disk."""
-    for ws in getattr(wb, "worksheets", []):
-        writer = getattr(ws, "_writer", None)
+@contextlib.contextmanager
+def writing(wb: Workbook, path: str | os.PathLike) -> Iterator[Workbook]:
+    """Build `wb` in the block, then save it to `path` (a job's temporary file: see
+    swdesk/jobs/output.py). On any failure — a full disk, a folder that refuses files, a cancel —
+    nothing stays open or behind: the write-only sheets' streams are closed and their temporary
+    files deleted, and a half-written zip is abandoned without writing its directory (otherwise
+    the garbage collector retries the writes and prints "Exception ignored … LxmlSyntaxError" or
+    "ZipFile.__del__" tracebacks on the clerk's terminal)."""
+    made: list[str] = []
+    token = _temp_files_made.set(made)
+    try:
         try:
-            if not getattr(ws, "closed", True):
-                ws.close()
-        except Exception:  # already broken: the temporary file is removed below all the same
-            pass
-        if writer is not None:
-            try:
-                writer.cleanup()
-            except (OSError, ValueError):
-                pass
+            yield wb
+            _save(wb, path)
+        except etree.LxmlError as exc:
+            error = _os_error_of(exc, path)
+            if error is None:
+                raise
+            raise error from exc
+    except BaseException:
+        discard_write_only(wb)
+        for name in made:
+            _remove_temp_file(name)
+        raise
+    finally:
+        _temp_files_made.reset(token)
 
 
-def save_atomically(wb, path: str | os.PathLike, before_publish=None) -> Path:
-    """Save a workbook to `path` whole or not at all (swdesk/files.py: a temporary file in the
-    target folder, fsynced, renamed; the target checked before anything opens).
+def _os_error_of(exc: Exception, path: str | os.PathLike) -> OSError | None:
+    """lxml reports a failed write as SerialisationError('IO_ENOSPC') (the write-only sheets
+    stream through it): the OSError it stands for, so that files.os_error_text can say
+    磁盘已满 / 权限不足. None for anything else lxml raises."""
+    match = re.search(r"IO_(E[A-Z]+)", str(exc))
+    if match is None:
+        return None
+    code = getattr(errno, match.group(1), errno.EIO)
+    return OSError(code, os.strerror(code), str(path))
 
-    `before_publish()`, if given, runs after the workbook is completely written and before it is
-    renamed into place (an export records its audit line there: if that fails, no file)."""
-    with files.write_atomically(path, (".xlsx",)) as tmp:
-        wb.save(str(tmp))
-        if before_publish is not None:
-            before_publish()
-    return Path(path)
+
+def _save(wb: Workbook, path: str | os.PathLike) -> None:
+    """openpyxl's save_workbook, except that a failed save leaves no zip nor XML stream for the
+    collector."""
+    archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    writer = _ExcelWriter(wb, archive)
+    try:
+        wb.properties.modified = _dt.datetime.now(tz=_dt.UTC).replace(tzinfo=None)
+        writer.save()
+    except BaseException:
+        if writer.sheet_writer is not None:
+            with contextlib.suppress(Exception):  # lxml's own kinds on a full disk
+                writer.sheet_writer.close()
+        _abandon_zip(archive)
+        raise
+
+
+class _ExcelWriter(ExcelWriter):
+    """openpyxl's ExcelWriter, except that the writer of a normal (not write-only) sheet is kept
+    while it writes, so that a failed save can close its XML stream (openpyxl 3.1.5's
+    write_worksheet, otherwise unchanged)."""
+
+    sheet_writer: WorksheetWriter | None = None
+
+    def write_worksheet(self, ws) -> None:
+        if self.workbook.write_only:
+            super().write_worksheet(ws)
+            return
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        writer = self.sheet_writer = WorksheetWriter(ws)
+        writer.write()
+        ws._rels = writer._rels
+        self._archive.write(writer.out, ws.path[1:])
+        self.manifest.append(ws)
+        writer.cleanup()
+        self.sheet_writer = None
+
+
+def _abandon_zip(archive: zipfile.ZipFile) -> None:
+    fp, archive.fp = archive.fp, None  # ZipFile.close() (and __del__) do nothing without fp
+    if fp is not None:
+        with contextlib.suppress(OSError, ValueError):
+            fp.close()
+
+
+def discard_write_only(wb) -> None:
+    """Abandon a write-only workbook (an export cancelled or failed half-way): close each sheet's
+    XML streams (errors of a full disk swallowed: the file is deleted anyway) and delete its
+    temporary file, so that no generator is left for the garbage collector to finish."""
+    for ws in list(getattr(wb, "_sheets", [])):
+        writer = getattr(ws, "_writer", None)
+        for stream in (getattr(ws, "_rows", None), getattr(writer, "xf", None)):
+            if stream is not None:
+                with contextlib.suppress(Exception):  # lxml raises its own kinds on a full disk
+                    stream.close()
+        out = getattr(writer, "out", None)
+        if isinstance(out, str):
+            _remove_temp_file(out)
+
+
+def _remove_temp_file(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.remove(name)
+    with contextlib.suppress(ValueError):
+        _openpyxl_writer.ALL_TEMP_FILES.remove(name)
 
 
 def _create_temporary_file(suffix: str = "") -> str:
@@ -442,11 +527,21 @@ def _create_temporary_file(suffix: str = "") -> str:
     (where a killed export once left 35–52 MB files holding 6,020 full ID numbers)."""
     folder = files.library_temp_dir()
     if folder is None:
-        return _openpyxl_create_temporary_file(suffix)
-    name = str(files.temp_name(Path(folder), suffix or ".xml"))
-    open(name, "w").close()
-    _openpyxl_writer.ALL_TEMP_FILES.append(name)
+        name = _openpyxl_create_temporary_file(suffix)
+    else:
+        name = str(files.temp_name(Path(folder), suffix or ".xml"))
+        open(name, "w").close()
+        _openpyxl_writer.ALL_TEMP_FILES.append(name)
+    made = _temp_files_made.get()
+    if made is not None:
+        made.append(name)
     return name
+
+
+# The temporary files openpyxl made inside the current `writing` block (per thread: a window's
+# job and another one never delete each other's), removed if the block fails.
+_temp_files_made: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "swdesk_xlsx_temp_files", default=None)
 
 
 _openpyxl_create_temporary_file = _openpyxl_writer.create_temporary_file

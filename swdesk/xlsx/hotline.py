@@ -1,13 +1,14 @@
-"""Export the hotline request log of a period (热线工单登记表) with openpyxl.
+"""The hotline request log of a period (热线工单登记表) as a workbook: its columns and rows.
 
-Also holds the small sheet-writing helpers the training export shares: a bold frozen header,
-column widths, date formats, and text guarded against formula injection.
+Also holds the small sheet-writing helpers the training workbook shares (`write_tables`): a bold
+frozen header, column widths, date formats, and text guarded against formula injection. Which
+requests, the masked phone and the audit line are the job's (swdesk/jobs/export_hotline.py).
 """
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
+import os
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from openpyxl import Workbook
@@ -15,10 +16,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from swdesk import db, jobs, periods, vocab
-from swdesk.privacy import mask_phone
+from swdesk import jobs, vocab
 from swdesk.services import hotline
-from swdesk.services.base import audit
 from swdesk.xlsx import common
 
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -62,20 +61,26 @@ def append_row(ws, columns: Sequence[Column], values: Iterable[Any]) -> None:
         c.alignment = _WRAP if kind == "wrap" else _TOP
 
 
-def new_workbook() -> Workbook:
+# A sheet to write: (title, columns, rows, number of rows — for progress; 0 = not counted).
+SheetRows = tuple[str, Sequence[Column], Iterable[Sequence[Any]], int]
+
+
+def write_tables(path: str | os.PathLike, sheets: Sequence[SheetRows], progress=None) -> None:
+    """A workbook at `path` with one sheet per entry; progress counts the rows of counted sheets."""
+    total = sum(n for *_rest, n in sheets)
+    done = 0
     wb = Workbook()
-    wb.remove(wb.active)
-    return wb
-
-
-def save_workbook(wb: Workbook, out: str | Path) -> None:
-    """Save through a temporary file (xlsx/common.py): a file open in Excel gives a clear message."""
-    common.save_atomically(wb, out)
-
-
-def audit_export(table: str, summary: str) -> None:
-    with db.database().atomic():
-        audit("export", table=table, summary=summary)
+    with common.writing(wb, path):
+        wb.remove(wb.active)
+        for title, columns, rows, counted in sheets:
+            ws = start_sheet(wb, title, columns)
+            for values in rows:
+                append_row(ws, columns, values)
+                if counted:
+                    done += 1
+                    if done % 200 == 0:
+                        jobs.report(progress, done, total)
+    jobs.report(progress, total, total)
 
 
 REQUEST_COLUMNS: tuple[Column, ...] = (
@@ -90,8 +95,9 @@ REQUEST_COLUMNS: tuple[Column, ...] = (
 )
 
 
-def _request_values(r: hotline.RequestDetail) -> list[Any]:
-    return [r.id, r.received_at, r.channel, r.resident_name, mask_phone(r.phone), r.community,
+def request_values(r: hotline.RequestDetail) -> list[Any]:
+    """A request's row in REQUEST_COLUMNS order; the phone as given (the job masks it)."""
+    return [r.id, r.received_at, r.channel, r.resident_name, r.phone, r.community,
             r.category, r.text, r.urgency, r.preferred_time, r.due_at, r.status,
             "、".join(name for _id, name in r.workers), r.assigned_at, r.completed_at,
             r.minutes or None, r.completion_note, r.followed_up_at, r.satisfaction, r.followup_note,
@@ -113,7 +119,7 @@ SUMMARY_COLUMNS: tuple[Column, ...] = (
 )
 
 
-def _summary_rows(requests: list[hotline.RequestDetail]) -> list[list[Any]]:
+def summary_rows(requests: list[hotline.RequestDetail]) -> list[list[Any]]:
     rows = []
     for category in (*vocab.HOTLINE_CATEGORIES, "合计"):
         mine = [r for r in requests if category == "合计" or r.category == category]
@@ -123,24 +129,3 @@ def _summary_rows(requests: list[hotline.RequestDetail]) -> list[list[Any]]:
         rate = f"{happy * 100 / len(rated):.1f}%" if rated else ""
         rows.append([category, *counts, len(mine), rate])
     return rows
-
-
-def export_requests(period: str, out: str | Path,
-                    progress: Callable[[int, int], bool] | None = None) -> int:
-    """Write the requests received in `period` (e.g. 2026Q4) to `out`; returns how many."""
-    p = periods.parse(period)
-    requests = hotline.request_details(p.start, p.end)
-    wb = new_workbook()
-    ws = start_sheet(wb, "热线工单", REQUEST_COLUMNS)
-    total = len(requests)
-    for i, r in enumerate(requests, start=1):
-        append_row(ws, REQUEST_COLUMNS, _request_values(r))
-        if i % 200 == 0:
-            jobs.report(progress, i, total)
-    summary = start_sheet(wb, "分类统计", SUMMARY_COLUMNS)
-    for row in _summary_rows(requests):
-        append_row(summary, SUMMARY_COLUMNS, row)
-    save_workbook(wb, out)
-    jobs.report(progress, total, total)
-    audit_export("hotline_request", f"导出 {p.label} 热线工单 {total} 条")
-    return total

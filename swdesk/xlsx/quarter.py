@@ -4,7 +4,9 @@ The whole workbook is written in openpyxl's write-only mode (streamed, so a rost
 workers costs little memory); write-only sheets still take merged cells, frozen panes, print
 setup and charts. Sheets: 封面, 队伍结构, 服务开展, 服务热线, 培训, 需求缺口, 花名册, and a hidden
 "_meta" sheet with the format, its version, the period and where each table's counts are — the
-district roll-up (swdesk/xlsx/merge.py) reads the counts back from there with `read_report`.
+district roll-up (swdesk/jobs/merge_quarter.py) reads the counts back from there with
+`read_report`. The jobs swdesk/jobs/export_quarter.py and merge_quarter.py compute the report and
+write it through `write_workbook`.
 """
 from __future__ import annotations
 
@@ -24,11 +26,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from swdesk import jobs, periods
+from swdesk.errors import UserError
 from swdesk.jobs import Progress
-from swdesk.reports import quarter as report_data
 from swdesk.reports.quarter import ROSTER_HEADERS, QuarterReport, period_title
 from swdesk.reports.tables import Table
-from swdesk.services.base import UserError
 from swdesk.xlsx import common
 
 FORMAT = "swdesk-quarter"
@@ -224,8 +225,8 @@ def _add_chart(ws, table: Table, header_row: int, first_data: int, ncols: int) -
     ws.add_chart(chart, f"{get_column_letter(ncols + 2)}{header_row - 1}")
 
 
-def _write_roster(wb: Workbook, rows: Iterable[list[Any]], total: int, done_before: int,
-                  grand_total: int, progress: Progress | None) -> int:
+def _write_roster(wb: Workbook, rows: Iterable[list[Any]], total: int,
+                  progress: Progress | None) -> int:
     ws = wb.create_sheet(ROSTER_SHEET)
     widths = (7, 12, 14, 10, 6, 22, 12, 18, 14, 10, 14, 24, 12, 10, 12)
     for col, w in enumerate(widths, 1):
@@ -242,7 +243,7 @@ def _write_roster(wb: Workbook, rows: Iterable[list[Any]], total: int, done_befo
         ws.append(guarded_row(ws, values))
         n += 1
         if n % 2000 == 0:
-            jobs.report(progress, done_before + n, grand_total)
+            jobs.report(progress, n, max(total, n))
     return n
 
 
@@ -251,7 +252,7 @@ def _write_meta(wb: Workbook, report: QuarterReport, metas: list[dict[str, Any]]
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "hidden"
     for key, value in (("format", FORMAT), ("format_version", FORMAT_VERSION),
-                       ("period", report.period), ("office", report.office),
+                       ("period", report.period.label), ("office", report.office),
                        ("district", report.district),
                        ("streets", json.dumps(report.streets, ensure_ascii=False)),
                        ("prepared_by", report.prepared_by),
@@ -262,46 +263,21 @@ def _write_meta(wb: Workbook, report: QuarterReport, metas: list[dict[str, Any]]
         ws.append(["table", cell(ws, json.dumps(meta, ensure_ascii=False))])
 
 
-def write_workbook(out: str | os.PathLike, report: QuarterReport, roster: Iterable[list[Any]],
-                   roster_total: int, progress: Progress | None = None, done_before: int = 0) -> None:
-    """Write the workbook to `out` (through a temporary file, so a failure leaves no half file)."""
-    out = Path(out)
-    if out.suffix.lower() != ".xlsx":
-        raise UserError(f"输出文件应以 .xlsx 结尾：{out.name}")
-    if not out.parent.exists():
-        raise UserError(f"输出文件夹不存在：{out.parent}")
-    grand_total = done_before + roster_total + 1
+def write_workbook(path: str | os.PathLike, report: QuarterReport, roster: Iterable[list[Any]],
+                   roster_total: int, progress: Progress | None = None) -> int:
+    """Write the workbook of `report` and the `roster` rows (ROSTER_HEADERS order) to `path`;
+    returns the roster rows written. Progress counts roster rows (0 … roster_total)."""
     wb = Workbook(write_only=True)
-    _write_cover(wb, report)
-    metas: list[dict[str, Any]] = []
-    for sheet in [s for s in SHEET_ORDER if s in report.sheets()] + [
-            s for s in report.sheets() if s not in SHEET_ORDER]:
-        _write_table_sheet(wb, sheet, report, metas)
-    n = _write_roster(wb, roster, roster_total, done_before, grand_total, progress)
-    _write_meta(wb, report, metas, n)
-    common.save_atomically(wb, out)
-    jobs.report(progress, grand_total, grand_total)
-
-
-def export_quarter(period: str, out: str | os.PathLike, progress: Progress | None = None) -> Path:
-    """`export quarter 2026Q4 OUT.xlsx`: the street's (or district user's) quarterly workbook."""
-    p = periods.parse(period)
-    total = report_data.roster_count(p.end)
-    # The statistics are the first 5 steps, then one per roster row, then saving.
-    steps = (lambda done, _total: progress(done, total + 6)) if progress else None
-    report = report_data.build(p.label, steps)
-    write_workbook(out, report, report_data.roster_rows(p.end), total, progress, done_before=5)
-    _audit_export(p.label, out)
-    return Path(out)
-
-
-def _audit_export(period: str, out) -> None:
-    from swdesk import db
-    from swdesk.services.base import audit
-
-    with db.database().atomic():
-        audit("export", table="quarter", record_id=period,
-              summary=f"导出季度统计报表 {period}：{Path(out).name}")
+    with common.writing(wb, path):
+        _write_cover(wb, report)
+        metas: list[dict[str, Any]] = []
+        for sheet in [s for s in SHEET_ORDER if s in report.sheets()] + [
+                s for s in report.sheets() if s not in SHEET_ORDER]:
+            _write_table_sheet(wb, sheet, report, metas)
+        n = _write_roster(wb, roster, roster_total, progress)
+        _write_meta(wb, report, metas, n)
+    jobs.report(progress, n, max(roster_total, n))
+    return n
 
 
 # --- reading back ---------------------------------------------------------------------------------
@@ -356,7 +332,7 @@ def read_report(path: str | os.PathLike) -> tuple[QuarterReport, dict[str, Any]]
     finally:
         common.close_workbook(wb)
     try:
-        period = periods.parse(str(meta.get("period") or "")).label
+        period = periods.parse(str(meta.get("period") or ""))
         streets = json.loads(meta.get("streets") or "[]")
         prepared_on = _dt.date.fromisoformat(str(meta.get("prepared_on")))
     except (UserError, ValueError, TypeError):

@@ -4,7 +4,8 @@ Import reads the first sheet by its header names (order free, extra columns igno
 row first — ID checksum, dates, vocabulary, duplicates within the file and against the database,
 phone numbers, required columns — and then writes all rows in one transaction, or none.
 
-Export writes the template's columns, so an exported file imports again. ID numbers are masked by
+Export (`write_roster`, called by swdesk/jobs/export_roster.py, which picks the rows, masks them
+and records the export) writes the template's columns, so an exported file imports again. ID numbers are masked by
 default (350502********1234); the importer recognises a masked number, ignores it and takes the
 birth date and gender from their own columns (which the export always fills), checking the gender
 against the masked number's 17th digit. So `export roster` → `import roster` into an empty
@@ -16,18 +17,23 @@ from __future__ import annotations
 import os
 import re
 import warnings
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from peewee import JOIN
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from swdesk import db, idcard, vocab
 from swdesk.jobs import Progress, report
-from swdesk.models import Community, Worker
-from swdesk.privacy import mask_id
+from swdesk.models import Worker
 from swdesk.services import workers
-from swdesk.services.base import UserError, ValidationError, audit, require_admin, scoped, storage_error
+from swdesk.services.base import UserError, ValidationError
 from swdesk.xlsx import common
 
 HEADERS = ("姓名", "性别", "身份证号", "出生日期", "手机号码", "所属领域", "工作单位", "学历", "职称",
@@ -99,8 +105,10 @@ def _column_help() -> list[tuple[str, str, str, str]]:
 
 def _specialties() -> tuple[str, ...]:
     """The office's specialties when a database is open (the template command runs without one)."""
+    # Not `is_closed()`: in the window the template is made on a job thread whose connection
+    # opens on first use.
     database = db.proxy.obj
-    if database is not None and not database.is_closed():
+    if database is not None:
         try:
             return workers.allowed_specialties()
         except Exception:  # a database without tables yet: the built-in list will do
@@ -117,16 +125,16 @@ _WIDTHS = {"姓名": 10, "性别": 6, "身份证号": 21, "出生日期": 12, "�
 _TEMPLATE_ROWS = 5000  # rows given the drop-down lists
 
 
-def write_template(path: str | os.PathLike) -> Path:
-    """The import template: the header row (drop-down lists on vocabulary columns, text format on the
-    ID and phone columns) and a second sheet 填写说明 explaining each column and its allowed values."""
-    from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
+def write_template(path: str | os.PathLike) -> None:
+    """The import template at `path`: the header row (drop-down lists on vocabulary columns, text
+    format on the ID and phone columns) and a second sheet 填写说明 explaining each column and its
+    allowed values (the office's specialties when a database is open)."""
     wb = Workbook()
+    with common.writing(wb, path):
+        _fill_template(wb)
+
+
+def _fill_template(wb: Workbook) -> None:
     ws = wb.active
     ws.title = SHEET_TITLE
     ws.append(list(HEADERS))
@@ -184,7 +192,6 @@ def write_template(path: str | os.PathLike) -> Path:
     help_ws.page_setup.orientation = "landscape"
     help_ws.page_setup.fitToWidth, help_ws.page_setup.fitToHeight = 1, 0
     help_ws.sheet_properties.pageSetUpPr.fitToPage = True
-    return common.save_atomically(wb, path)
 
 
 # --- reading --------------------------------------------------------------------------------------------
@@ -405,78 +412,43 @@ def import_roster(path: str | os.PathLike, skip_bad: bool = False,
 
 # --- export ---------------------------------------------------------------------------------------------
 
-def _export_columns(community):
+def export_columns(community):
+    """The Worker columns of an exported row, in HEADERS order (`community`: an alias of Community
+    joined to the query)."""
     return (Worker.name, Worker.gender, Worker.id_number, Worker.birth_date, Worker.phone, Worker.sector,
             Worker.employer, Worker.education, Worker.title, Worker.sw_level, Worker.specialties,
             Worker.political_status, Worker.kind, community.name, Worker.joined_on, Worker.status)
 
 
-def export_roster(path: str | os.PathLike, full_id: bool = False, progress: Progress | None = None,
-                  query=None) -> int:
-    """Write workers to a roster workbook with the template's columns; returns the count.
+ID_COLUMN = HEADERS.index("身份证号")
 
-    `query`: a Worker select (the roster tab's current view); default all workers of the office.
-    ID numbers are masked unless `full_id` (管理员 only). Rows are streamed from the database into a
-    write-only workbook, so memory stays flat for any roster size. Who exported what is audited.
-    """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
-    if full_id:
-        require_admin()
-    base = query if query is not None else scoped(Worker.select(), Worker).order_by(Worker.id)
-    total = base.count()
-    community = Community.alias("export_community")
-    rows = (base.clone().select(*_export_columns(community)).switch(Worker)
-            .join(community, JOIN.LEFT_OUTER, on=(Worker.community == community.id)).tuples())
-
+def write_roster(path: str | os.PathLike, rows: Iterable[Sequence[Any]], total: int,
+                 progress: Progress | None = None) -> int:
+    """Write `rows` (values in HEADERS order, ID numbers as they are to appear) to a roster
+    workbook at `path` with the template's columns; returns the count. Streamed into a write-only
+    workbook: memory stays flat for any roster size."""
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(SHEET_TITLE)
-    for index, header in enumerate(HEADERS, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(header, 12)
-    ws.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header_cells = []
-    for header in HEADERS:
-        cell = WriteOnlyCell(ws, header)
-        cell.font = bold
-        header_cells.append(cell)
-    ws.append(header_cells)
-    id_index = HEADERS.index("身份证号")
-    count = 0
-    try:
-        for values in rows.iterator():
-            values = list(values)
-            if not full_id:
-                values[id_index] = mask_id(values[id_index])
+    with common.writing(wb, path):
+        ws = wb.create_sheet(SHEET_TITLE)
+        for index, header in enumerate(HEADERS, start=1):
+            ws.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(header, 12)
+        ws.freeze_panes = "A2"
+        bold = Font(bold=True)
+        header_cells = []
+        for header in HEADERS:
+            cell = WriteOnlyCell(ws, header)
+            cell.font = bold
+            header_cells.append(cell)
+        ws.append(header_cells)
+        count = 0
+        for values in rows:
             ws.append([_export_value(ws, v) for v in values])
             count += 1
             if count % 500 == 0:
                 report(progress, count, total)
-        report(progress, total, total)
-        common.save_atomically(wb, path, before_publish=lambda: _audit_export(count, full_id, Path(path).name))
-    except BaseException:
-        common.discard_write_only(wb)
-        raise
+        report(progress, count, max(total, count))
     return count
-
-
-def _audit_export(count: int, full_id: bool, name: str) -> None:
-    """Who exported what: recorded before the file appears (a database that cannot record it —
-    read-only, locked, full — stops the export with a clear message, and no file is left)."""
-    import peewee
-
-    try:
-        with db.database().atomic():
-            audit("export", table="worker",
-                  summary=f"导出花名册 {count} 人（身份证号{'完整' if full_id else '已打码'}）：{name}")
-    except peewee.OperationalError as exc:
-        storage = storage_error(exc)
-        if storage is None:
-            raise
-        raise storage from exc
 
 
 def _export_value(ws, value: Any) -> Any:

@@ -1,19 +1,13 @@
-"""Export the training courses and sign-in lists of a period (培训签到表) with openpyxl."""
+"""The training courses and sign-in lists of a period (培训签到表) as a workbook: its columns and
+rows (swdesk/jobs/export_training.py picks the courses and records the export)."""
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
+import os
+from typing import Any
 
-from swdesk import jobs, periods
+from swdesk.jobs import Progress
 from swdesk.services import training
-from swdesk.xlsx.hotline import (
-    Column,
-    append_row,
-    audit_export,
-    new_workbook,
-    save_workbook,
-    start_sheet,
-)
+from swdesk.xlsx.hotline import Column, write_tables
 
 ATTENDANCE_COLUMNS: tuple[Column, ...] = (
     ("序号", 6, "number"), ("培训日期", 12, "date"), ("课程名称", 28, "wrap"), ("主题", 12, "text"),
@@ -31,36 +25,24 @@ WORKER_COLUMNS: tuple[Column, ...] = (
 )
 
 
-def export_attendance(period: str, out: str | Path,
-                      progress: Callable[[int, int], bool] | None = None) -> int:
-    """Write the courses of `period` and who attended them to `out`; returns the person-times."""
-    p = periods.parse(period)
-    lines = training.attendance_lines(p.start, p.end)
-    wb = new_workbook()
-    ws = start_sheet(wb, "培训签到", ATTENDANCE_COLUMNS)
-    total = len(lines)
-    for i, a in enumerate(lines, start=1):
-        append_row(ws, ATTENDANCE_COLUMNS, [
-            i, a.start_date, a.title, a.topic, a.lecturer, a.place, a.hours, a.name, a.card_no,
-            a.sector, a.employer, a.community])
-        if i % 500 == 0:
-            jobs.report(progress, i, total)
+def write_attendance(path: str | os.PathLike, lines: list[training.AttendanceLine],
+                     courses: list[training.CourseRow], by_worker: list[training.WorkerTrainingSummary],
+                     progress: Progress | None = None) -> None:
+    """Sheets 培训签到 (one row per person-time), 课程汇总 (with a 合计 row), 人员汇总."""
+    attendance = ([i, a.start_date, a.title, a.topic, a.lecturer, a.place, a.hours, a.name, a.card_no,
+                   a.sector, a.employer, a.community] for i, a in enumerate(lines, start=1))
+    write_tables(path, [
+        ("培训签到", ATTENDANCE_COLUMNS, attendance, len(lines)),
+        ("课程汇总", COURSE_COLUMNS, _course_rows(courses), 0),
+        ("人员汇总", WORKER_COLUMNS,
+         ([s.name, s.card_no, s.person_times, round(s.hours, 1)] for s in by_worker), 0),
+    ], progress)
 
-    courses = list(reversed(training.list_courses(p.start, p.end)))
-    ws = start_sheet(wb, "课程汇总", COURSE_COLUMNS)
-    for c in courses:
-        append_row(ws, COURSE_COLUMNS, [c.start_date, c.title, c.topic, c.lecturer, c.place, c.hours,
-                                        c.attendees, round(c.person_hours, 1)])
-    append_row(ws, COURSE_COLUMNS, [None, f"合计 {len(courses)} 期", None, None, None,
-                                    round(sum(c.hours for c in courses), 1),
-                                    sum(c.attendees for c in courses),
-                                    round(sum(c.person_hours for c in courses), 1)])
 
-    ws = start_sheet(wb, "人员汇总", WORKER_COLUMNS)
-    for s in training.summary_by_worker(p.start, p.end):
-        append_row(ws, WORKER_COLUMNS, [s.name, s.card_no, s.person_times, round(s.hours, 1)])
-
-    save_workbook(wb, out)
-    jobs.report(progress, total, total)
-    audit_export("training_attendance", f"导出 {p.label} 培训签到 {total} 人次")
-    return total
+def _course_rows(courses: list[training.CourseRow]) -> list[list[Any]]:
+    rows: list[list[Any]] = [[c.start_date, c.title, c.topic, c.lecturer, c.place, c.hours, c.attendees,
+                              round(c.person_hours, 1)] for c in courses]
+    rows.append([None, f"合计 {len(courses)} 期", None, None, None,
+                 round(sum(c.hours for c in courses), 1), sum(c.attendees for c in courses),
+                 round(sum(c.person_hours for c in courses), 1)])
+    return rows

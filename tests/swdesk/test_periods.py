@@ -45,3 +45,14 @@ def test_every_day_is_in_its_quarter(day):
 def test_last_quarters_ends_with_the_current_one():
     qs = periods.last_quarters(4, today=dt.date(2026, 2, 10))
     assert [q.label for q in qs] == ["2025Q2", "2025Q3", "2025Q4", "2026Q1"]
+
+
+@pytest.mark.parametrize("text", ["9999Q4", "0000", "9999-12", "1999Q4", "2100", "0001Q1"])
+def test_years_outside_2000_to_2099_are_refused_with_a_chinese_message(text):
+    with pytest.raises(UserError, match="年份超出范围，应在 2000 至 2099 年之间"):
+        periods.parse(text)
+
+
+def test_the_bounds_themselves_are_periods_and_2000_has_a_last_year():
+    assert periods.parse("2000Q1").same_last_year.label == "1999Q1"
+    assert periods.parse("2099-12").end == dt.date(2099, 12, 31)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCharts import QChartView
 from PySide6.QtWidgets import QTableWidget
 
+from swdesk import periods
 from swdesk.reports import quarter
 from swdesk.services import demand
 
@@ -32,7 +33,7 @@ def _open_tab(qtbot, period=qf.PERIOD):
     qtbot.addWidget(tab)
     tab.set_period(period)
     qtbot.waitUntil(lambda: tab._job is None and tab.data is not None
-                    and tab.data.report.period == period, timeout=20000)
+                    and tab.data.report.period.label == period, timeout=20000)
     return tab
 
 
@@ -41,7 +42,7 @@ def test_dashboard_shows_the_workbook_numbers(qtbot, db):
     street = qf.random_workers(office, 30, seed=31)
     qf.add_services(street, seed=31)
     tab = _open_tab(qtbot)
-    report = quarter.build(qf.PERIOD)
+    report = quarter.build(periods.parse(qf.PERIOD))
     for table in report.tables:
         display = table.display()
         expected = [[display.text(r, c) for c in range(len(display.header))]
@@ -64,7 +65,7 @@ def test_changing_the_period_recomputes(qtbot, db):
     tab = _open_tab(qtbot)
     q4 = tab.table_texts("services.mentoring")[1][1]
     tab.set_period("2025Q4")
-    qtbot.waitUntil(lambda: tab._job is None and tab.data.report.period == "2025Q4", timeout=20000)
+    qtbot.waitUntil(lambda: tab._job is None and tab.data.report.period.label == "2025Q4", timeout=20000)
     assert tab.table_texts("services.mentoring")[1][1] != q4 or q4 == "0"
     assert tab.findChild(QTableWidget, "table_structure.sector") is not None
 
@@ -111,7 +112,7 @@ def test_export_and_merge_dialogs_run_in_the_background(qtbot, db, tmp_path, mon
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
     out = tmp_path / "street"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    dialogs.export_quarter(parent, period=qf.PERIOD)
+    dialogs.export_quarter(parent, period=periods.parse(qf.PERIOD))
     qtbot.waitUntil(lambda: len(shown) == 1, timeout=20000)
     street = tmp_path / "street.xlsx"
     assert street.exists() and "2026Q4" in shown[0]

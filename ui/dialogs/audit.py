@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -27,7 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from swdesk.jobs import JobResult
+from swdesk.jobs import export_audit as export_audit_job
 from swdesk.services import audit_log, base
+from ui.app import show_error
+from ui.jobs import run_job, show_result
 
 PAGE = 500
 
@@ -209,9 +212,7 @@ class AuditDialog(QDialog):
 
     # --- export -------------------------------------------------------------------------------------
     def choose_export_file(self) -> None:
-        from swdesk.xlsx.audit import default_filename
-
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出操作日志"), default_filename(),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出操作日志"), export_audit_job.default_filename(),
                                               self.tr("Excel 工作簿 (*.xlsx)"))
         if path:
             if not path.lower().endswith(".xlsx"):
@@ -219,28 +220,24 @@ class AuditDialog(QDialog):
             self.export_to(path)
 
     def export_to(self, path: str | Path):
-        from swdesk.xlsx.audit import export_audit
-        from ui.jobs import run_job
-
+        """Run swdesk/jobs/export_audit.py (what `export audit` runs) in the background."""
         filters = self.filters()
         reveal = self.reveal_check.isChecked()
 
-        def done(count: int) -> None:
+        def done(result: JobResult) -> None:
             self.export_button.setEnabled(True)
-            self.last_export = (Path(path), count)
-            QMessageBox.information(self, self.tr("导出完成"),
-                                    self.tr("已导出 {0} 条操作日志到：\n{1}").format(count, path))
+            self.last_export = (Path(path), result.count)
+            show_result(self, result)
             self.reload()
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
-            from ui.app import show_error
-
             show_error(self, exc)
 
         self.export_button.setEnabled(False)
         return run_job(self, self.tr("正在导出操作日志…"),
-                       lambda progress: export_audit(path, reveal=reveal, progress=progress, **filters),
+                       lambda progress: export_audit_job.export_audit(Path(path), reveal=reveal, filters=filters,
+                                                                      progress=progress),
                        on_done=done, on_error=failed)
 
 

@@ -3,6 +3,7 @@ ID numbers are masked unless a 管理员 ticks 导出完整身份证号. Runs in
 from __future__ import annotations
 
 import datetime as _dt
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -13,15 +14,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from swdesk.jobs import export_roster as export_roster_job
 from swdesk.services import search as roster  # the roster's search
 from swdesk.services.base import current
-from ui.jobs import run_job
+from ui.jobs import export_in_background
 
 
 def _t(text: str) -> str:
@@ -88,20 +89,13 @@ class ExportRosterDialog(QDialog):
 
 
 def start_export(parent: QWidget, view: roster.View, path: str, full_id: bool = False, on_done=None):
-    """Write the view to `path` in the background; on_done(count) when finished."""
-    from swdesk.xlsx import roster as roster_xlsx
+    """Write the view to `path` in the background (swdesk/jobs/export_roster.py, the job the
+    command line runs); the result is shown, then on_done(result)."""
 
     def work(progress):
-        return roster_xlsx.export_roster(path, full_id=full_id, progress=progress,
-                                         query=roster.worker_query(view))
+        return export_roster_job.export_roster(Path(path), full_id=full_id, view=view, progress=progress)
 
-    def done(count: int) -> None:
-        if on_done is not None:
-            on_done(count)
-        else:
-            QMessageBox.information(parent, _t("导出完成"), _t("已导出 {0} 人：{1}").format(count, path))
-
-    return run_job(parent, _t("正在导出花名册…"), work, on_done=done)
+    return export_in_background(parent, _t("正在导出花名册…"), work, on_done=on_done)
 
 
 def export_view(parent: QWidget, view: roster.View) -> None:

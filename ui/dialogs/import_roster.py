@@ -3,6 +3,8 @@ import all rows (only when there is no problem) or only the good rows. Reading a
 the background with a progress bar and 取消; it is the same code as `main.py import roster`."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from swdesk.jobs.template_roster import template_roster
 from ui.jobs import run_job
 
 
@@ -89,16 +92,8 @@ class ImportRosterDialog(QDialog):
                                               self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
-        from swdesk.xlsx import roster as roster_xlsx
-
-        try:
-            roster_xlsx.write_template(path)
-        except Exception as exc:
-            from ui.app import show_error
-
-            show_error(self, exc)
-            return
-        self.summary.setText(self.tr("已保存导入模板：{0}").format(path))
+        run_job(self, self.tr("正在生成导入模板…"), lambda progress: template_roster(Path(path), progress=progress),
+                on_done=lambda result: self.summary.setText(result.message))
 
     def check_file(self, path: str) -> None:
         """Read and check every row in the background; nothing is written."""

@@ -4,9 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from swdesk import periods
+from swdesk.jobs import export_quarter as export_quarter_job
+from swdesk.jobs import merge_quarter as merge_quarter_job
+from ui.jobs import export_in_background
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"  # translated where used
 
@@ -27,7 +30,7 @@ def _remember_folder(path: str) -> None:
     settings().setValue("quarter/folder", str(Path(path).parent))
 
 
-def ask_period(parent: QWidget, default: str | None = None) -> str | None:
+def ask_period(parent: QWidget, default: str | None = None) -> periods.Period | None:
     """A quarter from the recent ones (newest first); the clerk may also type one (2025Q3)."""
     labels = [p.label for p in reversed(periods.last_quarters(8))]
     if default and default not in labels:
@@ -37,7 +40,7 @@ def ask_period(parent: QWidget, default: str | None = None) -> str | None:
                                     labels, current, True)
     if not ok:
         return None
-    return periods.parse(text).label  # a typo raises UserError: the caller shows it
+    return periods.parse(text)  # a typo raises UserError: the caller shows it
 
 
 def _office_name() -> str:
@@ -48,15 +51,13 @@ def _office_name() -> str:
     return found[0].street if len(found) == 1 else ""
 
 
-def export_quarter(window: QWidget, period: str | None = None) -> None:
-    """Ask for the period (unless given) and the file, then export in a background job."""
-    from ui.jobs import run_job
-
+def export_quarter(window: QWidget, period: periods.Period | None = None) -> None:
+    """Ask for the period (unless given) and the file, then run the export job in the background."""
     if period is None:
         period = ask_period(window)
         if period is None:
             return
-    name = f"{_office_name()}季度统计报表{period}.xlsx"
+    name = f"{_office_name()}季度统计报表{period.label}.xlsx"
     path, _ = QFileDialog.getSaveFileName(window, _tr("导出季度报表"),
                                           str(Path(_last_folder()) / name), _tr(XLSX_FILTER))
     if not path:
@@ -64,23 +65,12 @@ def export_quarter(window: QWidget, period: str | None = None) -> None:
     if not path.lower().endswith(".xlsx"):
         path += ".xlsx"
     _remember_folder(path)
-
-    def work(progress):
-        from swdesk.xlsx import quarter
-
-        return quarter.export_quarter(period, path, progress=progress)
-
-    def done(_result) -> None:
-        QMessageBox.information(window, _tr("导出完成"),
-                                _tr("已导出 {period} 季度统计报表：\n{path}").format(period=period, path=path))
-
-    run_job(window, _tr("正在导出季度报表…"), work, on_done=done)
+    export_in_background(window, _tr("正在导出季度报表…"),
+                         lambda progress: export_quarter_job.export_quarter(period, Path(path), progress=progress))
 
 
 def merge_quarter(window: QWidget) -> None:
-    """Pick the street workbooks and the district file, then sum them in a background job."""
-    from ui.jobs import run_job
-
+    """Pick the street workbooks and the district file, then run the roll-up job in the background."""
     files, _ = QFileDialog.getOpenFileNames(window, _tr("选择各街道的季度报表"), _last_folder(),
                                             _tr(XLSX_FILTER))
     if not files:
@@ -93,17 +83,6 @@ def merge_quarter(window: QWidget) -> None:
         return
     if not path.lower().endswith(".xlsx"):
         path += ".xlsx"
-
-    def work(progress):
-        from swdesk.xlsx import merge
-
-        return merge.merge_quarter(path, files, progress=progress)
-
-    def done(report) -> None:
-        QMessageBox.information(
-            window, _tr("汇总完成"),
-            _tr("已汇总 {n} 个街道（{streets}）的 {period} 报表：\n{path}").format(
-                n=len(report.streets), streets="、".join(report.streets), period=report.period,
-                path=path))
-
-    run_job(window, _tr("正在汇总各街道报表…"), work, on_done=done)
+    export_in_background(window, _tr("正在汇总各街道报表…"),
+                         lambda progress: merge_quarter_job.merge_quarter(
+                             Path(path), [Path(f) for f in files], progress=progress))

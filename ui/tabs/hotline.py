@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -23,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk import periods, vocab
+from swdesk.jobs import export_hotline
 from swdesk.services import hotline
 from swdesk.services.base import UserError
 from swdesk.services.base import current as current_session
+from ui.jobs import ask_xlsx_path, export_in_background
 from ui.models.rows import RowsModel, fit_columns, make_table
 
 LIST_LIMIT = 5000  # requests shown at once; a quarter has a few hundred
@@ -364,23 +367,18 @@ class HotlineTab(QWidget):
             self._run_dialog(ReasonDialog(self, self.current, action))
 
     # --- export ---------------------------------------------------------------------------------
-    def export_period(self) -> str:
+    def export_period(self) -> periods.Period:
         """The period to export: the filter's, or the current quarter when 全部期间 is shown."""
-        return self.period.currentData() or periods.quarter_of(_dt.date.today()).label
+        return periods.parse(self.period.currentData()) if self.period.currentData() else periods.quarter_of(_dt.date.today())
 
     def export_requests(self) -> None:
-        from ui.jobs import ask_xlsx_path
-
         period = self.export_period()
-        path = ask_xlsx_path(self, self.tr("导出热线工单"), f"热线工单_{period}.xlsx")
+        path = ask_xlsx_path(self, self.tr("导出热线工单"), f"热线工单_{period.label}.xlsx")
         if path:
             self.start_export(period, path)
 
-    def start_export(self, period: str, path: str):
-        from swdesk.xlsx import hotline as hotline_xlsx
-        from ui.jobs import export_in_background
-
+    def start_export(self, period: periods.Period, path: str):
+        """Run swdesk/jobs/export_hotline.py (what `export ...` runs) in the background."""
         return export_in_background(
             self, self.tr("正在导出热线工单…"),
-            lambda progress: hotline_xlsx.export_requests(period, path, progress=progress),
-            lambda count: self.tr("已导出 {0} 热线工单 {1} 条：{2}").format(period, count, path))
+            lambda progress: export_hotline.export_hotline(period, Path(path), progress=progress))

@@ -67,7 +67,7 @@ def compute(period: str, progress=None) -> DashboardData:
     """Runs on a pool thread: the report, the last quarters' trend and the reminders' counts."""
     from swdesk.reports import quarter
 
-    report = quarter.build(period, progress)
+    report = quarter.build(periods.parse(period), progress)
     labels = [p.label for p in _quarters_before(period, TREND_QUARTERS)]
     trend = quarter.trend(labels)
     counts = reminders.counts(_dt.date.today())
@@ -337,7 +337,7 @@ class ReportsTab(QWidget):
         report = data.report
         self.status_label.setText(
             self.tr("{office}　{period}　在册 {n} 人　（统计于 {time}）").format(
-                office=report.office, period=self._period_text(report.period),
+                office=report.office, period=self._period_text(report.period.label),
                 n=sum(report.table("structure.sector").as_dict().values()),
                 time=_dt.datetime.now().strftime("%H:%M")))
         self._show_reminders(data)
@@ -379,7 +379,7 @@ class ReportsTab(QWidget):
     def export_workbook(self) -> None:
         from ui.dialogs import quarter
 
-        quarter.export_quarter(self.window_ref or self, period=self.period())
+        quarter.export_quarter(self.window_ref or self, period=periods.parse(self.period()))
 
     def save_state(self) -> None:
         from ui.app import settings

@@ -3,6 +3,7 @@ person-times (人次) and hours per worker and per quarter."""
 from __future__ import annotations
 
 import datetime as _dt
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk import periods
+from swdesk.jobs import export_training
 from swdesk.services import training
 from swdesk.services.base import UserError
 from swdesk.services.base import current as current_session
+from ui.jobs import ask_xlsx_path, export_in_background
 from ui.models.rows import RowsModel, fit_columns, make_table
 from ui.tabs.hotline import period_choices
 
@@ -283,22 +286,17 @@ class TrainingTab(QWidget):
             self._changed("training_attendance")
 
     # --- export ---------------------------------------------------------------------------------
-    def export_period(self) -> str:
-        return self.period.currentData() or str(_dt.date.today().year)
+    def export_period(self) -> periods.Period:
+        return periods.parse(self.period.currentData() or str(_dt.date.today().year))
 
     def export_attendance(self) -> None:
-        from ui.jobs import ask_xlsx_path
-
         period = self.export_period()
-        path = ask_xlsx_path(self, self.tr("导出培训签到表"), f"培训签到_{period}.xlsx")
+        path = ask_xlsx_path(self, self.tr("导出培训签到表"), f"培训签到_{period.label}.xlsx")
         if path:
             self.start_export(period, path)
 
-    def start_export(self, period: str, path: str):
-        from swdesk.xlsx import training as training_xlsx
-        from ui.jobs import export_in_background
-
+    def start_export(self, period: periods.Period, path: str):
+        """Run swdesk/jobs/export_training.py (what `export ...` runs) in the background."""
         return export_in_background(
             self, self.tr("正在导出培训签到表…"),
-            lambda progress: training_xlsx.export_attendance(period, path, progress=progress),
-            lambda count: self.tr("已导出 {0} 培训签到 {1} 人次：{2}").format(period, count, path))
+            lambda progress: export_training.export_training(period, Path(path), progress=progress))

@@ -8,10 +8,10 @@ import pytest
 from openpyxl import load_workbook
 
 from swdesk import idcard, privacy
+from swdesk.jobs.export_audit import export_audit
 from swdesk.models import AuditLog
 from swdesk.services import audit_log, operators, settings
 from swdesk.services.base import PermissionDenied, Session, set_session
-from swdesk.xlsx.audit import export_audit
 
 ID = idcard.make("350502", _dt.date(1950, 5, 6), 12)
 
@@ -76,7 +76,7 @@ def test_export_writes_all_lines_masked_and_logs_who_exported(log_lines, tmp_pat
     operators.create_operator("王管理", "admin", "管理员", "geheim123")
     operators.log_in("admin", "geheim123")
     out = tmp_path / "log.xlsx"
-    n = export_audit(out, table="elder")
+    n = export_audit(out, filters={"table": "elder"}).count
     assert n == 2
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
     assert rows[0][0] == "时间" and len(rows) == 1 + 1 + 3  # one changed field; 3 of the new elder

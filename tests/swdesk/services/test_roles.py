@@ -11,9 +11,9 @@ import pytest
 
 import swdesk.services
 from swdesk import models
+from swdesk.jobs.export_roster import export_roster
 from swdesk.services import base, operators, settings
 from swdesk.services.base import PermissionDenied, Session
-from swdesk.xlsx import roster
 
 
 def import_all_services() -> dict:
@@ -83,7 +83,7 @@ def test_admin_only_full_id_exports(db, office, tmp_path):
     """Exports with full ID numbers are for 管理员 only (the roster export's full-ID option)."""
     base.set_session(Session(operator_login="clerk", operator_name="李录入", role="录入员"))
     with pytest.raises(PermissionDenied):
-        roster.export_roster(tmp_path / "r.xlsx", full_id=True)
+        export_roster(tmp_path / "r.xlsx", full_id=True)
     assert not (tmp_path / "r.xlsx").exists()
 
 

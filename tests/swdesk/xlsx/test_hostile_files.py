@@ -13,6 +13,7 @@ from conftest import run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from swdesk.jobs.export_roster import export_roster
 from swdesk.models import AuditLog, Worker
 from swdesk.services import base, workers
 from swdesk.xlsx import common, roster
@@ -266,7 +267,7 @@ def test_exported_text_cannot_become_a_formula(db, office, tmp_path):
     stored = {w.name: w.employer for w in Worker.select()}
     assert stored["@李四"] == "=1"     # the service strips the tab; the rest is kept as typed
     path = tmp_path / "导出.xlsx"
-    roster.export_roster(path)
+    export_roster(path)
     sheet_xml = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet_xml and "<f " not in sheet_xml
     ws = openpyxl.load_workbook(path).active

@@ -10,14 +10,15 @@ import pytest
 from conftest import require_programs
 from openpyxl import load_workbook
 
-from swdesk import pinyin
+from swdesk import periods, pinyin
+from swdesk.jobs.export_hotline import export_hotline
+from swdesk.jobs.export_training import export_training
 from swdesk.models import Community, Worker, WorkerSpecialty
 from swdesk.services import hotline, training
 from swdesk.services.base import UserError
-from swdesk.xlsx import hotline as hotline_xlsx
-from swdesk.xlsx import training as training_xlsx
 
 T0 = dt.datetime(2026, 10, 12, 9, 30)
+Q4 = periods.parse("2026Q4")
 
 
 def make_worker(office, name, community=None, card_no=None, specialty=None):
@@ -55,7 +56,7 @@ def filled(office):
 
 def test_request_log_export(filled, tmp_path):
     out = tmp_path / "热线.xlsx"
-    assert hotline_xlsx.export_requests("2026Q4", out) == 2
+    assert export_hotline(Q4, out).count == 2
     wb = load_workbook(out)
     ws = wb["热线工单"]
     assert ws.freeze_panes == "A2"
@@ -76,7 +77,7 @@ def test_request_log_export(filled, tmp_path):
 
 def test_attendance_export(filled, tmp_path):
     out = tmp_path / "培训.xlsx"
-    assert training_xlsx.export_attendance("2026Q4", out) == 3
+    assert export_training(Q4, out).count == 3
     wb = load_workbook(out)
     ws = wb["培训签到"]
     assert ws.freeze_panes == "A2" and ws["A1"].font.b
@@ -93,9 +94,9 @@ def test_attendance_export(filled, tmp_path):
 
 def test_bad_period_and_folder_are_user_errors(filled, tmp_path):
     with pytest.raises(UserError, match="无法识别的期间"):
-        hotline_xlsx.export_requests("2026Q5", tmp_path / "x.xlsx")
+        periods.parse("2026Q5")
     with pytest.raises(UserError, match="文件夹不存在"):
-        training_xlsx.export_attendance("2026Q4", tmp_path / "missing" / "x.xlsx")
+        export_training(Q4, tmp_path / "missing" / "x.xlsx")
 
 
 def _libreoffice_csv(paths, outdir):
@@ -114,8 +115,8 @@ def _libreoffice_csv(paths, outdir):
 def test_exports_open_cleanly_in_libreoffice(filled, tmp_path):
     require_programs("soffice")
     hotline_out, training_out = tmp_path / "hotline.xlsx", tmp_path / "training.xlsx"
-    hotline_xlsx.export_requests("2026Q4", hotline_out)
-    training_xlsx.export_attendance("2026Q4", training_out)
+    export_hotline(Q4, hotline_out)
+    export_training(Q4, training_out)
     rows, training_rows = _libreoffice_csv([hotline_out, training_out], tmp_path)
     assert rows[0][:4] == ["编号", "受理时间", "渠道", "居民姓名"]
     assert rows[1][1] == "2026-10-12 09:30" and rows[1][4] == "138****5678"

@@ -13,7 +13,8 @@ import openpyxl
 import pytest
 from conftest import require_programs, run_cli
 
-from swdesk import vocab
+from swdesk import periods, vocab
+from swdesk.jobs.export_quarter import export_quarter
 from swdesk.models import Worker
 from swdesk.reports import quarter as report_data
 from swdesk.xlsx import quarter
@@ -30,6 +31,7 @@ def load_factory():
 
 
 qf = load_factory()
+Q4 = periods.parse(qf.PERIOD)
 
 
 @pytest.fixture
@@ -43,7 +45,7 @@ def street(db):
 @pytest.fixture
 def workbook(street, tmp_path):
     out = tmp_path / "季度报表.xlsx"
-    quarter.export_quarter(qf.PERIOD, out)
+    export_quarter(Q4, out)
     return out
 
 
@@ -83,7 +85,7 @@ def test_structure_sheet_layout(workbook):
 
 def test_values_read_back_equal_the_report(workbook, street):
     report, _meta = quarter.read_report(workbook)
-    built = report_data.build(qf.PERIOD)
+    built = report_data.build(Q4)
     assert [t.key for t in report.tables] == [t.key for t in built.tables]
     for got, want in zip(report.tables, built.tables, strict=True):
         assert got.labels() == want.labels(), got.key
@@ -226,9 +228,10 @@ def test_progress_reaches_the_end_and_cancel_leaves_no_file(street, tmp_path):
 
     seen: list[tuple[int, int]] = []
     out = tmp_path / "p.xlsx"
-    quarter.export_quarter(qf.PERIOD, out, progress=lambda d, t: seen.append((d, t)) or True)
+    export_quarter(Q4, out, progress=lambda d, t: seen.append((d, t)) or True)
     assert seen[-1][0] == seen[-1][1] and out.exists()
     cancelled = tmp_path / "c.xlsx"
     with pytest.raises(Cancelled):
-        quarter.export_quarter(qf.PERIOD, cancelled, progress=lambda d, t: d < 3)
-    assert not cancelled.exists() and not list(tmp_path.glob("*.part"))
+        export_quarter(Q4, cancelled, progress=lambda d, t: d < 3)
+    assert not cancelled.exists() and list(tmp_path.glob("*.xlsx")) == [out]
+    assert not list(tmp_path.glob(".swdesk-tmp-*"))

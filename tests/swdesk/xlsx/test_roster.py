@@ -10,8 +10,11 @@ from peewee import JOIN
 
 from swdesk import idcard, privacy, vocab
 from swdesk.jobs import Cancelled
+from swdesk.jobs.export_roster import export_roster
+from swdesk.jobs.template_roster import template_roster
 from swdesk.models import AuditLog, Community, Worker, WorkerSpecialty
 from swdesk.services import base, workers
+from swdesk.services import search as roster_view
 from swdesk.xlsx import roster
 from tests.swdesk.xlsx.roster_files import good_row, write_roster
 
@@ -27,7 +30,7 @@ def counts():
 # --- template ---------------------------------------------------------------------------------------
 
 def test_template_has_the_headers_in_order_and_a_help_sheet(tmp_path):
-    path = roster.write_template(tmp_path / "模板.xlsx")
+    path = template_roster(tmp_path / "模板.xlsx").path
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["花名册", "填写说明"]
     ws = wb["花名册"]
@@ -46,7 +49,7 @@ def test_template_has_the_headers_in_order_and_a_help_sheet(tmp_path):
 
 
 def test_empty_template_imports_as_a_clear_error(db, office, tmp_path):
-    path = roster.write_template(tmp_path / "模板.xlsx")
+    path = template_roster(tmp_path / "模板.xlsx").path
     with pytest.raises(base.UserError, match="没有人员数据"):
         roster.import_roster(path)
 
@@ -237,7 +240,7 @@ def test_round_trip_of_200_workers(db, office, tmp_path, full_id):
     before = roster_state()
     specialties_before = WorkerSpecialty.select().count()
     path = tmp_path / "export.xlsx"
-    assert roster.export_roster(path, full_id=full_id) == 200
+    assert export_roster(path, full_id=full_id).count == 200
     empty_the_roster()
     report = roster.import_roster(path)
     assert report.problems == [] and report.imported == 200
@@ -251,7 +254,7 @@ def test_round_trip_of_200_workers(db, office, tmp_path, full_id):
 def test_export_layout_masking_and_audit(db, office, tmp_path):
     make_workers(12, office)
     path = tmp_path / "e.xlsx"
-    roster.export_roster(path)
+    export_roster(path)
     wb = openpyxl.load_workbook(path)
     ws = wb.active
     assert [c.value for c in ws[1]] == TEMPLATE_HEADERS
@@ -269,18 +272,19 @@ def test_full_ids_only_for_an_administrator(db, office, tmp_path):
     make_workers(3, office)
     base.set_session(base.Session(operator_login="lu", operator_name="录入员小李", role="录入员"))
     with pytest.raises(base.PermissionDenied):
-        roster.export_roster(tmp_path / "e.xlsx", full_id=True)
+        export_roster(tmp_path / "e.xlsx", full_id=True)
     assert not (tmp_path / "e.xlsx").exists()
     base.set_session(base.Session(operator_login="ro", operator_name="访客", role="只读"))
-    assert roster.export_roster(tmp_path / "e.xlsx") == 3     # reading is allowed, and audited
+    assert export_roster(tmp_path / "e.xlsx").count == 3     # reading is allowed, and audited
     assert AuditLog.select().where(AuditLog.action == "export").get().operator == "ro"
 
 
 def test_export_of_the_current_view_keeps_its_filter_and_order(db, office, tmp_path):
     make_workers(40, office)
-    view = Worker.select().where(Worker.sector == "企业").order_by(Worker.name.desc())
-    expected = [w.name for w in view]
-    assert roster.export_roster(tmp_path / "v.xlsx", query=view) == len(expected) == 8
+    view = roster_view.View(filters={"sector": "企业"}, sort="name", descending=True)
+    expected = [w.name for w in roster_view.worker_query(view)]
+    assert export_roster(tmp_path / "v.xlsx", view=view).count == len(expected) == 8
+    assert expected != sorted(expected, key=lambda n: [w.name for w in Worker.select()].index(n))
     ws = openpyxl.load_workbook(tmp_path / "v.xlsx").active
     assert [ws.cell(row=r, column=1).value for r in range(2, ws.max_row + 1)] == expected
 
@@ -290,14 +294,14 @@ def test_cancelled_export_leaves_no_file(db, office, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(Cancelled):
-        roster.export_roster(out / "c.xlsx", progress=lambda done, total: done < 1000)
+        export_roster(out / "c.xlsx", progress=lambda done, total: done < 1000)
     assert list(out.iterdir()) == []
     assert AuditLog.select().where(AuditLog.action == "export").count() == 0
 
 
 def test_export_into_a_missing_folder_is_a_user_error(db, office, tmp_path):
     with pytest.raises(base.UserError, match="文件夹不存在"):
-        roster.export_roster(tmp_path / "nope" / "e.xlsx")
+        export_roster(tmp_path / "nope" / "e.xlsx")
 
 
 def test_bulk_audit_rows_are_json(db, office):
@@ -318,7 +322,7 @@ def test_export_refused_when_the_audit_line_cannot_be_written(db, office, tmp_pa
         out = tmp_path / "out"
         out.mkdir()
         with pytest.raises(base.UserError, match="占用"):
-            roster.export_roster(out / "e.xlsx")
+            export_roster(out / "e.xlsx")
         assert list(out.iterdir()) == []
     finally:
         other.rollback()

@@ -9,8 +9,11 @@ import openpyxl
 import pytest
 from conftest import run_cli
 
+from swdesk import periods
+from swdesk.jobs.export_quarter import export_quarter
+from swdesk.jobs.merge_quarter import merge_quarter
 from swdesk.services.base import Session, UserError, reset_session, set_session
-from swdesk.xlsx import merge, quarter
+from swdesk.xlsx import quarter
 
 
 def load_factory():
@@ -37,7 +40,7 @@ def streets(db, tmp_path):
     for name, office in (("a", a), ("b", b), ("union", None)):
         set_session(Session(office_id=office.id if office else None))
         files[name] = tmp_path / f"{name}.xlsx"
-        quarter.export_quarter(qf.PERIOD, files[name])
+        export_quarter(periods.parse(qf.PERIOD), files[name])
     reset_session()
     return files
 
@@ -69,7 +72,7 @@ def _assert_same(got: dict, want: dict) -> None:
 
 def test_roll_up_of_two_streets_equals_the_union(streets, tmp_path):
     out = tmp_path / "district.xlsx"
-    merged = merge.merge_quarter(out, [streets["a"], streets["b"]])
+    merged = merge_quarter(out, [streets["a"], streets["b"]]).data
     assert merged.streets == ["甲街道", "乙街道"]
     _assert_same(_visible_values(out), _visible_values(streets["union"]))
     assert _roster(out) == _roster(streets["union"])
@@ -93,10 +96,10 @@ def test_different_periods_are_refused(db, tmp_path):
     office = qf.make_office("甲街道", "000001")
     qf.make_worker(office, 1)
     q3, q4 = tmp_path / "q3.xlsx", tmp_path / "q4.xlsx"
-    quarter.export_quarter("2026Q3", q3)
-    quarter.export_quarter("2026Q4", q4)
+    export_quarter(periods.parse("2026Q3"), q3)
+    export_quarter(periods.parse("2026Q4"), q4)
     with pytest.raises(UserError, match=r"“q3.xlsx”是 2026Q3 的报表.*不是同一期间"):
-        merge.merge_quarter(tmp_path / "out.xlsx", [q4, q3])
+        merge_quarter(tmp_path / "out.xlsx", [q4, q3])
     assert not (tmp_path / "out.xlsx").exists()
 
 
@@ -104,22 +107,22 @@ def test_the_same_street_twice_is_refused(db, tmp_path):
     office = qf.make_office("甲街道", "000001")
     qf.make_worker(office, 1)
     a = tmp_path / "a.xlsx"
-    quarter.export_quarter("2026Q4", a)
+    export_quarter(periods.parse("2026Q4"), a)
     with pytest.raises(UserError, match="甲街道"):
-        merge.merge_quarter(tmp_path / "out.xlsx", [a, a])
+        merge_quarter(tmp_path / "out.xlsx", [a, a])
 
 
 def test_other_files_and_versions_are_refused(db, tmp_path):
     office = qf.make_office("甲街道", "000001")
     qf.make_worker(office, 1)
     good = tmp_path / "good.xlsx"
-    quarter.export_quarter("2026Q4", good)
+    export_quarter(periods.parse("2026Q4"), good)
     plain = tmp_path / "plain.xlsx"
     wb = openpyxl.Workbook()
     wb.active["A1"] = "不是报表"
     wb.save(plain)
     with pytest.raises(UserError, match="“plain.xlsx”不是社工服务台导出的季度报表"):
-        merge.merge_quarter(tmp_path / "out.xlsx", [good, plain])
+        merge_quarter(tmp_path / "out.xlsx", [good, plain])
     old = tmp_path / "old.xlsx"
     wb = openpyxl.load_workbook(good)
     meta = wb["_meta"]
@@ -128,7 +131,7 @@ def test_other_files_and_versions_are_refused(db, tmp_path):
             row[1].value = 0
     wb.save(old)
     with pytest.raises(UserError, match="“old.xlsx”的报表格式版本为 0"):
-        merge.merge_quarter(tmp_path / "out.xlsx", [good, old])
+        merge_quarter(tmp_path / "out.xlsx", [good, old])
     broken = tmp_path / "broken.xlsx"
     wb = openpyxl.load_workbook(good)
     for row in wb["_meta"].iter_rows():
@@ -137,18 +140,18 @@ def test_other_files_and_versions_are_refused(db, tmp_path):
             break
     wb.save(broken)
     with pytest.raises(UserError, match="“broken.xlsx”的格式信息已损坏"):
-        merge.merge_quarter(tmp_path / "out.xlsx", [good, broken])
+        merge_quarter(tmp_path / "out.xlsx", [good, broken])
     text = tmp_path / "notes.xlsx"
     text.write_text("hello", encoding="utf-8")
     with pytest.raises(UserError, match="notes.xlsx"):
-        merge.merge_quarter(tmp_path / "out.xlsx", [good, text])
+        merge_quarter(tmp_path / "out.xlsx", [good, text])
 
 
 def test_a_hand_edited_count_that_is_not_a_number_is_reported(db, tmp_path):
     office = qf.make_office("甲街道", "000001")
     qf.make_worker(office, 1)
     good = tmp_path / "good.xlsx"
-    quarter.export_quarter("2026Q4", good)
+    export_quarter(periods.parse("2026Q4"), good)
     wb = openpyxl.load_workbook(good)
     ws = wb["队伍结构"]
     row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "企业")
@@ -156,7 +159,7 @@ def test_a_hand_edited_count_that_is_not_a_number_is_reported(db, tmp_path):
     edited = tmp_path / "edited.xlsx"
     wb.save(edited)
     with pytest.raises(UserError, match=f"“edited.xlsx”工作表“队伍结构”B{row} 单元格应为数字"):
-        merge.merge_quarter(tmp_path / "out.xlsx", [good, edited])
+        merge_quarter(tmp_path / "out.xlsx", [good, edited])
 
 
 def test_command_line_merge_needs_no_database(db, tmp_path):
@@ -168,7 +171,7 @@ def test_command_line_merge_needs_no_database(db, tmp_path):
     for office in (a, b):
         set_session(Session(office_id=office.id))
         files.append(str(tmp_path / f"{office.street}.xlsx"))
-        quarter.export_quarter(qf.PERIOD, files[-1])
+        export_quarter(periods.parse(qf.PERIOD), files[-1])
     out = tmp_path / "district.xlsx"
     code, stdout, stderr = run_cli("merge", "quarter", str(out), *files)
     assert code == 0, stderr
