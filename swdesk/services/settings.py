@@ -71,11 +71,21 @@ def card_no_formatter(office: Office, year: int):
 
 
 def card_valid_until(issued: _dt.date) -> _dt.date:
+    """The last day a card issued on `issued` is valid."""
+    return card_validity()(issued)
+
+
+def card_validity():
+    """card_valid_until with the setting read once: a function issued → valid until (bulk writers)."""
     years = int(get("card_valid_years"))
-    try:
-        return issued.replace(year=issued.year + years) - _dt.timedelta(days=1)
-    except ValueError:  # 29 February
-        return issued.replace(year=issued.year + years, day=28) - _dt.timedelta(days=1)
+
+    def valid_until(issued: _dt.date) -> _dt.date:
+        try:
+            return issued.replace(year=issued.year + years) - _dt.timedelta(days=1)
+        except ValueError:  # 29 February
+            return issued.replace(year=issued.year + years, day=28) - _dt.timedelta(days=1)
+
+    return valid_until
 
 
 OFFICE_FIELDS = ("district", "street", "street_code", "centre_name", "hotlines", "card_issuer",

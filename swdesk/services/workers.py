@@ -12,6 +12,7 @@ when those are given too they must agree with it.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import json
 import re
@@ -643,20 +644,62 @@ def bulk_create(rows: list[dict[str, Any]], progress: Progress | None = None, *,
         cleaned.append(clean)
     if problems:
         raise ValidationError(problems)
-    _create_communities(cleaned, office, ctx)
+    ids = add_many(cleaned, progress, source=source, ctx=ctx)
+    audit("import", table="worker", after={"count": len(ids), "file": source},
+          summary=f"导入花名册 {len(ids)} 人" + (f"：{source}" if source else ""))
+    return len(ids)
+
+
+@writes("worker")
+def add_many(records: list[dict[str, Any]], progress: Progress | None = None, *, source: str = "",
+             action: str = "import", ctx: CheckContext | None = None) -> list[int]:
+    """Write workers whose values check() has already cleaned (the one bulk path: the roster import
+    and the demo data). Returns their ids in the order of `records`.
+
+    Each record holds the INPUT_FIELDS columns and `specialty_list`; optionally `new_community`
+    (a community to create under the office), `office` (an office id, default the current office),
+    `card_issued_on` (default today), `left_on` and `left_reason`. Card numbers, card validity and
+    pinyin come from the functions the single save uses (reserve_card_numbers,
+    settings.card_valid_until, pinyin.full_and_initials), numbered per office and year in order of
+    issue. Inserts go in batches of BATCH_SIZE; each batch is one audit entry listing its workers
+    (id, name, card number) and naming `source`."""
+    office = default_office()
+    ctx = ctx or load_context(office, create_communities=True)
+    _create_communities(records, office, ctx)
     today = _dt.date.today()
-    valid_until = settings.card_valid_until(today)
-    card_numbers = reserve_card_numbers(office, today.year, len(cleaned))
+    issued = [r.get("card_issued_on") or today for r in records]
+    offices = [r.get("office") or office.id for r in records]
+    numbers = _card_numbers(offices, issued)
+    valid = _valid_until_by_date(set(issued))
     operator = current().operator_login or current().operator_name
-    total = len(cleaned)
-    for start in range(0, total, BATCH_SIZE):
-        batch = cleaned[start:start + BATCH_SIZE]
-        numbers = card_numbers[start:start + BATCH_SIZE]
-        _insert_batch(batch, numbers, office, today, valid_until, operator)
-        report(progress, min(start + BATCH_SIZE, total), total)
-    audit("import", table="worker", after={"count": total, "file": source},
-          summary=f"导入花名册 {total} 人" + (f"：{source}" if source else ""))
-    return total
+    total = len(records)
+    ids: list[int] = []
+    bulk_load = total >= max(2000, Worker.select().count())
+    with db.trigram_bulk_load(Worker._meta.table_name) if bulk_load else contextlib.nullcontext():
+        for start in range(0, total, BATCH_SIZE):
+            end = min(start + BATCH_SIZE, total)
+            batch = [(records[i], offices[i], numbers[i], issued[i], valid[issued[i]]) for i in range(start, end)]
+            ids.extend(_insert_batch(batch, operator, action, source))
+            report(progress, end, total)
+    return ids
+
+
+def _card_numbers(offices: list[int], issued: list[_dt.date]) -> list[str]:
+    """A new card number for each record, in order of issue within each office and year."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for index in sorted(range(len(issued)), key=lambda i: (offices[i], issued[i], i)):
+        groups.setdefault((offices[index], issued[index].year), []).append(index)
+    numbers = [""] * len(issued)
+    by_id = {o.id: o for o in Office.select().where(Office.id.in_(list({k[0] for k in groups})))}
+    for (office_id, year), indexes in groups.items():
+        for index, number in zip(indexes, reserve_card_numbers(by_id[office_id], year, len(indexes)), strict=True):
+            numbers[index] = number
+    return numbers
+
+
+def _valid_until_by_date(days: set[_dt.date]) -> dict[_dt.date, _dt.date]:
+    valid_until = settings.card_validity()
+    return {day: valid_until(day) for day in days}
 
 
 def _recheck(clean: dict[str, Any], ctx: CheckContext, community_ids: set[int]) -> dict[str, str]:
@@ -687,33 +730,34 @@ def _create_communities(cleaned: list[dict[str, Any]], office: Office, ctx: Chec
             clean["community"] = ctx.communities[name]
 
 
-def _insert_batch(batch: list[dict[str, Any]], numbers: list[str], office: Office, today: _dt.date,
-                  valid_until: _dt.date, operator: str) -> None:
+def _insert_batch(batch: list[tuple[dict[str, Any], int, str, _dt.date, _dt.date]], operator: str,
+                  action: str, source: str) -> list[int]:
+    """Insert (record, office id, card number, issued, valid until) rows; returns their ids."""
     now = _dt.datetime.now().replace(microsecond=0)
-    records = []
-    for clean, card_no in zip(batch, numbers, strict=True):
+    rows = []
+    for clean, office_id, card_no, issued, valid in batch:
         full, initials = pinyin.full_and_initials(clean["name"])
-        record = _columns(clean)
-        record.update(office=office.id, name_pinyin=full, name_initials=initials, card_no=card_no,
-                      card_issued_on=today, card_valid_until=valid_until, version=1,
-                      created_at=now, updated_at=now)
-        records.append(record)
-    _insert_rows(Worker, records)
+        row = _columns(clean)
+        row.update(office=office_id, name_pinyin=full, name_initials=initials, card_no=card_no,
+                   card_issued_on=issued, card_valid_until=valid, version=1, created_at=now, updated_at=now,
+                   left_on=clean.get("left_on"), left_reason=clean.get("left_reason") or "")
+        rows.append(row)
+    _insert_rows(Worker, rows)
     # Card numbers are unique: they give back the ids of the rows just inserted, on any engine.
-    ids = dict(Worker.select(Worker.card_no, Worker.id).where(Worker.card_no.in_(numbers)).tuples())
-    specialty_rows = []
-    audit_rows = []
-    for clean, record in zip(batch, records, strict=True):
-        worker_id = ids[record["card_no"]]
-        specialty_rows.extend({"worker": worker_id, "specialty": s} for s in clean["specialty_list"])
-        after = {k: _json_value(v) for k, v in record.items()}
-        after["id"] = worker_id
-        audit_rows.append({"at": now, "operator": operator, "action": "import", "table": "worker",
-                           "record_id": str(worker_id), "summary": f"导入人员 {record['name']}"[:200],
-                           "before": "", "after": json.dumps(after, ensure_ascii=False)})
+    numbers = [row["card_no"] for row in rows]
+    by_number = dict(Worker.select(Worker.card_no, Worker.id).where(Worker.card_no.in_(numbers)).tuples())
+    ids = [by_number[number] for number in numbers]
+    specialty_rows = [{"worker": worker_id, "specialty": s}
+                      for (clean, *_), worker_id in zip(batch, ids, strict=True) for s in clean["specialty_list"]]
     if specialty_rows:
         _insert_rows(WorkerSpecialty, specialty_rows)
-    _insert_rows(AuditLog, audit_rows)
+    listed = [[worker_id, row["name"], row["card_no"]] for worker_id, row in zip(ids, rows, strict=True)]
+    what = "导入" if action == "import" else "添加"
+    summary = f"{what}人员 {len(rows)} 人：{rows[0]['name']} 等" + (f"（{source}）" if source else "")
+    _insert_rows(AuditLog, [{"at": now, "operator": operator, "action": action, "table": "worker",
+                             "record_id": "", "summary": summary[:200], "before": "",
+                             "after": json.dumps({"source": source, "workers": listed}, ensure_ascii=False)}])
+    return ids
 
 
 def _insert_rows(model, rows: list[dict[str, Any]]) -> None:
@@ -752,9 +796,3 @@ def _insert_rows(model, rows: list[dict[str, Any]]) -> None:
         cursor.executemany(sql, params)
     finally:
         cursor.close()
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
-    return value
