@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 class _Signals(QObject):
     progress = Signal(int, int)
+    phase = Signal(str)
     finished = Signal(object)
     failed = Signal(object)
 
@@ -51,11 +52,14 @@ class Job(QRunnable):
         self.signals.progress.emit(int(done), int(total))
         return not self._cancel.is_set()
 
+    def _phase(self, text: str) -> None:
+        self.signals.phase.emit(text)
+
     def run(self) -> None:  # runs on a pool thread
         from swdesk import db
 
         try:
-            result = self._work(self._progress)
+            result = self._work(_Reporter(self))
         except BaseException as exc:
             if not isinstance(exc, (UserError, Cancelled)):
                 log.exception("background job failed")
@@ -69,6 +73,19 @@ class Job(QRunnable):
                     db.database().close()
             except Exception:
                 pass
+
+
+class _Reporter:
+    """The progress protocol of swdesk.jobs: progress(done, total) -> bool, and phase(text)."""
+
+    def __init__(self, job: Job):
+        self._job = job
+
+    def __call__(self, done: int, total: int) -> bool:
+        return self._job._progress(done, total)
+
+    def phase(self, text: str) -> None:
+        self._job._phase(text)
 
 
 _running: set[Job] = set()
@@ -90,12 +107,22 @@ def run_job(parent: QWidget | None, label: str, work: Callable[[Callable[[int, i
         dialog.setAutoReset(False)
         dialog.canceled.connect(job.cancel)
 
+        phase_text = [label]
+
         def show_progress_value(done: int, total: int) -> None:
             if dialog is not None:
                 dialog.setMaximum(max(total, 0))
                 dialog.setValue(min(done, total) if total else 0)
+                # The phase and its real units ("正在检查… 1,200 / 10,000").
+                dialog.setLabelText(f"{phase_text[0]}  {done:,} / {total:,}" if total else phase_text[0])
+
+        def show_phase(text: str) -> None:
+            phase_text[0] = text
+            if dialog is not None:
+                dialog.setLabelText(text)
 
         job.signals.progress.connect(show_progress_value)
+        job.signals.phase.connect(show_phase)
 
     def finish() -> None:
         _running.discard(job)

@@ -23,6 +23,11 @@ class TerminalProgress:
         self.label = label
         self._last = -1
 
+    def phase(self, text: str) -> None:
+        """A job's new phase ("正在检查…"): its own percentage from 0."""
+        self.label = text.rstrip("…")
+        self._last = -1
+
     def __call__(self, done: int, total: int) -> bool:
         if total and sys.stderr.isatty():
             pct = int(done * 100 / total)
