@@ -278,7 +278,7 @@ def check_file(path: str | os.PathLike, sheet: str | None = None,
         elif all(p.duplicate for p in row_problems):
             result.doubtful.append(data)
         result.problems.extend(row_problems)
-        if done % 500 == 0:
+        if done % 100 == 0:
             report(progress, done, len(rows))
     report(progress, len(rows), len(rows))
     result.notes.extend(checker.synonym_notes())
@@ -296,11 +296,10 @@ def find_roster_sheet(opened: table.Table, wanted: str | None, progress: Progres
         raise UserError(f"找不到工作表“{wanted}”（工作表：{'、'.join(names)}）")
     found: list[tuple[table.Sheet, int, dict[str, int]]] = []
     for name in [wanted] if wanted is not None else names:
-        sheet = opened.sheet(name)
+        sheet = opened.sheet(name, progress)
         header = _find_header(sheet.rows)
         if header is not None:
             found.append((sheet, *header))
-        report(progress, len(found), 0)
     visible = [f for f in found if not f[0].hidden] or found
     if len(visible) > 1:
         raise SheetChoiceNeeded([f[0].name for f in visible])
@@ -402,7 +401,8 @@ def normalise_number(value: Any, label: str) -> str:
         raise common.CellError(f"{label}被存成了小数 {value}，请核对")
     text = normalise_text(value).translate(_NUMBER_JUNK)
     if _SCIENTIFIC.match(text) or (isinstance(value, float) and abs(value) >= 1e15):
-        shown = text if _SCIENTIFIC.match(text) else f"{value:.5E}".replace("E+", "E+")
+        # A number cell is quoted as Excel shows it (3.50502E+17), typed text as it was typed.
+        shown = f"{value:.5E}" if isinstance(value, float) else text
         raise common.CellError(f"{label}被写成科学计数法 {shown}，末几位已丢失，请把该列设为文本后重新填写")
     return text
 
@@ -479,7 +479,8 @@ class _RowChecker:
     def synonym_notes(self) -> list[Problem]:
         """One note per column and word replaced: never silently."""
         return [Problem(rows[0], label, f"“{old}”按“{new}”导入（共{len(rows)}行）", last_row=rows[-1])
-                for (label, old, new), rows in sorted(self.replaced.items(), key=lambda i: i[1][0])]
+                for (label, old, new), rows in sorted(self.replaced.items(),
+                                                      key=lambda i: (i[1][0], _column_order(i[0][0])))]
 
     @staticmethod
     def _check_masked_id(masked: str, data: dict[str, Any], found: dict[str, str]) -> None:

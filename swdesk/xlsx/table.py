@@ -22,10 +22,12 @@ from typing import Any
 import python_calamine
 
 from swdesk.errors import UserError
+from swdesk.jobs import Progress, report
 from swdesk.xlsx import common
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 MAX_FILE_BYTES = 200 * 1024 * 1024      # an .xls or .csv (zips are bounded by their declared sizes)
+REPORT_EVERY = 1000                      # rows between two progress reports while reading
 NOT_TABLE = "文件不是可以读取的表格（支持 xlsx、xlsm、xls、ods、csv）"
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
@@ -63,19 +65,21 @@ class Table:
         return any(m.name == name and m.visible != python_calamine.SheetVisibleEnum.Visible
                    for m in self._workbook.sheets_metadata)
 
-    def sheet(self, name: str) -> Sheet:
+    def sheet(self, name: str, progress: Progress | None = None) -> Sheet:
+        """The sheet's rows, read on first use; `progress` counts the rows read."""
         if name not in self._sheets:
-            self._sheets[name] = self._read_sheet(name)
+            self._sheets[name] = self._read_sheet(name, progress)
         return self._sheets[name]
 
-    def _read_sheet(self, name: str) -> Sheet:
+    def _read_sheet(self, name: str, progress: Progress | None) -> Sheet:
         if self._workbook is None:
-            return Sheet(name, False, list(_bounded_rows(enumerate(self._csv_rows or [], start=1))))
+            rows = self._csv_rows or []
+            return Sheet(name, False, _read_rows(enumerate(rows, start=1), len(rows), progress))
         try:
             raw = self._workbook.get_sheet_by_name(name)
             start_row, start_col = raw.start or (0, 0)
             numbered = enumerate((values[:common.MAX_COLUMNS] for values in raw.iter_rows()), start=start_row + 1)
-            rows = list(_bounded_rows(numbered))
+            rows = _read_rows(numbered, raw.height, progress)
             merged = [(r1 + 1, c1 - start_col, r2 + 1, c2 - start_col)
                       for (r1, c1), (r2, c2) in (raw.merged_cell_ranges or [])]
         except BaseException as exc:
@@ -94,6 +98,18 @@ class Table:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+def _read_rows(numbered, total: int, progress: Progress | None) -> list[tuple[int, list[Any]]]:
+    """The non-empty rows, with the count of rows read reported every REPORT_EVERY rows."""
+    rows = []
+    report(progress, 0, total)
+    for count, row in enumerate(_bounded_rows(numbered), start=1):
+        rows.append(row)
+        if count % REPORT_EVERY == 0:
+            report(progress, min(row[0], total), total)
+    report(progress, total, total)
+    return rows
 
 
 def _bounded_rows(numbered) -> Iterator[tuple[int, list[Any]]]:
