@@ -269,9 +269,12 @@ def check_file(path: str | os.PathLike, sheet: str | None = None,
     result.notes.extend(_fill_merged(rows, found.merged, header_row, columns))
     if opened.kind == "csv" and opened.encoding != "UTF-8":
         result.notes.append(Problem(0, "文件", f"按 {opened.encoding} 编码读取"))
+    found.rows = []
     checker = _RowChecker(columns)
     phase(progress, "正在检查…", len(rows))
-    for done, (number, values) in enumerate(rows, start=1):
+    for done in range(1, len(rows) + 1):
+        number, values = rows[done - 1]
+        rows[done - 1] = None   # each raw row is let go once checked: peak memory ~ one copy
         data, row_problems = checker.check_row(number, values)
         if not row_problems:
             result.good.append(data)
@@ -420,6 +423,8 @@ class _RowChecker:
         self.people = _People()
 
     def check_row(self, number: int, values: list[Any]) -> tuple[dict[str, Any], list[Problem]]:
+        """(the row, its problems): a row without problems comes back as check()'s clean values
+        with '_row' and '_office' (what bulk_create takes), otherwise as the parsed cells."""
         data, found = self._parse_cells(number, values)
         number_text = data.get("id_number") or ""
         masked = "*" in number_text
@@ -435,18 +440,19 @@ class _RowChecker:
         for key, message in problems.items():
             found.setdefault(key, message)
         self._check_id_twice(number, clean, found)
-        data["_row"] = number
         listed = sorted(((workers.FIELD_LABELS.get(k, k), m) for k, m in found.items()),
                         key=lambda p: _column_order(p[0]))
         out = [Problem(number, column, message) for column, message in listed]
-        if not found:
-            duplicate = self.people.match(number, clean)
-            if duplicate:
-                out.append(Problem(number, "姓名", duplicate, duplicate=True))
-            # bulk_create then re-checks only what the database may change before the write.
-            clean["_office"] = self.ctx.office.id
-            data["_checked"] = clean
-        return data, out
+        if found:
+            data["_row"] = number
+            return data, out
+        duplicate = self.people.match(number, clean)
+        if duplicate:
+            out.append(Problem(number, "姓名", duplicate, duplicate=True))
+        # The clean values are what is written: bulk_create re-checks only what the database
+        # may change before the write (see workers.bulk_create).
+        clean["_row"], clean["_office"] = number, self.ctx.office.id
+        return clean, out
 
     def _parse_cells(self, number: int, values: list[Any]) -> tuple[dict[str, Any], dict[str, str]]:
         data: dict[str, Any] = {}

@@ -194,6 +194,8 @@ class ImportRosterDialog(QDialog):
             self._update_buttons()
             return
         self.imported = report.imported
+        # The checked rows are written: let them go (50,000 rows hold ~100 MB).
+        self.checked, report.checked = None, None
         self.summary.setText(result.message)
         self._update_buttons()
         if self._on_imported is not None:
