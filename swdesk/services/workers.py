@@ -101,6 +101,7 @@ _CHOICES = {
     "kind": vocab.WORKER_KINDS,
     "status": vocab.WORKER_STATUSES,
 }
+_CANONICAL = {key: {v: v for v in values} for key, values in _CHOICES.items()}
 _REQUIRED_CHOICES = ("sector", "education", "title")
 _GENDER_ALIASES = {"男性": "男", "女性": "女", "m": "男", "f": "女", "male": "男", "female": "女"}
 _MOBILE = re.compile(r"^1\d{10}$")
@@ -178,7 +179,9 @@ def check(data: dict[str, Any], ctx: CheckContext, worker_id: int | None = None
             value = gender
         else:
             value = _text(data.get(key)) or DEFAULTS.get(key, "")
-        clean[key] = value
+        # The vocabulary's own string object: 100,000 imported rows share 8 of them instead of
+        # holding 800,000 copies (~50 MB of the import's peak).
+        clean[key] = value = _CANONICAL[key].get(value, value)
         if value and value not in _CHOICES[key]:
             fail(key, f"“{_shown(value)}”不是可选值（可选：{'、'.join(_CHOICES[key])}）")
     for key in _REQUIRED_CHOICES:
