@@ -44,7 +44,7 @@ def test_bad_rows_exit_1_naming_each_row_and_nothing_is_imported(db_target, tmp_
     before = snapshot_of(db_target)
     number = good_row(1)["身份证号"]
     bad_checksum = number[:-1] + ("1" if number[-1] != "1" else "2")
-    rows = [good_row(0), good_row(1, 身份证号=bad_checksum), good_row(2), good_row(3, 所属领域="公司"),
+    rows = [good_row(0), good_row(1, 身份证号=bad_checksum), good_row(2), good_row(3, 所属领域="外企"),
             good_row(4, 身份证号=good_row(0)["身份证号"]), good_row(5)]
     path = write_roster(tmp_path / "花名册.xlsx", rows)
 
@@ -53,7 +53,7 @@ def test_bad_rows_exit_1_naming_each_row_and_nothing_is_imported(db_target, tmp_
     lines = stderr.strip().splitlines()
     assert lines == [
         "第3行 〈身份证号〉 身份证号校验位错误，请核对号码",
-        "第5行 〈所属领域〉 “公司”不是可选值（可选：党政机关、事业单位、企业、民间组织、社区/群团/离退休）",
+        "第5行 〈所属领域〉 “外企”不是可选值（可选：党政机关、事业单位、企业、民间组织、社区/群团/离退休）",
         "第6行 〈身份证号〉 身份证号与第2行重复",
         "错误：3 行有问题，未导入任何数据。",
     ]

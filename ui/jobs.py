@@ -56,6 +56,9 @@ class Job(QRunnable):
         self.signals.progress.emit(int(done), int(total))
         return not self._cancel.is_set()
 
+    def _phase(self, text: str) -> None:
+        self.signals.phase.emit(text)
+
     def run(self) -> None:  # runs on a pool thread
         from swdesk import db
 
@@ -108,13 +111,22 @@ def run_job(parent: QWidget | None, label: str, work: Callable[[Callable[[int, i
         dialog.setAutoReset(False)
         dialog.canceled.connect(job.cancel)
 
+        phase_text = [label]
+
         def show_progress_value(done: int, total: int) -> None:
             if dialog is not None:
                 dialog.setMaximum(max(total, 0))
                 dialog.setValue(min(done, total) if total else 0)
+                # The phase and its real units ("正在检查… 1,200 / 10,000").
+                dialog.setLabelText(f"{phase_text[0]}  {done:,} / {total:,}" if total else phase_text[0])
+
+        def show_phase(text: str) -> None:
+            phase_text[0] = text
+            if dialog is not None:
+                dialog.setLabelText(text)
 
         job.signals.progress.connect(show_progress_value)
-        job.signals.phase.connect(dialog.setLabelText)
+        job.signals.phase.connect(show_phase)
 
     def finish() -> None:
         _running.discard(job)

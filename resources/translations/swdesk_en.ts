@@ -832,33 +832,27 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DemoDialog</name>
         <message>
-            <location filename="../../ui/dialogs/demo.py" line="22" />
-            <location filename="../../ui/dialogs/demo.py" line="17" />
-            <location filename="../../ui/dialogs/demo.py" line="32" />
+            <location filename="../../ui/dialogs/demo.py" line="25" />
+            <location filename="../../ui/dialogs/demo.py" line="20" />
+            <location filename="../../ui/dialogs/demo.py" line="33" />
             <source>填充示例数据</source>
             <extracomment>alias</extracomment>
             <translation>Fill with demo data</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/demo.py" line="32" />
-            <source>已生成示例数据：</source>
-            <extracomment>alias</extracomment>
-            <translation>Demo data created: </translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/demo.py" line="18" />
+            <location filename="../../ui/dialogs/demo.py" line="21" />
             <source>当前数据库中已有人员记录。示例数据只能填入空数据库，请先通过“文件 → 打开数据库”新建一个空数据库文件。</source>
             <extracomment>alias</extracomment>
             <translation>This database already holds workers. Demo data can only go into an empty database: first create an empty database file with "File → Open database".</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/demo.py" line="34" />
+            <location filename="../../ui/dialogs/demo.py" line="35" />
             <source>正在生成示例数据…</source>
             <extracomment>alias</extracomment>
             <translation>Creating demo data…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/demo.py" line="23" />
+            <location filename="../../ui/dialogs/demo.py" line="26" />
             <source>生成多少名示例人员？（报告中的人才队伍为 2672 人）</source>
             <extracomment>alias</extracomment>
             <translation>How many demo workers? (The district report's workforce has 2672.)</translation>
@@ -2283,155 +2277,146 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>ImportRosterDialog</name>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="26" />
+            <location filename="../../ui/dialogs/import_roster.py" line="32" />
             <source>导入花名册</source>
             <translation>Import roster</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="32" />
-            <source>请选择要导入的花名册文件（xlsx，可先用“导出花名册”或导入模板的格式）。</source>
-            <translation>Choose the roster file to import (xlsx, in the layout of "Export roster" or of the import template).</translation>
+            <location filename="../../ui/dialogs/import_roster.py" line="40" />
+            <source>请选择要导入的花名册文件（xlsx、xlsm、xls、ods 或 csv，可先用“导出花名册”或导入模板的格式）。</source>
+            <translation>Choose the roster file to import (xlsx, xlsm, xls, ods or csv, in the layout of "Export roster" or of the import template).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="34" />
+            <location filename="../../ui/dialogs/import_roster.py" line="42" />
             <source>选择文件…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="36" />
+            <location filename="../../ui/dialogs/import_roster.py" line="44" />
             <source>保存导入模板…</source>
             <translation>Save import template…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="47" />
+            <location filename="../../ui/dialogs/import_roster.py" line="58" />
             <source>行</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="47" />
+            <location filename="../../ui/dialogs/import_roster.py" line="58" />
             <source>列</source>
             <translation>Column</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="47" />
+            <location filename="../../ui/dialogs/import_roster.py" line="58" />
             <source>问题</source>
             <translation>Problem</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="54" />
+            <location filename="../../ui/dialogs/import_roster.py" line="65" />
+            <source>可能重复的人员确认不是同一人，仍然导入</source>
+            <translation>Possible duplicates are different people: import them anyway</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/import_roster.py" line="68" />
             <source>全部导入</source>
             <translation>Import all</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="57" />
+            <location filename="../../ui/dialogs/import_roster.py" line="71" />
             <source>仅导入无误的行</source>
             <translation>Import valid rows only</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="60" />
+            <location filename="../../ui/dialogs/import_roster.py" line="74" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="83" />
+            <location filename="../../ui/dialogs/import_roster.py" line="102" />
             <source>选择花名册文件</source>
             <translation>Choose roster file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="83" />
-            <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
-            <translation>Excel workbook (*.xlsx);;All files (*)</translation>
+            <location filename="../../ui/dialogs/import_roster.py" line="103" />
+            <source>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)</source>
+            <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="88" />
+            <location filename="../../ui/dialogs/import_roster.py" line="112" />
+            <source>正在保存导入模板…</source>
+            <translation>Saving the import template…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/import_roster.py" line="123" />
+            <source>正在读取花名册…</source>
+            <translation>Reading the roster…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/import_roster.py" line="130" />
+            <source>选择工作表</source>
+            <translation>Choose a sheet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/import_roster.py" line="131" />
+            <source>有多个工作表都有花名册表头，请选择要导入的一个：</source>
+            <translation>Several sheets have a roster header. Choose the one to import:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/import_roster.py" line="108" />
             <source>保存导入模板</source>
             <translation>Save import template</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="88" />
+            <location filename="../../ui/dialogs/import_roster.py" line="108" />
             <source>花名册导入模板.xlsx</source>
             <translation>roster_import_template.xlsx</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="89" />
+            <location filename="../../ui/dialogs/import_roster.py" line="109" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="101" />
-            <source>已保存导入模板：{0}</source>
-            <translation>Import template saved: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="109" />
+            <location filename="../../ui/dialogs/import_roster.py" line="120" />
             <source>文件：{0}</source>
             <translation>File: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="110" />
+            <location filename="../../ui/dialogs/import_roster.py" line="121" />
+            <location filename="../../ui/dialogs/import_roster.py" line="145" />
             <source>正在检查…</source>
             <translation>Checking…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="112" />
-            <source>正在检查花名册…</source>
-            <translation>Checking the roster…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="118" />
+            <location filename="../../ui/dialogs/import_roster.py" line="136" />
             <source>无法读取：{0}</source>
             <translation>Cannot read: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="127" />
-            <source>文件中没有人员数据。</source>
-            <translation>The file holds no workers.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="129" />
-            <source>共检查 {0} 行：{1} 行无误，{2} 行有问题（见下表，共 {3} 处）。可修改文件后重新选择，或只导入无误的行。</source>
-            <translation>Checked {0} rows: {1} valid, {2} with problems ({3} in all, listed below). Correct the file and choose it again, or import the valid rows only.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="133" />
-            <source>共 {0} 行，全部无误，可以导入。</source>
-            <translation>{0} rows, all valid: ready to import.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="153" />
+            <location filename="../../ui/dialogs/import_roster.py" line="176" />
             <source>正在导入花名册…</source>
             <translation>Importing the roster…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="167" />
+            <location filename="../../ui/dialogs/import_roster.py" line="193" />
             <source>未导入任何数据：文件或数据库在检查后发生了变化，请查看下表后重新选择文件。</source>
             <translation>Nothing imported: the file or the database changed after the check. See the table below and choose the file again.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="171" />
-            <source>已导入 {0} 人。</source>
-            <translation>Imported {0} workers.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="173" />
-            <source>跳过有问题的 {0} 行（见下表）。</source>
-            <translation>Skipped {0} rows with problems (see below).</translation>
         </message>
     </context>
     <context>
         <name>Jobs</name>
         <message>
-            <location filename="../../ui/jobs.py" line="85" />
+            <location filename="../../ui/jobs.py" line="102" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="86" />
+            <location filename="../../ui/jobs.py" line="103" />
             <source>请稍候</source>
             <translation>Please wait</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="133" />
+            <location filename="../../ui/jobs.py" line="160" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>

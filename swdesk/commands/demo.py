@@ -1,6 +1,9 @@
 """`demo [--workers N] [--force]`: fill an empty database with realistic sample data."""
 from __future__ import annotations
 
+from swdesk.commands.common import TerminalProgress
+from swdesk.jobs.demo import fill_demo
+
 
 def register(sub) -> None:
     p = sub.add_parser("demo", help="向空数据库填充示例数据", description="向空数据库填充逼真的示例数据（人员、帮教、扶老、病床、热线、培训）。")
@@ -11,10 +14,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from swdesk.commands.common import TerminalProgress
-    from swdesk.services import demo
-
-    result = demo.fill(workers=args.workers, force=args.force, seed=args.seed,
-                       progress=TerminalProgress("正在生成示例数据"))
-    print(f"已生成示例数据：{result.summary()}")
+    result = fill_demo(args.workers, force=args.force, seed=args.seed, progress=TerminalProgress("正在生成示例数据"))
+    print(result.message)
     return 0

@@ -22,6 +22,20 @@ DEFAULTS: dict[str, Any] = {
     "backup_dir": "",
     "backup_keep": {"daily": 7, "weekly": 4, "monthly": 12},
     "pdf_font": "",
+    # Words clerks write for the official values, per roster column: the import replaces them
+    # and says so per column (公司 for 企业 came from a faulty character conversion).
+    "import_synonyms": {
+        "所属领域": {"公司": "企业", "私企": "企业", "国企": "企业", "机关": "党政机关", "党政": "党政机关",
+                 "社会组织": "民间组织", "社区": "社区/群团/离退休", "群团": "社区/群团/离退休",
+                 "离退休": "社区/群团/离退休"},
+        "学历": {"专科": "大专", "本科": "本科及以上", "研究生": "本科及以上", "硕士": "本科及以上",
+               "博士": "本科及以上", "中专": "中专/中职/中师", "中职": "中专/中职/中师", "中师": "中专/中职/中师",
+               "高中": "高中及以下", "初中": "高中及以下", "小学": "高中及以下"},
+        "职称": {"高档": "高级", "正高": "高级", "副高": "高级", "中档": "中级", "初档": "初级", "无职称": "无"},
+        "政治面貌": {"党员": "中共党员", "共产党员": "中共党员", "预备党员": "中共预备党员", "团员": "共青团员"},
+        "人员类别": {"专职社工": "专职", "兼职社工": "兼职", "志愿": "志愿者"},
+        "状态": {"在职": "在册", "在岗": "在册", "离职": "离队", "退出": "离队"},
+    },
 }
 
 
@@ -71,11 +85,21 @@ def card_no_formatter(office: Office, year: int):
 
 
 def card_valid_until(issued: _dt.date) -> _dt.date:
+    """The last day a card issued on `issued` is valid."""
+    return card_validity()(issued)
+
+
+def card_validity():
+    """card_valid_until with the setting read once: a function issued → valid until (bulk writers)."""
     years = int(get("card_valid_years"))
-    try:
-        return issued.replace(year=issued.year + years) - _dt.timedelta(days=1)
-    except ValueError:  # 29 February
-        return issued.replace(year=issued.year + years, day=28) - _dt.timedelta(days=1)
+
+    def valid_until(issued: _dt.date) -> _dt.date:
+        try:
+            return issued.replace(year=issued.year + years) - _dt.timedelta(days=1)
+        except ValueError:  # 29 February
+            return issued.replace(year=issued.year + years, day=28) - _dt.timedelta(days=1)
+
+    return valid_until
 
 
 OFFICE_FIELDS = ("district", "street", "street_code", "centre_name", "hotlines", "card_issuer",

@@ -12,6 +12,7 @@ when those are given too they must agree with it.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import json
 import re
@@ -19,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from peewee import AutoField, fn
+from peewee import fn
 
 from swdesk import db, idcard, pinyin, vocab
 from swdesk.jobs import Progress, report
@@ -44,7 +45,7 @@ from swdesk.models import (
     WorkerSpecialty,
 )
 from swdesk.privacy import mask_id
-from swdesk.services import settings, versions
+from swdesk.services import bulk, settings, versions
 from swdesk.services.base import (
     UserError,
     ValidationError,
@@ -100,13 +101,13 @@ _CHOICES = {
     "kind": vocab.WORKER_KINDS,
     "status": vocab.WORKER_STATUSES,
 }
+_CANONICAL = {key: {v: v for v in values} for key, values in _CHOICES.items()}
 _REQUIRED_CHOICES = ("sector", "education", "title")
 _GENDER_ALIASES = {"男性": "男", "女性": "女", "m": "男", "f": "女", "male": "男", "female": "女"}
 _MOBILE = re.compile(r"^1\d{10}$")
 _MAX_LEN = {"name": 50, "employer": 100, "notes": 2000}
 
 BATCH_SIZE = 500
-_MISSING = object()
 CARD_SEQ_KEY = "card_seq:{street}:{year}"
 
 
@@ -178,7 +179,9 @@ def check(data: dict[str, Any], ctx: CheckContext, worker_id: int | None = None
             value = gender
         else:
             value = _text(data.get(key)) or DEFAULTS.get(key, "")
-        clean[key] = value
+        # The vocabulary's own string object: 100,000 imported rows share 8 of them instead of
+        # holding 800,000 copies (~50 MB of the import's peak).
+        clean[key] = value = _CANONICAL[key].get(value, value)
         if value and value not in _CHOICES[key]:
             fail(key, f"“{_shown(value)}”不是可选值（可选：{'、'.join(_CHOICES[key])}）")
     for key in _REQUIRED_CHOICES:
@@ -598,9 +601,9 @@ def bulk_create(rows: list[dict[str, Any]], progress: Progress | None = None, *,
     """Add many workers in this one transaction (the roster import): every row is checked first
     against sets loaded once (no query per row); any problem → ValidationError({"第N行 列名": 问题})
     and nothing written. Communities named in the rows are created under the office. Keys starting
-    with '_' are ignored ('_row' gives the row number used in messages; '_checked', set by the
-    importer's reading pass, is the row's check() result, so that only what may have changed since —
-    ID numbers saved meanwhile, communities deleted — is checked again). Each worker gets an
+    with '_' are ignored ('_row' gives the row number used in messages; a row carrying '_office', the
+    importer's check pass result, is check()'s clean output for that office, so that only what may
+    have changed since — ID numbers saved meanwhile, communities deleted — is checked again). Each worker gets an
     "import" line in the audit log, and the whole import one more naming `source` (the file).
     Returns the count."""
     office = default_office()
@@ -611,9 +614,10 @@ def bulk_create(rows: list[dict[str, Any]], progress: Progress | None = None, *,
     seen_ids: dict[str, int] = {}
     for index, row in enumerate(rows, start=1):
         label = f"第{row.get('_row', index)}行"
-        checked = row.get("_checked")
-        if checked is not None and checked.get("_office") == office.id:
-            clean, row_problems = dict(checked), _recheck(checked, ctx, community_ids)
+        if row.get("_office") == office.id:
+            # Already cleaned by check() (the importer's check pass): taken as it is, not copied
+            # (50,000 rows held twice cost ~70 MB); only what the database may have changed since.
+            clean, row_problems = row, _recheck(row, ctx, community_ids)
         else:
             clean, row_problems = check(row, ctx)
         number = clean.get("id_number")
@@ -626,20 +630,62 @@ def bulk_create(rows: list[dict[str, Any]], progress: Progress | None = None, *,
         cleaned.append(clean)
     if problems:
         raise ValidationError(problems)
-    _create_communities(cleaned, office, ctx)
+    ids = add_many(cleaned, progress, source=source, ctx=ctx)
+    audit("import", table="worker", after={"count": len(ids), "file": source},
+          summary=f"导入花名册 {len(ids)} 人" + (f"：{source}" if source else ""))
+    return len(ids)
+
+
+@writes("worker")
+def add_many(records: list[dict[str, Any]], progress: Progress | None = None, *, source: str = "",
+             action: str = "import", ctx: CheckContext | None = None) -> list[int]:
+    """Write workers whose values check() has already cleaned (the one bulk path: the roster import
+    and the demo data). Returns their ids in the order of `records`.
+
+    Each record holds the INPUT_FIELDS columns and `specialty_list`; optionally `new_community`
+    (a community to create under the office), `office` (an office id, default the current office),
+    `card_issued_on` (default today), `left_on` and `left_reason`. Card numbers, card validity and
+    pinyin come from the functions the single save uses (reserve_card_numbers,
+    settings.card_valid_until, pinyin.full_and_initials), numbered per office and year in order of
+    issue. Inserts go in batches of BATCH_SIZE; each batch is one audit entry listing its workers
+    (id, name, card number) and naming `source`."""
+    office = default_office()
+    ctx = ctx or load_context(office, create_communities=True)
+    _create_communities(records, office, ctx)
     today = _dt.date.today()
-    valid_until = settings.card_valid_until(today)
-    card_numbers = reserve_card_numbers(office, today.year, len(cleaned))
+    issued = [r.get("card_issued_on") or today for r in records]
+    offices = [r.get("office") or office.id for r in records]
+    numbers = _card_numbers(offices, issued)
+    valid = _valid_until_by_date(set(issued))
     operator = current().operator_login or current().operator_name
-    total = len(cleaned)
-    for start in range(0, total, BATCH_SIZE):
-        batch = cleaned[start:start + BATCH_SIZE]
-        numbers = card_numbers[start:start + BATCH_SIZE]
-        _insert_batch(batch, numbers, office, today, valid_until, operator)
-        report(progress, min(start + BATCH_SIZE, total), total)
-    audit("import", table="worker", after={"count": total, "file": source},
-          summary=f"导入花名册 {total} 人" + (f"：{source}" if source else ""))
-    return total
+    total = len(records)
+    ids: list[int] = []
+    bulk_load = total >= max(2000, Worker.select().count())
+    with db.trigram_bulk_load(Worker._meta.table_name) if bulk_load else contextlib.nullcontext():
+        for start in range(0, total, BATCH_SIZE):
+            end = min(start + BATCH_SIZE, total)
+            batch = [(records[i], offices[i], numbers[i], issued[i], valid[issued[i]]) for i in range(start, end)]
+            ids.extend(_insert_batch(batch, operator, action, source))
+            report(progress, end, total)
+    return ids
+
+
+def _card_numbers(offices: list[int], issued: list[_dt.date]) -> list[str]:
+    """A new card number for each record, in order of issue within each office and year."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for index in sorted(range(len(issued)), key=lambda i: (offices[i], issued[i], i)):
+        groups.setdefault((offices[index], issued[index].year), []).append(index)
+    numbers = [""] * len(issued)
+    by_id = {o.id: o for o in Office.select().where(Office.id.in_(list({k[0] for k in groups})))}
+    for (office_id, year), indexes in groups.items():
+        for index, number in zip(indexes, reserve_card_numbers(by_id[office_id], year, len(indexes)), strict=True):
+            numbers[index] = number
+    return numbers
+
+
+def _valid_until_by_date(days: set[_dt.date]) -> dict[_dt.date, _dt.date]:
+    valid_until = settings.card_validity()
+    return {day: valid_until(day) for day in days}
 
 
 def _recheck(clean: dict[str, Any], ctx: CheckContext, community_ids: set[int]) -> dict[str, str]:
@@ -670,74 +716,31 @@ def _create_communities(cleaned: list[dict[str, Any]], office: Office, ctx: Chec
             clean["community"] = ctx.communities[name]
 
 
-def _insert_batch(batch: list[dict[str, Any]], numbers: list[str], office: Office, today: _dt.date,
-                  valid_until: _dt.date, operator: str) -> None:
+def _insert_batch(batch: list[tuple[dict[str, Any], int, str, _dt.date, _dt.date]], operator: str,
+                  action: str, source: str) -> list[int]:
+    """Insert (record, office id, card number, issued, valid until) rows; returns their ids."""
     now = _dt.datetime.now().replace(microsecond=0)
-    records = []
-    for clean, card_no in zip(batch, numbers, strict=True):
+    rows = []
+    for clean, office_id, card_no, issued, valid in batch:
         full, initials = pinyin.full_and_initials(clean["name"])
-        record = _columns(clean)
-        record.update(office=office.id, name_pinyin=full, name_initials=initials, card_no=card_no,
-                      card_issued_on=today, card_valid_until=valid_until, version=1,
-                      created_at=now, updated_at=now)
-        records.append(record)
-    _insert_rows(Worker, records)
+        row = _columns(clean)
+        row.update(office=office_id, name_pinyin=full, name_initials=initials, card_no=card_no,
+                   card_issued_on=issued, card_valid_until=valid, version=1, created_at=now, updated_at=now,
+                   left_on=clean.get("left_on"), left_reason=clean.get("left_reason") or "")
+        rows.append(row)
+    bulk.insert_rows(Worker, rows)
     # Card numbers are unique: they give back the ids of the rows just inserted, on any engine.
-    ids = dict(Worker.select(Worker.card_no, Worker.id).where(Worker.card_no.in_(numbers)).tuples())
-    specialty_rows = []
-    audit_rows = []
-    for clean, record in zip(batch, records, strict=True):
-        worker_id = ids[record["card_no"]]
-        specialty_rows.extend({"worker": worker_id, "specialty": s} for s in clean["specialty_list"])
-        after = {k: _json_value(v) for k, v in record.items()}
-        after["id"] = worker_id
-        audit_rows.append({"at": now, "operator": operator, "action": "import", "table": "worker",
-                           "record_id": str(worker_id), "summary": f"导入人员 {record['name']}"[:200],
-                           "before": "", "after": json.dumps(after, ensure_ascii=False)})
+    numbers = [row["card_no"] for row in rows]
+    by_number = dict(Worker.select(Worker.card_no, Worker.id).where(Worker.card_no.in_(numbers)).tuples())
+    ids = [by_number[number] for number in numbers]
+    specialty_rows = [{"worker": worker_id, "specialty": s}
+                      for (clean, *_), worker_id in zip(batch, ids, strict=True) for s in clean["specialty_list"]]
     if specialty_rows:
-        _insert_rows(WorkerSpecialty, specialty_rows)
-    _insert_rows(AuditLog, audit_rows)
-
-
-def _insert_rows(model, rows: list[dict[str, Any]]) -> None:
-    """INSERT many rows with one prepared statement (DB-API executemany).
-
-    peewee's insert_many builds the SQL text value by value, which costs more than the rest of
-    an import together; a parameterised statement run with executemany is the same SQL on SQLite
-    and PostgreSQL, ~10× faster. Values go through each field's db_value() like peewee's own."""
-    if not rows:
-        return
-    database = db.database()
-    opening, closing = database.quote[0], database.quote[-1]
-
-    def quoted(name: str) -> str:
-        return opening + name + closing
-
-    # Every column but an auto-increment key: values missing from a row take the field's default.
-    fields = [f for f in model._meta.sorted_fields
-              if not (isinstance(f, AutoField) and f.name not in rows[0])]
-    defaults = {f.name: f.default for f in fields}
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quoted(model._meta.table_name), ", ".join(quoted(f.column_name) for f in fields),
-        ", ".join([database.param] * len(fields)))
-    params = []
-    for row in rows:
-        values = []
-        for f in fields:
-            value = row.get(f.name, row.get(f.column_name, _MISSING))
-            if value is _MISSING:
-                default = defaults[f.name]
-                value = default() if callable(default) else default
-            values.append(f.db_value(value))
-        params.append(tuple(values))
-    cursor = database.cursor()
-    try:
-        cursor.executemany(sql, params)
-    finally:
-        cursor.close()
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
-    return value
+        bulk.insert_rows(WorkerSpecialty, specialty_rows)
+    listed = [[worker_id, row["name"], row["card_no"]] for worker_id, row in zip(ids, rows, strict=True)]
+    what = "导入" if action == "import" else "添加"
+    summary = f"{what}人员 {len(rows)} 人：{rows[0]['name']} 等" + (f"（{source}）" if source else "")
+    bulk.insert_rows(AuditLog, [{"at": now, "operator": operator, "action": action, "table": "worker",
+                             "record_id": "", "summary": summary[:200], "before": "",
+                             "after": json.dumps({"source": source, "workers": listed}, ensure_ascii=False)}])
+    return ids

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import re
-import warnings
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,11 +30,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from swdesk import db, idcard, vocab
-from swdesk.jobs import Progress, report
+from swdesk.jobs import Progress, phase, report
 from swdesk.models import Worker
-from swdesk.services import workers
-from swdesk.services.base import UserError, ValidationError
-from swdesk.xlsx import common
+from swdesk.services import settings, workers
+from swdesk.services.base import UserError
+from swdesk.xlsx import common, table
 
 HEADERS = ("姓名", "性别", "身份证号", "出生日期", "手机号码", "所属领域", "工作单位", "学历", "职称",
            "社工职业水平", "专业特长", "政治面貌", "人员类别", "所属社区", "加入日期", "状态")
@@ -59,21 +59,35 @@ _DATE_FIELDS = ("birth_date", "joined_on")
 
 @dataclass
 class Problem:
-    row: int          # the sheet's row number, as Excel shows it
+    row: int          # the sheet's row number, as Excel shows it (0: the file as a whole)
     column: str       # the column's header
     message: str
+    last_row: int | None = None    # a note about a block of rows (merged cells, synonyms)
+    duplicate: bool = False        # a possible duplicate: the clerk may import it all the same
 
     def line(self) -> str:
         """One line, whatever the message quotes from the cell."""
-        return " ".join(f"第{self.row}行 〈{self.column}〉 {self.message}".split())
+        if self.row == 0:
+            where = ""
+        elif self.last_row and self.last_row != self.row:
+            where = f"第{self.row}–{self.last_row}行 "
+        else:
+            where = f"第{self.row}行 "
+        return " ".join(f"{where}〈{self.column}〉 {self.message}".split())
 
 
 @dataclass
 class ImportReport:
+    """What an import found and did (JobResult.data of jobs.import_roster)."""
+
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
     bad_rows: list[int] = field(default_factory=list)
     good_rows_count: int = 0
+    rows_read: int = 0
     imported: int = 0
+    sheet: str = ""
+    checked: RosterCheck | None = None     # kept by the window between 检查 and 导入
 
 
 # --- the template -------------------------------------------------------------------------------------
@@ -196,14 +210,125 @@ def _fill_template(wb: Workbook) -> None:
 
 # --- reading --------------------------------------------------------------------------------------------
 
+class SheetChoiceNeeded(UserError):
+    """Several sheets hold a roster header: the clerk picks one (the window asks, the command line
+    takes --sheet NAME)."""
+
+    def __init__(self, names: list[str]):
+        self.names = names
+        super().__init__(f"有多个工作表都有花名册表头：{'、'.join(names)}；请指定要导入的工作表"
+                         "（命令行用 --sheet 工作表名）")
+
+
+@dataclass
+class RosterCheck:
+    """A roster file read and checked once: what the import writes, and what the clerk is told.
+    The window keeps it between 检查 and 导入, so that the file is not read a second time."""
+
+    path: Path
+    stamp: tuple[int, int]                 # (size, mtime_ns) when read: a changed file is read again
+    sheet: str
+    rows_read: int = 0
+    good: list[dict[str, Any]] = field(default_factory=list)        # rows without any problem
+    doubtful: list[dict[str, Any]] = field(default_factory=list)    # good but for a possible duplicate
+    problems: list[Problem] = field(default_factory=list)           # possible duplicates included
+    notes: list[Problem] = field(default_factory=list)              # merged cells filled, synonyms
+
+    def is_current(self, path: str | os.PathLike, sheet: str | None) -> bool:
+        path = Path(path)
+        return (path == self.path and file_stamp(path) == self.stamp
+                and (sheet is None or sheet == self.sheet))
+
+    def decide(self, allow_duplicates: bool) -> tuple[list[dict[str, Any]], list[Problem]]:
+        """(rows that may be written, problems that stop them): possible duplicates are problems
+        unless the clerk allowed them."""
+        if allow_duplicates:
+            rows = sorted(self.good + self.doubtful, key=lambda r: r["_row"])
+            return rows, [p for p in self.problems if not p.duplicate]
+        return self.good, list(self.problems)
+
+
+def file_stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_size, stat.st_mtime_ns)
+
+
+def check_file(path: str | os.PathLike, sheet: str | None = None,
+               progress: Progress | None = None) -> RosterCheck:
+    """Open the file once (table.open_table), find the roster's sheet and header, read its rows
+    (phase 正在读取…, rows read) and check every row (phase 正在检查…, rows checked). Nothing is
+    written. A file that is not a readable table raises UserError."""
+    path = Path(path)
+    stamp = file_stamp(path)
+    phase(progress, "正在读取…")
+    with table.open_table(path) as opened:
+        found, header_row, columns = find_roster_sheet(opened, sheet, progress)
+    result = RosterCheck(path=path, stamp=stamp, sheet=found.name)
+    rows = [(n, v) for n, v in found.rows if n > header_row]
+    result.rows_read = len(rows)
+    result.problems = _missing_headers(header_row, columns)
+    if result.problems:
+        return result
+    if not rows:
+        raise UserError(f"表格中没有人员数据：工作表“{found.name}”的表头下面是空的")
+    result.notes.extend(_fill_merged(rows, found.merged, header_row, columns))
+    if opened.kind == "csv" and opened.encoding != "UTF-8":
+        result.notes.append(Problem(0, "文件", f"按 {opened.encoding} 编码读取"))
+    found.rows = []
+    checker = _RowChecker(columns)
+    phase(progress, "正在检查…", len(rows))
+    for done in range(1, len(rows) + 1):
+        number, values = rows[done - 1]
+        rows[done - 1] = None   # each raw row is let go once checked: peak memory ~ one copy
+        data, row_problems = checker.check_row(number, values)
+        if not row_problems:
+            result.good.append(data)
+        elif all(p.duplicate for p in row_problems):
+            result.doubtful.append(data)
+        result.problems.extend(row_problems)
+        if done % 100 == 0:
+            report(progress, done, len(rows))
+    report(progress, len(rows), len(rows))
+    result.notes.extend(checker.synonym_notes())
+    return result
+
+
+def find_roster_sheet(opened: table.Table, wanted: str | None, progress: Progress | None = None
+                      ) -> tuple[table.Sheet, int, dict[str, int]]:
+    """The sheet holding the roster header (whichever it is), its header row and columns.
+
+    `wanted` names the sheet; otherwise a visible sheet with a header is taken (a hidden one only
+    if no visible sheet has one), and several visible ones raise SheetChoiceNeeded."""
+    names = opened.sheet_names
+    if wanted is not None and wanted not in names:
+        raise UserError(f"找不到工作表“{wanted}”（工作表：{'、'.join(names)}）")
+    found: list[tuple[table.Sheet, int, dict[str, int]]] = []
+    for name in [wanted] if wanted is not None else names:
+        sheet = opened.sheet(name, progress)
+        header = _find_header(sheet.rows)
+        if header is not None:
+            found.append((sheet, *header))
+    visible = [f for f in found if not f[0].hidden] or found
+    if len(visible) > 1:
+        raise SheetChoiceNeeded([f[0].name for f in visible])
+    if not visible:
+        where = f"工作表“{wanted}”" if wanted else ("第一个工作表" if len(names) == 1 else "各工作表")
+        raise UserError(f"{where}中找不到表头（应有 姓名、所属领域、学历、职称 等列）；"
+                        "请用 template roster 生成的模板填写")
+    return visible[0]
+
+
 def _normalise_header(value: Any) -> str:
-    text = common.parse_text(value)
-    text = re.sub(r"[\s*＊:：]", "", text)
-    text = re.split(r"[(（\[【]", text, maxsplit=1)[0]
+    text = unicodedata.normalize("NFKC", common.parse_text(value))
+    text = re.sub(r"[\s*:]", "", text)
+    text = re.split(r"[(\[【]", text, maxsplit=1)[0]
     return HEADER_ALIASES.get(text, text)
 
 
-def _header_columns(values: tuple) -> dict[str, int]:
+def _header_columns(values) -> dict[str, int]:
     """{header label: column index} of a row, for the labels the importer knows (first one wins)."""
     columns: dict[str, int] = {}
     known = set(HEADERS) | {"备注"}
@@ -218,76 +343,12 @@ def _is_header(columns: dict[str, int]) -> bool:
     return "姓名" in columns and len(columns) >= 3
 
 
-def _scaled(progress: Progress | None, start: int, span: int) -> Progress | None:
-    """A progress callback mapping (done, total) to start..start+span per cent of `progress`."""
-    if progress is None:
-        return None
-
-    def inner(done: int, total: int) -> bool:
-        fraction = min(1.0, done / total) if total else 1.0
-        return progress(int((start + fraction * span) * 10), 1000)
-
-    return inner
-
-
-def read_roster(path: str | os.PathLike, progress: Progress | None = None
-                ) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """Read and check every row of a roster workbook; nothing is written.
-
-    Returns (the good rows, the problems). A good row is a dict of Worker field names as
-    workers.bulk_create() takes them, plus '_row' (its row number in the sheet). A file that is not
-    a readable workbook raises UserError.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        wb = common.open_workbook_safely(path)
-        try:
-            return _read_sheet(common.first_worksheet(wb), progress)
-        except UserError:
-            raise
-        except Exception as exc:  # a damaged sheet part: openpyxl/lxml errors of many kinds
-            raise UserError(f"{common.NOT_XLSX}（工作表内容无法读取：{type(exc).__name__}）："
-                            f"{Path(path).name}") from exc
-        finally:
-            common.close_workbook(wb)
-
-
-def _read_sheet(ws, progress: Progress | None) -> tuple[list[dict[str, Any]], list[Problem]]:
-    estimate = ws.max_row or 0  # from the sheet's declared dimension: only for the progress bar
-    rows = common.iter_sheet_rows(ws)
-    header_row, columns = _find_header(rows)
-    problems = _missing_headers(header_row, columns)
-    if problems:
-        return [], problems
-    checker = _RowChecker(columns)
-    good: list[dict[str, Any]] = []
-    done = 0
-    for number, values in rows:
-        data, row_problems = checker.check_row(number, values)
-        if row_problems:
-            problems.extend(row_problems)
-        else:
-            good.append(data)
-        done += 1
-        if done % 200 == 0:
-            report(progress, number, max(estimate, number + 1))
-    report(progress, 1, 1)
-    if not good and not problems:
-        raise UserError("表格中没有人员数据：第一个工作表的表头下面是空的")
-    return good, problems
-
-
-def _find_header(rows) -> tuple[int, dict[str, int]]:
-    seen = 0
-    for number, values in rows:
+def _find_header(rows: list[tuple[int, list[Any]]]) -> tuple[int, dict[str, int]] | None:
+    for number, values in rows[:HEADER_SEARCH_ROWS]:
         columns = _header_columns(values)
         if _is_header(columns):
             return number, columns
-        seen += 1
-        if seen >= HEADER_SEARCH_ROWS:
-            break
-    raise UserError("第一个工作表中找不到表头（应有 姓名、所属领域、学历、职称 等列）；"
-                    "请用 template roster 生成的模板填写")
+    return None
 
 
 def _missing_headers(header_row: int, columns: dict[str, int]) -> list[Problem]:
@@ -299,8 +360,62 @@ def _missing_headers(header_row: int, columns: dict[str, int]) -> list[Problem]:
     return problems
 
 
+def _fill_merged(rows: list[tuple[int, list[Any]]], merged: list[tuple[int, int, int, int]], header_row: int,
+                 columns: dict[str, int]) -> list[Problem]:
+    """Fill merged cells of data rows down from their first cell (what the clerk sees in every row
+    of the block), and say so per block. Only the block's first column holds a value."""
+    labels = {index: label for label, index in columns.items()}
+    blocks = [(r1, c1, r2) for r1, c1, r2, _c2 in merged if r1 > header_row and r2 > r1 and c1 in labels]
+    if not blocks:
+        return []
+    by_number = {number: values for number, values in rows}
+    notes = []
+    for first, column, last in sorted(blocks):
+        head = by_number.get(first)
+        value = head[column] if head is not None and column < len(head) else None
+        if value is None:
+            continue
+        for number in range(first + 1, last + 1):
+            values = by_number.get(number)
+            if values is not None and column < len(values):
+                values[column] = value
+        shown = common.parse_text(value)
+        notes.append(Problem(first, labels[column], f"合并单元格，已按“{shown}”填入", last_row=last))
+    return notes
+
+
 def _column_order(label: str) -> int:
     return HEADERS.index(label) if label in HEADERS else len(HEADERS)
+
+
+# Characters clerks type around numbers: apostrophes that force text, quotes, blanks.
+_NUMBER_JUNK = dict.fromkeys(map(ord, "'‘’`\"“” \t"), None)
+_SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
+# Full-width ASCII (Ａ１！…) and the ideographic space: what NFKC changes in a name, and no more
+# (NFKC would also rewrite compatibility ideographs, which some names use on purpose).
+_NAME_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def normalise_text(value: Any) -> str:
+    """A text cell as checked: NFKC (full-width digits, letters, brackets and spaces → ASCII)."""
+    return unicodedata.normalize("NFKC", common.parse_text(value)).strip()
+
+
+def normalise_name(value: Any) -> str:
+    return " ".join(common.parse_text(value).translate(_NAME_WIDTH).split())
+
+
+def normalise_number(value: Any, label: str) -> str:
+    """An ID-number or phone cell as text: full-width digits made ASCII, apostrophes, quotes and
+    blanks dropped; a number Excel turned into scientific notation is refused saying why."""
+    if isinstance(value, float) and not value.is_integer():
+        raise common.CellError(f"{label}被存成了小数 {value}，请核对")
+    text = normalise_text(value).translate(_NUMBER_JUNK)
+    if _SCIENTIFIC.match(text) or (isinstance(value, float) and abs(value) >= 1e15):
+        # A number cell is quoted as Excel shows it (3.50502E+17), typed text as it was typed.
+        shown = f"{value:.5E}" if isinstance(value, float) else text
+        raise common.CellError(f"{label}被写成科学计数法 {shown}，末几位已丢失，请把该列设为文本后重新填写")
+    return text
 
 
 class _RowChecker:
@@ -310,14 +425,15 @@ class _RowChecker:
         self.columns = {(_LABEL_TO_FIELD[label] if label in _LABEL_TO_FIELD else "notes"): index
                         for label, index in columns.items()}
         self.ctx = workers.load_context(create_communities=True, preload_ids=True)
+        self.synonyms = import_synonyms()
+        self.replaced: dict[tuple[str, str, str], list[int]] = {}    # (column, from, to) → rows
         self.seen_ids: dict[str, int] = {}
-        # Rows without a full ID number are matched on name + birth date + gender instead.
-        self.existing_people = {(name, birth, gender) for name, birth, gender in
-                                Worker.select(Worker.name, Worker.birth_date, Worker.gender).tuples()}
-        self.seen_people: dict[tuple, int] = {}
+        self.people = _People()
 
-    def check_row(self, number: int, values: tuple) -> tuple[dict[str, Any], list[Problem]]:
-        data, found = self._parse_cells(values)
+    def check_row(self, number: int, values: list[Any]) -> tuple[dict[str, Any], list[Problem]]:
+        """(the row, its problems): a row without problems comes back as check()'s clean values
+        with '_row' and '_office' (what bulk_create takes), otherwise as the parsed cells."""
+        data, found = self._parse_cells(number, values)
         number_text = data.get("id_number") or ""
         masked = "*" in number_text
         if masked:
@@ -331,33 +447,54 @@ class _RowChecker:
             problems = {k: m.replace("没有身份证号时", "身份证号已打码时") for k, m in problems.items()}
         for key, message in problems.items():
             found.setdefault(key, message)
-        self._check_duplicates(number, clean, found)
-        data["_row"] = number
-        if not found:
-            # bulk_create then re-checks only what the database may change before the write.
-            clean["_office"] = self.ctx.office.id
-            data["_checked"] = clean
-        columns = [workers.FIELD_LABELS.get(key, key) for key in found]
-        listed = sorted(zip(columns, found.values(), strict=True), key=lambda p: _column_order(p[0]))
-        return data, [Problem(number, column, message) for column, message in listed]
+        self._check_id_twice(number, clean, found)
+        listed = sorted(((workers.FIELD_LABELS.get(k, k), m) for k, m in found.items()),
+                        key=lambda p: _column_order(p[0]))
+        out = [Problem(number, column, message) for column, message in listed]
+        if found:
+            data["_row"] = number
+            return data, out
+        duplicate = self.people.match(number, clean)
+        if duplicate:
+            out.append(Problem(number, "姓名", duplicate, duplicate=True))
+        # The clean values are what is written: bulk_create re-checks only what the database
+        # may change before the write (see workers.bulk_create).
+        clean["_row"], clean["_office"] = number, self.ctx.office.id
+        return clean, out
 
-    def _parse_cells(self, values: tuple) -> tuple[dict[str, Any], dict[str, str]]:
+    def _parse_cells(self, number: int, values: list[Any]) -> tuple[dict[str, Any], dict[str, str]]:
         data: dict[str, Any] = {}
         found: dict[str, str] = {}
         for key, index in self.columns.items():
             value = values[index] if index < len(values) else None
             try:
                 if key in _DATE_FIELDS:
-                    data[key] = common.parse_date(value)
+                    data[key] = common.parse_date(normalise_text(value) if isinstance(value, str) else value)
                 elif key == "id_number":
-                    data[key] = idcard.normalise(common.parse_id_number(value))
+                    data[key] = idcard.normalise(normalise_number(value, "身份证号"))
                 elif key == "phone":
-                    data[key] = common.parse_phone(value)
+                    data[key] = common.parse_phone(normalise_number(value, "手机号码"))
+                elif key == "name":
+                    data[key] = normalise_name(value)
                 else:
-                    data[key] = common.parse_text(value)
+                    data[key] = self._synonym(number, key, normalise_text(value))
             except common.CellError as exc:
                 found[key] = str(exc)
         return data, found
+
+    def _synonym(self, number: int, key: str, text: str) -> str:
+        label = workers.FIELD_LABELS.get(key, key)
+        target = self.synonyms.get(label, {}).get(text)
+        if target is None:
+            return text
+        self.replaced.setdefault((label, text, target), []).append(number)
+        return target
+
+    def synonym_notes(self) -> list[Problem]:
+        """One note per column and word replaced: never silently."""
+        return [Problem(rows[0], label, f"“{old}”按“{new}”导入（共{len(rows)}行）", last_row=rows[-1])
+                for (label, old, new), rows in sorted(self.replaced.items(),
+                                                      key=lambda i: (i[1][0], _column_order(i[0][0])))]
 
     @staticmethod
     def _check_masked_id(masked: str, data: dict[str, Any], found: dict[str, str]) -> None:
@@ -369,45 +506,53 @@ class _RowChecker:
         if data.get("gender") and data["gender"] != gender:
             found.setdefault("gender", f"性别与身份证号（已打码）不一致（身份证号为{gender}）")
 
-    def _check_duplicates(self, number: int, clean: dict[str, Any], found: dict[str, str]) -> None:
+    def _check_id_twice(self, number: int, clean: dict[str, Any], found: dict[str, str]) -> None:
         id_number = clean.get("id_number")
         if id_number and "id_number" not in found:
             first = self.seen_ids.setdefault(id_number, number)
             if first != number:
                 found["id_number"] = f"身份证号与第{first}行重复"
-            return
-        if id_number or not clean.get("name") or clean.get("birth_date") is None:
-            return
-        person = (clean["name"], clean["birth_date"], clean["gender"])
-        if person in self.existing_people:
-            found.setdefault("name", "与已有人员重复（姓名、出生日期、性别都相同，且没有身份证号可区分）")
-            return
-        first = self.seen_people.setdefault(person, number)
-        if first != number:
-            found.setdefault("name", f"与第{first}行重复（姓名、出生日期、性别都相同，且没有身份证号可区分）")
 
 
-def import_roster(path: str | os.PathLike, skip_bad: bool = False,
-                  progress: Progress | None = None) -> ImportReport:
-    """Check every row, then import all of them in one transaction — or none, if any row has a
-    problem and not `skip_bad` (then only the good rows are imported). Progress: reading is the
-    first 30 %, writing the rest."""
-    rows, problems = read_roster(path, progress=_scaled(progress, 0, 30))
-    result = ImportReport(problems=problems, bad_rows=sorted({p.row for p in problems}),
-                          good_rows_count=len(rows))
-    if (problems and not skip_bad) or not rows:
-        return result
-    try:
-        result.imported = workers.bulk_create(rows, progress=_scaled(progress, 30, 70),
-                                              source=Path(path).name)
-    except ValidationError as exc:  # the database changed between reading and writing
-        for key, message in exc.problems.items():
-            match = re.match(r"^第(\d+)行 (.+)$", key)
-            row, column = (int(match.group(1)), match.group(2)) if match else (0, key)
-            result.problems.append(Problem(row, column, message))
-        result.bad_rows = sorted({p.row for p in result.problems})
-        result.imported = 0
-    return result
+def import_synonyms() -> dict[str, dict[str, str]]:
+    """{column label: {word clerks write: the official value}} — the office's setting
+    (settings key import_synonyms, editable), defaults in settings.DEFAULTS."""
+    value = settings.get("import_synonyms")
+    return {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (value or {}).items() if isinstance(v, dict)}
+
+
+class _People:
+    """Possible duplicates: the same name and birth date (or the same name and mobile number) where
+    at least one of the two has no ID number — within the file and against the roster."""
+
+    def __init__(self):
+        self.by_name: dict[str, list[tuple[bool, Any, str, str]]] = {}   # name → (has ID, birth, phone, who)
+        query = Worker.select(Worker.name, Worker.id_number, Worker.birth_date, Worker.phone, Worker.card_no)
+        for name, number, birth, phone, card_no in query.tuples().iterator():
+            who = f"已有人员 {name}（服务证号 {card_no}）" if card_no else f"已有人员 {name}"
+            self.by_name.setdefault(name, []).append((bool(number), birth, phone or "", who))
+
+    def match(self, number: int, clean: dict[str, Any]) -> str:
+        name, has_id = clean.get("name"), bool(clean.get("id_number"))
+        birth, phone = clean.get("birth_date"), clean.get("phone") or ""
+        if not name:
+            return ""
+        found = ""
+        for other_has_id, other_birth, other_phone, who in self.by_name.get(name, ()):
+            if has_id and other_has_id:
+                continue
+            if birth is not None and birth == other_birth:
+                found = f"可能与{who}是同一人（姓名和出生日期相同，{_whose_id(has_id, other_has_id)}）"
+            elif phone and phone == other_phone:
+                found = f"可能与{who}是同一人（姓名和手机号码相同，{_whose_id(has_id, other_has_id)}）"
+            if found:
+                break
+        self.by_name.setdefault(name, []).append((has_id, birth, phone, f"第{number}行"))
+        return found
+
+
+def _whose_id(has_id: bool, other_has_id: bool) -> str:
+    return "双方都没有身份证号" if not (has_id or other_has_id) else "其中一方没有身份证号"
 
 
 # --- export ---------------------------------------------------------------------------------------------

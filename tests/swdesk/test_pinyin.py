@@ -39,3 +39,22 @@ def test_every_common_character_gives_ascii_letters(name):
     assert full.isascii() and full.isalpha() and full == full.lower()
     assert len(initials) == len(name)
     assert full.startswith(initials[0])
+
+
+def test_the_fast_path_equals_pypinyin_on_tricky_and_generated_names():
+    """full_and_initials reads phrase-free names from a per-character cache: it must give exactly
+    what pypinyin's own segmentation gives (pinyin.full/initials), polyphones included."""
+    import random
+
+    from swdesk.services import demo_names as names
+
+    tricky = ["曾长华", "单单", "解放", "欧阳乐乐", "朴长", "华华", "𠮷䶮", "司马长乐", "诸葛重阳", "王行",
+              "陈银行", "乐乐", "覃曾", "任重", "石头", "张三", "李四", "吕绿", "黄䶮", "林喆堃", "何长春"]
+    rng = random.Random(5)
+    pools = (names.GIVEN_MALE_OLD, names.GIVEN_FEMALE_OLD, names.GIVEN_MALE_YOUNG, names.GIVEN_FEMALE_YOUNG,
+             names.RARE_MALE, names.RARE_FEMALE)
+    surnames = [s for s, _ in names.SURNAMES]
+    generated = [rng.choice(surnames) + rng.choice(rng.choice(pools)) + rng.choice(rng.choice(pools))
+                 for _ in range(3000)]
+    for name in tricky + generated:
+        assert pinyin.full_and_initials(name) == (pinyin.full(name), pinyin.initials(name)), name

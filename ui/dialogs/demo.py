@@ -5,6 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from swdesk.jobs.demo import fill_demo
+from ui.jobs import run_job
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DemoDialog", text)
@@ -23,13 +26,11 @@ def fill_demo_data(window) -> None:
         _tr("生成多少名示例人员？（报告中的人才队伍为 2672 人）"), 2672, 1, 1_000_000, 100)
     if not ok:
         return
-    from swdesk.services import demo
-    from ui.jobs import run_job
 
     def done(result) -> None:
         window.data_changed.emit("*")
         window.update_title()
-        QMessageBox.information(window, _tr("填充示例数据"), _tr("已生成示例数据：") + result.summary())
+        QMessageBox.information(window, _tr("填充示例数据"), result.message)
 
-    run_job(window, _tr("正在生成示例数据…"), lambda progress: demo.fill(workers=count, progress=progress),
+    run_job(window, _tr("正在生成示例数据…"), lambda progress: fill_demo(count, progress=progress),
             on_done=done)

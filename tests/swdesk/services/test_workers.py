@@ -232,8 +232,12 @@ def test_bulk_create_writes_everything_the_single_path_does(db, office):
     sample = Worker.get(Worker.name == "测试7")
     assert (sample.name_pinyin, sample.name_initials) == ("ceshi7", "cs7")
     assert sample.community.name == "社区1" and sample.specialties == "社区建设、慈善救济"
-    assert len(audit_rows("import")) == 1204     # one per worker + one for the file
-    assert "花名册.xlsx" in audit_rows("import")[-1].summary
+    entries = audit_rows("import")
+    assert len(entries) == 4     # one per batch of 500 (listing its workers) + one for the file
+    listed = [w for entry in entries[:3] for w in json.loads(entry.after)["workers"]]
+    assert [(i, name, no) for i, name, no in listed] == list(
+        Worker.select(Worker.id, Worker.name, Worker.card_no).order_by(Worker.id).tuples())
+    assert "花名册.xlsx" in entries[-1].summary
     # The next single create continues the numbering.
     assert workers.create(person(id_number="", gender="男", birth_date=dt.date(1970, 1, 1))).card_no == \
         settings.format_card_no(office, TODAY.year, 1204)

@@ -7,6 +7,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from swdesk import idcard
+from swdesk.jobs.import_roster import import_roster
 from swdesk.xlsx.roster import HEADERS
 
 
@@ -32,3 +33,8 @@ def write_roster(path: Path, rows: list[dict], headers: tuple[str, ...] | list[s
         ws.append([row.get(h) for h in headers])
     wb.save(path)
     return path
+
+
+def import_file(path, **options):
+    """The import job on a file (as the command line and the window run it): its ImportReport."""
+    return import_roster(path, **options).data

@@ -17,7 +17,7 @@ from swdesk.jobs.export_roster import export_roster
 from swdesk.models import AuditLog, Worker
 from swdesk.services import base, workers
 from swdesk.xlsx import common, roster
-from tests.swdesk.xlsx.roster_files import good_row, write_roster
+from tests.swdesk.xlsx.roster_files import good_row, import_file, write_roster
 
 # --- building hostile files ----------------------------------------------------------------------
 
@@ -134,7 +134,7 @@ def cfb_file(path: Path, streams: dict[str, bytes]) -> Path:
 def assert_refused(path: Path, message: str) -> None:
     before = (Worker.select().count(), AuditLog.select().count())
     with pytest.raises(base.UserError) as info:
-        roster.import_roster(path)
+        import_file(path)
     assert message in str(info.value)
     assert "\n" not in str(info.value)
     assert (Worker.select().count(), AuditLog.select().count()) == before
@@ -236,7 +236,7 @@ def test_a_million_empty_formatted_rows_stop_at_the_last_real_row(db, office, tm
     path = hand_made_xlsx(tmp_path / "百万空行.xlsx", rows, dimension=dimension, extra_rows=empty)
     assert zipfile.ZipFile(path).getinfo("xl/worksheets/sheet1.xml").file_size > 50_000_000
     seen = []
-    report = roster.import_roster(path, progress=lambda done, total: seen.append(done) or True)
+    report = import_file(path, progress=lambda done, total: seen.append(done) or True)
     assert report.problems == [] and report.imported == 2
     assert Worker.select().count() == 2
 
@@ -252,9 +252,9 @@ def test_formulas_are_read_as_their_saved_values_never_evaluated(db, office, tmp
     values = good_row(0)
     rows = header_row() + data_row(2, values, raw_2) + data_row(3, good_row(1), raw_3)
     path = hand_made_xlsx(tmp_path / "公式.xlsx", rows)
-    report = roster.import_roster(path)
+    report = import_file(path)
     assert [p.line() for p in report.problems] == ["第3行 〈所属领域〉 请填写所属领域"]
-    report = roster.import_roster(path, skip_bad=True)
+    report = import_file(path, skip_bad=True)
     worker = Worker.get()
     assert (worker.name, worker.sector, worker.phone) == ("张三", "企业", "13800000005")
 
@@ -278,7 +278,7 @@ def test_exported_text_cannot_become_a_formula(db, office, tmp_path):
     assert {row[0].value: row[6].value for row in ws.iter_rows(min_row=2)} == stored
     # The guard changes no data: the export imports back as the same text.
     Worker.delete().execute()
-    assert roster.import_roster(path).imported == 4
+    assert import_file(path).imported == 4
     assert {w.name: w.employer for w in Worker.select()} == stored
 
 

@@ -1,0 +1,229 @@
+"""Reading the tables clerks hand us: xlsx, xlsm, xls and ods through python-calamine (Rust; 11×
+faster than openpyxl's read-only mode on a 10,000-row roster: 0.44 s against 4.98 s), csv in
+UTF-8 (with or without BOM), GBK or GB 18030 through the standard library.
+
+`open_table(path)` is the one entry point: it checks the file first (missing, folder, empty, too
+big, encrypted, not a workbook, a zip bomb — the checks of xlsx/common.py, made before any reader
+parses anything), then opens it once. Its sheets are read lazily, each at most once, and their
+rows come as (row number as the spreadsheet shows it, values) with empty rows skipped and the
+reading stopped after MAX_EMPTY_RUN empty rows in a row.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import python_calamine
+
+from swdesk.errors import UserError
+from swdesk.jobs import Progress, report
+from swdesk.xlsx import common
+
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+MAX_FILE_BYTES = 200 * 1024 * 1024      # an .xls or .csv (zips are bounded by their declared sizes)
+REPORT_EVERY = 1000                      # rows between two progress reports while reading
+NOT_TABLE = "文件不是可以读取的表格（支持 xlsx、xlsm、xls、ods、csv）"
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+@dataclass
+class Sheet:
+    name: str
+    hidden: bool
+    rows: list[tuple[int, list[Any]]]                 # (row number, values), non-empty rows only
+    # Merged ranges as (first row, first column, last row, last column): row numbers as shown,
+    # column indexes into `values`. Empty for formats calamine gives no ranges for (ods, csv).
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+class Table:
+    """An opened spreadsheet or csv file; `sheet(name)` reads a sheet (once) into a Sheet."""
+
+    def __init__(self, path: Path, kind: str, workbook=None, csv_rows: list[list[str]] | None = None,
+                 encoding: str = ""):
+        self.path, self.kind, self.encoding = path, kind, encoding
+        self._workbook = workbook
+        self._csv_rows = csv_rows
+        self._sheets: dict[str, Sheet] = {}
+
+    @property
+    def sheet_names(self) -> list[str]:
+        if self._workbook is None:
+            return [self.path.stem]
+        return [m.name for m in self._workbook.sheets_metadata
+                if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
+
+    def is_hidden(self, name: str) -> bool:
+        if self._workbook is None:
+            return False
+        return any(m.name == name and m.visible != python_calamine.SheetVisibleEnum.Visible
+                   for m in self._workbook.sheets_metadata)
+
+    def sheet(self, name: str, progress: Progress | None = None) -> Sheet:
+        """The sheet's rows, read on first use; `progress` counts the rows read."""
+        if name not in self._sheets:
+            self._sheets[name] = self._read_sheet(name, progress)
+        return self._sheets[name]
+
+    def _read_sheet(self, name: str, progress: Progress | None) -> Sheet:
+        if self._workbook is None:
+            rows = self._csv_rows or []
+            return Sheet(name, False, _read_rows(enumerate(rows, start=1), len(rows), progress))
+        try:
+            raw = self._workbook.get_sheet_by_name(name)
+            start_row, start_col = raw.start or (0, 0)
+            numbered = enumerate((values[:common.MAX_COLUMNS] for values in raw.iter_rows()), start=start_row + 1)
+            rows = _read_rows(numbered, raw.height, progress)
+            merged = [(r1 + 1, c1 - start_col, r2 + 1, c2 - start_col)
+                      for (r1, c1), (r2, c2) in (raw.merged_cell_ranges or [])]
+        except BaseException as exc:
+            if not _is_reader_error(exc):
+                raise
+            raise UserError(f"{NOT_TABLE}（工作表“{name}”无法读取：{type(exc).__name__}）：{self.path.name}") from exc
+        return Sheet(name, self.is_hidden(name), rows, merged)
+
+    def close(self) -> None:
+        if self._workbook is not None:
+            self._workbook.close()
+            self._workbook = None
+
+    def __enter__(self) -> Table:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def _read_rows(numbered, total: int, progress: Progress | None) -> list[tuple[int, list[Any]]]:
+    """The non-empty rows, with the count of rows read reported every REPORT_EVERY rows."""
+    rows = []
+    report(progress, 0, total)
+    for count, row in enumerate(_bounded_rows(numbered), start=1):
+        rows.append(row)
+        if count % REPORT_EVERY == 0:
+            report(progress, min(row[0], total), total)
+    report(progress, total, total)
+    return rows
+
+
+def _bounded_rows(numbered) -> Iterator[tuple[int, list[Any]]]:
+    """Non-empty rows; stop after MAX_EMPTY_RUN empty rows in a row (a million formatted but empty
+    rows cost milliseconds)."""
+    empty_run = 0
+    for number, values in numbered:
+        if common.is_empty_row(values):
+            empty_run += 1
+            if empty_run >= common.MAX_EMPTY_RUN:
+                return
+            continue
+        empty_run = 0
+        yield number, [None if v == "" else v for v in values]
+
+
+# --- opening -----------------------------------------------------------------------------------------
+
+def open_table(path: str | os.PathLike) -> Table:
+    """Check `path` and open it (the one place an import opens its file). UserError with one Chinese
+    line for every kind of bad file."""
+    path = Path(path)
+    _check_file(path)
+    if path.suffix.lower() in CSV_SUFFIXES:
+        return _open_csv(path)
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    if head.startswith(common.OLE_SIGNATURE[:4]):
+        if common._file_contains(path, (common._ENCRYPTED_STREAM, common._ENCRYPTION_INFO)):
+            raise UserError(f"{common.ENCRYPTED}：{path.name}")
+        return _open_calamine(path, "xls")
+    if not head.startswith(b"PK"):
+        raise UserError(f"{common.NOT_XLSX}：{path.name}")
+    return _open_calamine(path, _check_zip(path))
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise UserError(f"找不到文件：{path}")
+    if path.is_dir():
+        raise UserError(f"这是一个文件夹，不是表格文件：{path}")
+    size = path.stat().st_size
+    if size == 0:
+        raise UserError(f"文件是空的（0 字节），{common.NOT_XLSX}：{path.name}")
+    if size > MAX_FILE_BYTES:
+        raise UserError(f"文件过大（{size // (1024 * 1024)} MB，上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）：{path.name}")
+
+
+def _check_zip(path: Path) -> str:
+    """'xlsx' or 'ods' for a zip that is a workbook within the size limits; UserError otherwise."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            names = {info.filename for info in infos}
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, KeyError) as exc:
+        raise UserError(f"{common.NOT_XLSX}（文件已损坏或不完整）：{path.name}") from exc
+    common.check_zip_sizes(infos, path.name)
+    if mimetype.strip() == _ODS_MIMETYPE and "content.xml" in names:
+        return "ods"
+    if "[Content_Types].xml" in names and any(n.startswith("xl/") and n.endswith(".xml") for n in names):
+        return "xlsx"
+    raise UserError(f"{common.NOT_XLSX}（这是一个普通的 zip 压缩包或其他文档，不含工作表）：{path.name}")
+
+
+def _open_calamine(path: Path, kind: str) -> Table:
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+    except python_calamine.PasswordError as exc:
+        raise UserError(f"{common.ENCRYPTED}：{path.name}") from exc
+    except BaseException as exc:
+        if not _is_reader_error(exc):
+            raise
+        what = "Excel 97-2003 工作簿（.xls）" if kind == "xls" else "工作簿"
+        raise UserError(f"{common.NOT_XLSX}（{what}已损坏或无法读取）：{path.name}") from exc
+    if not any(m.typ == python_calamine.SheetTypeEnum.WorkSheet for m in workbook.sheets_metadata):
+        workbook.close()
+        raise UserError(f"工作簿中没有工作表：{path.name}")
+    return Table(path, kind, workbook=workbook)
+
+
+def _is_reader_error(exc: BaseException) -> bool:
+    """What calamine raises for a damaged file: its own errors, OS/value errors, and a Rust panic
+    (pyo3's PanicException derives from BaseException; a truncated .xls stream raises one)."""
+    return (isinstance(exc, (python_calamine.CalamineError, OSError, ValueError, EOFError))
+            or type(exc).__name__ == "PanicException")
+
+
+def _open_csv(path: Path) -> Table:
+    data = path.read_bytes()
+    text, encoding = decode_text(data, path.name)
+    if "\x00" in text:
+        raise UserError(f"{NOT_TABLE}（含有二进制内容）：{path.name}")
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",\t;", key=first_line.count)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise UserError(f"{NOT_TABLE}（csv 格式有误：{exc}）：{path.name}") from exc
+    return Table(path, "csv", csv_rows=rows, encoding=encoding)
+
+
+def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
+    """(text, encoding name shown to the clerk): UTF-8 with or without BOM, UTF-16 with BOM (Excel's
+    “Unicode 文本”), else GB 18030 (a superset of GBK, what Excel on a Chinese Windows saves)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "UTF-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "UTF-16"
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "GBK"
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{NOT_TABLE}（文字编码无法识别，请另存为 UTF-8 或 GBK 编码的 csv）：{name}") from exc
