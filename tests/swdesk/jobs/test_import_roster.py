@@ -16,6 +16,7 @@ from conftest import run_cli
 
 from swdesk import db as swdb
 from swdesk import idcard
+from swdesk.jobs.export_roster import export_roster
 from swdesk.jobs.import_roster import SheetChoiceNeeded, import_roster
 from swdesk.models import Community, Worker
 from swdesk.services import base, settings, workers
@@ -72,7 +73,7 @@ def test_phases_count_rows_read_checked_and_imported_on_a_file_without_dimension
     write_roster(tmp_path / "src.xlsx", [good_row(i) for i in range(300)])
     assert import_roster(tmp_path / "src.xlsx").count == 300
     exported = tmp_path / "export.xlsx"
-    roster.export_roster(exported, full_id=True)
+    export_roster(exported, full_id=True)
     Worker.delete().execute()
     with zipfile.ZipFile(exported) as archive:
         assert b"<dimension" not in archive.read("xl/worksheets/sheet1.xml")
