@@ -20,9 +20,9 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from swdesk import vocab
-from swdesk.models import TrainingAttendance, Worker
+from swdesk.models import ElderGroup, HotlineRequest, Household, TrainingAttendance, Worker
 from swdesk.services import cards, photos, training
-from swdesk.services.base import current
+from swdesk.services.base import current, get_scoped
 
 OK = ""
 UNREADABLE = "无法识别"
@@ -51,6 +51,17 @@ class Selection:
     present: set[int] = field(default_factory=set)
     allowed: Collection[int] | None = None
     allowed_label: str = "本组成员"
+
+
+_OWNERS = {"elder_group": (ElderGroup, "扶老助老小组"), "household": (Household, "家庭病床户"),
+           "hotline_request": (HotlineRequest, "热线工单")}
+
+
+def office_of(kind: str, record_id: int) -> int:
+    """The office of the record a form's selection belongs to ("elder_group", "household",
+    "hotline_request"): its workers must be of that office."""
+    model, what = _OWNERS[kind]
+    return get_scoped(model, record_id, what).office_id
 
 
 @dataclass(frozen=True)
@@ -138,3 +149,16 @@ def _check_in_selection(context: Selection, text: str, verdict: cards.VerifyResu
         return _refuse(ALREADY, f"{worker.name} 已签到，不再重复添加", worker)
     context.present.add(worker.id)
     return _accepted(worker, f"{worker.name} 签到成功", False)
+
+
+def verify_card(scanned_text: str, today: _dt.date | None = None) -> CheckinResult:
+    """验证服务证 at the door: the checks of `verify` (and of this operator's office), nothing
+    recorded; the result names the holder for the photo."""
+    verdict = cards.verify(scanned_text, today)
+    worker = _holder(verdict)
+    office_id = current().office_id or (worker.office_id if worker is not None else 0)
+    refusal = _card_refusal(scanned_text, verdict, worker, office_id)
+    if refusal is not None:
+        return refusal
+    assert worker is not None
+    return _accepted(worker, verdict.message, False)

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk import periods
-from swdesk.services import training
+from swdesk.services import checkin, training
 from swdesk.services.base import UserError
 from swdesk.services.base import current as current_session
 from ui.models.rows import RowsModel, fit_columns, make_table
 from ui.tabs.hotline import period_choices
+from ui.widgets.checkin import CheckinField
 
 
 def _hours_text(value: float) -> str:
@@ -140,6 +141,9 @@ class TrainingTab(QWidget):
         self.attendance_title = QLabel(group)
         self.attendance_title.setWordWrap(True)
         box.addWidget(self.attendance_title)
+        self.checkin = CheckinField(self._check_in, group)
+        self.checkin.accepted.connect(lambda _result: self._changed("training_attendance"))
+        box.addWidget(self.checkin)
         self.attendee_model = RowsModel(self._columns(self.ATTENDEE_COLUMNS), self)
         self.attendees = make_table(self.attendee_model, group)
         self.attendees.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -208,7 +212,7 @@ class TrainingTab(QWidget):
         self.buttons["new"].setEnabled(writable)
         for key in ("edit", "delete"):
             self.buttons[key].setEnabled(course is not None and writable)
-        for button in (self.add_button, self.paste_button, self.remove_button):
+        for button in (self.add_button, self.paste_button, self.remove_button, self.checkin):
             button.setEnabled(course is not None and writable)
         if course is None:
             self.attendance_title.setText(self.tr("请在左侧选择一期培训"))
@@ -221,6 +225,11 @@ class TrainingTab(QWidget):
         fit_columns(self.attendees, 200)
 
     # --- actions --------------------------------------------------------------------------------
+    def _check_in(self, text: str) -> checkin.CheckinResult:
+        if self.current is None:
+            raise UserError(self.tr("请先在左侧选择一期培训"))
+        return checkin.check_in(checkin.CourseAttendance(self.current.id), text)
+
     def _changed(self, table: str) -> None:
         self.window_ref.data_changed.emit(table)
 
