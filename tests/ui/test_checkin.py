@@ -237,7 +237,8 @@ def test_checkin_screenshot(window, qtbot, course_tab, tmp_path):
         scan(qtbot, tab.checkin, cards.payload_for(add_worker(office, name)))
     scan(qtbot, tab.checkin, cards.payload_for(add_worker(office, "林玥", photo=jpeg())))
     window.resize(1280, 800)
-    qtbot.wait(50)
+    # the course list and the summaries follow a burst of scans a moment later
+    qtbot.waitUntil(lambda: tab.course_model.row_at(0).attendees == 4, timeout=5000)
     out = Path(os.environ.get("SWDESK_SCREENSHOT_DIR") or tmp_path) / "checkin_training.png"
     assert window.grab().save(str(out))
     left = add_worker(office, "文赟", status="离队")

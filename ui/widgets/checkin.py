@@ -97,6 +97,9 @@ class CheckinField(QWidget):
         font.setPointSizeF(max(font.pointSizeF(), 9) * 1.6)
         font.setBold(True)
         self.result_label.setFont(font)
+        # A fixed height: a new result repaints the line alone, not the whole window around a
+        # relaid-out form (12 ms → see bench/checkin.py).
+        self.result_label.setFixedHeight(photo_size[1])
         self.result_label.hide()
         self._layout()
         self.setFocusProxy(self.edit)
