@@ -61,6 +61,8 @@ def test_checkin_training_field_records_the_worker(window, qtbot, course_tab):
     assert "王喆" in tab.checkin.result_label.text() and "1b5e20" in tab.checkin.result_label.styleSheet()
     assert not tab.checkin.photo.pixmap().isNull()
     assert tab.checkin.edit.text() == "" and tab.checkin.edit.hasFocus()
+    # a Chinese input method would turn the scanner's letters into pinyin candidates
+    assert not tab.checkin.edit.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
 
     again = scan(qtbot, tab.checkin, cards.payload_for(worker))
     assert again.reason == "已签到" and "已签到" in tab.checkin.result_label.text()
@@ -188,7 +190,7 @@ def test_checkin_hotline_request_takes_the_worker_who_came(window, qtbot):
     assert hotline.get_request(request.id).workers == [(worker.id, "王律师")]
 
 
-def test_checkin_verify_dialog_shows_photo_large(window, qtbot):
+def test_checkin_verify_dialog_shows_photo_large(window, qtbot, tmp_path):
     from ui.dialogs.verify_card import VerifyCardDialog
 
     worker = add_worker(default_office(), "王喆", photo=jpeg())
@@ -207,6 +209,15 @@ def test_checkin_verify_dialog_shows_photo_large(window, qtbot):
     assert scan(qtbot, dialog.field, stranger).ok
     set_session(Session(operator_name="街道录入员", role="录入员", office_id=default_office().id))
     assert scan(qtbot, dialog.field, stranger).reason == "不是本单位"
+    # 打开图片…: a picture file of the code
+    import segno
+
+    picture = tmp_path / "card.png"
+    segno.make(cards.payload_for(worker), error="m").save(str(picture), scale=6)
+    assert dialog.field.submit_picture(str(picture)).worker_id == worker.id
+    (tmp_path / "note.png").write_text("not a picture")
+    assert dialog.field.submit_picture(str(tmp_path / "note.png")) is None
+    assert "不是图片" in dialog.field.result_label.text()
     assert dialog.isVisible()
 
 

@@ -54,6 +54,13 @@ class ScanEdit(QLineEdit):
     submitted = Signal(str)
     picture_pasted = Signal()
 
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        # A scanner types like a keyboard: with a Chinese input method on, its letters would turn
+        # into pinyin candidates. The field takes no input method at all.
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.setInputMethodHints(Qt.InputMethodHint.ImhLatinOnly | Qt.InputMethodHint.ImhNoPredictiveText)
+
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
