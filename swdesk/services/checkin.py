@@ -11,7 +11,9 @@ then checks the worker against the context:
   Nothing is written; the result names the worker and the form adds them to its selection.
 
 Refusals carry a reason code (伪造、已过期、已离队、不是本单位、已签到, and 无法识别 / 不是本组成员)
-and one Chinese sentence. A repeated scan is refused as 已签到 and changes nothing.
+and one Chinese sentence. A repeated scan is refused as 已签到 and changes nothing. 不是本单位 is a
+worker of another office of this database, or a card of another street's database (its own key,
+so it fails the check, but its number carries none of our street codes).
 """
 from __future__ import annotations
 
@@ -20,8 +22,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from swdesk import vocab
-from swdesk.models import ElderGroup, HotlineRequest, Household, TrainingAttendance, Worker
-from swdesk.services import cards, photos, training
+from swdesk.models import ElderGroup, HotlineRequest, Household, Office, TrainingAttendance, Worker
+from swdesk.services import cards, photos, settings, training
 from swdesk.services.base import current, get_scoped
 
 OK = ""
@@ -90,11 +92,23 @@ def _holder(verdict: cards.VerifyResult) -> Worker | None:
             .where(Worker.id == verdict.worker_id).first())
 
 
+def _issued_elsewhere(card_no: str) -> bool:
+    """A code that fails the check but whose card number carries none of this database's street
+    codes is another street's card (made with its own key): 不是本单位 rather than 伪造."""
+    if not card_no or "{street}" not in settings.get("card_no_format"):
+        return False
+    codes = [c for (c,) in Office.select(Office.street_code).tuples() if c]
+    return bool(codes) and not any(code in card_no for code in codes)
+
+
 def _card_refusal(text: str, verdict: cards.VerifyResult, worker: Worker | None,
                   office_id: int) -> CheckinResult | None:
     """The refusal of a card that is not good for this office today, or None."""
     if not verdict.genuine:
         looks_ours = (text or "").strip().upper().startswith(cards.PREFIX + ":")
+        if looks_ours and _issued_elsewhere(verdict.card_no):
+            return _refuse(OTHER_OFFICE, f"服务证号 {verdict.card_no} 不是本单位签发的服务证，本单位无法核验其真伪",
+                           card_no=verdict.card_no)
         return _refuse(FORGED if looks_ours else UNREADABLE, verdict.message, card_no=verdict.card_no)
     session_office = current().office_id
     if worker is not None and (worker.office_id != office_id

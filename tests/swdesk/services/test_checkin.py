@@ -61,6 +61,10 @@ def refusals(office):
         ("expired", cards.payload_for(expired), checkin.EXPIRED),
         ("departed", cards.payload_for(left), checkin.DEPARTED),
         ("other office", cards.payload_for(stranger), checkin.OTHER_OFFICE),
+        # another street's own database signs with its own key: its cards cannot be checked here,
+        # and their numbers carry its street code, none of ours
+        ("other street's database", cards.payload("888888202600017", good.card_valid_until, key=b"s" * 32),
+         checkin.OTHER_OFFICE),
         ("not a card", "https://example.com/x", checkin.UNREADABLE),
     ]
 
