@@ -89,7 +89,6 @@ MENUS = (
         (QT_TRANSLATE_NOOP("MainWindow", "打印服务证…"), OnFirstUse("ui.dialogs.printing", "print_cards"), None),
         (QT_TRANSLATE_NOOP("MainWindow", "打印胸牌…"), OnFirstUse("ui.dialogs.printing", "print_badges"), None),
         (QT_TRANSLATE_NOOP("MainWindow", "开具服务证明…"), OnFirstUse("ui.dialogs.printing", "print_certificate"), None),
-        (QT_TRANSLATE_NOOP("MainWindow", "核验服务证…"), OnFirstUse("ui.dialogs.printing", "verify_card"), None),
         None,
         (QT_TRANSLATE_NOOP("MainWindow", "打印机校准…"), OnFirstUse("ui.dialogs.printing", "calibrate_printer"), None),
     ]),
@@ -103,6 +102,9 @@ MENUS = (
         (QT_TRANSLATE_NOOP("MainWindow", "锁定"), login.lock_now, QKeySequence("Ctrl+L")),
         None,
         (QT_TRANSLATE_NOOP("MainWindow", "界面语言…"), OnFirstUse("ui.dialogs.language", "choose_language"), None),
+    ]),
+    (QT_TRANSLATE_NOOP("MainWindow", "工具(&T)"), [
+        (QT_TRANSLATE_NOOP("MainWindow", "验证服务证…"), OnFirstUse("ui.dialogs.verify_card", "verify_card"), None),
     ]),
     (QT_TRANSLATE_NOOP("MainWindow", "帮助(&H)"), [
         (QT_TRANSLATE_NOOP("MainWindow", "填充示例数据…"), OnFirstUse("ui.dialogs.demo", "fill_demo_data"), None),

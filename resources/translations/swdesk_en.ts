@@ -52,18 +52,18 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="37" />
-            <location filename="../../ui/app.py" line="44" />
+            <location filename="../../ui/app.py" line="39" />
+            <location filename="../../ui/app.py" line="46" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="48" />
+            <location filename="../../ui/app.py" line="50" />
             <source>程序错误</source>
             <translation>Program error</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="49" />
+            <location filename="../../ui/app.py" line="51" />
             <source>程序遇到了意外问题，刚才的操作没有完成，已保存的数据不受影响。
 
 请重试一次；如果问题再次出现，请把下面的日志文件发给维护人员：
@@ -74,12 +74,12 @@ Please try once more. If the problem comes back, send this log file to the maint
 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="106" />
+            <location filename="../../ui/app.py" line="139" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="144" />
+            <location filename="../../ui/app.py" line="178" />
             <source>无法打开数据库</source>
             <translation>Cannot open database</translation>
         </message>
@@ -87,47 +87,52 @@ Please try once more. If the problem comes back, send this log file to the maint
     <context>
         <name>AssignDialog</name>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="166" />
+            <location filename="../../ui/dialogs/eldercare.py" line="167" />
             <source>未分组</source>
             <translation>No group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="167" />
+            <location filename="../../ui/dialogs/eldercare.py" line="168" />
             <source>{0}（{1}岁，{2}）</source>
             <translation>{0} ({1}, {2})</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="170" />
+            <location filename="../../ui/dialogs/eldercare.py" line="171" />
             <source>老人</source>
             <translation>Elder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="171" />
+            <location filename="../../ui/dialogs/eldercare.py" line="172" />
             <source>调入小组</source>
             <translation>Move to group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="172" />
+            <location filename="../../ui/dialogs/eldercare.py" line="173" />
             <source>调入日期</source>
             <translation>Moved on</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="183" />
+            <location filename="../../ui/dialogs/eldercare.py" line="184" />
             <source>请选择</source>
             <translation>Please choose</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="182" />
+            <location filename="../../ui/dialogs/hotline.py" line="183" />
             <source>分派服务人员</source>
             <translation>Assign workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="189" />
+            <location filename="../../ui/dialogs/hotline.py" line="190" />
             <source>查找人员</source>
             <translation>Find worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="190" />
+            <location filename="../../ui/dialogs/hotline.py" line="194" />
+            <source>扫码签到</source>
+            <translation>Scan check-in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/hotline.py" line="195" />
             <source>待分派</source>
             <translation>To assign</translation>
         </message>
@@ -598,14 +603,57 @@ The database as it was before is saved as: {1}</translation>
         </message>
     </context>
     <context>
+        <name>CheckinField</name>
+        <message>
+            <location filename="../../ui/widgets/checkin.py" line="81" />
+            <source>扫码签到：用扫码枪扫描服务证二维码（或输入后按回车）</source>
+            <translation>Scan check-in: scan the service card's QR code (or type it and press Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/checkin.py" line="84" />
+            <source>打开图片…</source>
+            <translation>Open picture…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/checkin.py" line="87" />
+            <source>粘贴图片</source>
+            <translation>Paste picture</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/checkin.py" line="155" />
+            <source>无照片</source>
+            <translation>No photo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/checkin.py" line="161" />
+            <source>打开服务证二维码图片</source>
+            <translation>Open a picture of a service card's QR code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/checkin.py" line="162" />
+            <source>图片</source>
+            <translation>Pictures</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/checkin.py" line="169" />
+            <source>剪贴板中没有图片，请先复制二维码截图</source>
+            <translation>There is no picture on the clipboard; copy a screenshot of the QR code first</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/checkin.py" line="183" />
+            <source>图片中没有找到二维码</source>
+            <translation>No QR code found in the picture</translation>
+        </message>
+    </context>
+    <context>
         <name>CloseBedDialog</name>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="84" />
+            <location filename="../../ui/dialogs/homebed.py" line="85" />
             <source>{name} 撤床原因</source>
             <translation>Why {name}'s bed is closed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="85" />
+            <location filename="../../ui/dialogs/homebed.py" line="86" />
             <source>如：已康复、迁出本街道、去世</source>
             <translation>e.g. recovered, moved out of the street, deceased</translation>
         </message>
@@ -636,28 +684,28 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CompleteDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="207" />
+            <location filename="../../ui/dialogs/hotline.py" line="216" />
             <source>工单完成</source>
             <translation>Complete request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="210" />
+            <location filename="../../ui/dialogs/hotline.py" line="219" />
             <source>服务人员</source>
             <translation>Workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="214" />
+            <location filename="../../ui/dialogs/hotline.py" line="223" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="215" />
+            <location filename="../../ui/dialogs/hotline.py" line="224" />
             <source>服务时长</source>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="217" />
-            <location filename="../../ui/dialogs/hotline.py" line="219" />
+            <location filename="../../ui/dialogs/hotline.py" line="226" />
+            <location filename="../../ui/dialogs/hotline.py" line="228" />
             <source>办理情况</source>
             <translation>What was done</translation>
         </message>
@@ -861,67 +909,67 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>ElderCareDialog</name>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="32" />
+            <location filename="../../ui/dialogs/eldercare.py" line="33" />
             <source> 天</source>
             <extracomment>alias</extracomment>
             <translation> days</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="48" />
+            <location filename="../../ui/dialogs/eldercare.py" line="49" />
             <source>修改小组</source>
             <extracomment>alias</extracomment>
             <translation>Edit group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="209" />
+            <location filename="../../ui/dialogs/eldercare.py" line="210" />
             <source>修改探访记录</source>
             <extracomment>alias</extracomment>
             <translation>Edit visit</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="115" />
+            <location filename="../../ui/dialogs/eldercare.py" line="116" />
             <source>修改老人信息</source>
             <extracomment>alias</extracomment>
             <translation>Edit elder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="100" />
+            <location filename="../../ui/dialogs/eldercare.py" line="101" />
             <source>成员退出小组</source>
             <extracomment>alias</extracomment>
             <translation>Member leaves group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="115" />
+            <location filename="../../ui/dialogs/eldercare.py" line="116" />
             <source>新增老人</source>
             <extracomment>alias</extracomment>
             <translation>New elder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="48" />
+            <location filename="../../ui/dialogs/eldercare.py" line="49" />
             <source>新建扶老助老小组</source>
             <extracomment>alias</extracomment>
             <translation>New elder-care group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="80" />
+            <location filename="../../ui/dialogs/eldercare.py" line="81" />
             <source>添加小组成员</source>
             <extracomment>alias</extracomment>
             <translation>Add group member</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="209" />
+            <location filename="../../ui/dialogs/eldercare.py" line="210" />
             <source>添加探访记录</source>
             <extracomment>alias</extracomment>
             <translation>Add visit</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="191" />
+            <location filename="../../ui/dialogs/eldercare.py" line="192" />
             <source>老人离开小组</source>
             <extracomment>alias</extracomment>
             <translation>Elder leaves group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="163" />
+            <location filename="../../ui/dialogs/eldercare.py" line="164" />
             <source>老人调入小组</source>
             <extracomment>alias</extracomment>
             <translation>Move elder to group</translation>
@@ -1249,77 +1297,77 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>ElderDialog</name>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="121" />
+            <location filename="../../ui/dialogs/eldercare.py" line="122" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="122" />
+            <location filename="../../ui/dialogs/eldercare.py" line="123" />
             <source>性别</source>
             <translation>Sex</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="123" />
+            <location filename="../../ui/dialogs/eldercare.py" line="124" />
             <source>出生日期</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="124" />
+            <location filename="../../ui/dialogs/eldercare.py" line="125" />
             <source>身份证号</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="124" />
+            <location filename="../../ui/dialogs/eldercare.py" line="125" />
             <source>选填</source>
             <translation>Optional</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="125" />
+            <location filename="../../ui/dialogs/eldercare.py" line="126" />
             <source>住所</source>
             <translation>Residence</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="125" />
+            <location filename="../../ui/dialogs/eldercare.py" line="126" />
             <source>如：区福利院</source>
             <translation>e.g. district welfare home</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="126" />
+            <location filename="../../ui/dialogs/eldercare.py" line="127" />
             <source>房间</source>
             <translation>Room</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="127" />
+            <location filename="../../ui/dialogs/eldercare.py" line="128" />
             <source>居住状况</source>
             <translation>Living situation</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="128" />
+            <location filename="../../ui/dialogs/eldercare.py" line="129" />
             <source>需求</source>
             <translation>Needs</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="129" />
+            <location filename="../../ui/dialogs/eldercare.py" line="130" />
             <source>紧急联系人</source>
             <translation>Emergency contact</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="130" />
+            <location filename="../../ui/dialogs/eldercare.py" line="131" />
             <source>联系电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="134" />
+            <location filename="../../ui/dialogs/eldercare.py" line="135" />
             <source>（暂不分组）</source>
             <translation>(no group yet)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="137" />
+            <location filename="../../ui/dialogs/eldercare.py" line="138" />
             <source>所在小组</source>
             <translation>Group</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="138" />
+            <location filename="../../ui/dialogs/eldercare.py" line="139" />
             <source>加入小组日期</source>
             <translation>Joined group on</translation>
         </message>
@@ -1511,22 +1559,22 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>FollowUpDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="232" />
+            <location filename="../../ui/dialogs/hotline.py" line="241" />
             <source>回访</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="238" />
+            <location filename="../../ui/dialogs/hotline.py" line="247" />
             <source>回访日期</source>
             <translation>Follow-up date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="239" />
+            <location filename="../../ui/dialogs/hotline.py" line="248" />
             <source>满意度</source>
             <translation>Satisfaction</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="242" />
+            <location filename="../../ui/dialogs/hotline.py" line="251" />
             <source>回访记录</source>
             <translation>Follow-up notes</translation>
         </message>
@@ -1534,12 +1582,12 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="55" />
+            <location filename="../../ui/dialogs/hotline.py" line="56" />
             <source>确定</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="56" />
+            <location filename="../../ui/dialogs/hotline.py" line="57" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -1547,37 +1595,37 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>GroupDialog</name>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="57" />
+            <location filename="../../ui/dialogs/eldercare.py" line="58" />
             <source>小组名称</source>
             <translation>Group name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="57" />
+            <location filename="../../ui/dialogs/eldercare.py" line="58" />
             <source>如：律师服务队</source>
             <translation>e.g. lawyers' team</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="61" />
+            <location filename="../../ui/dialogs/eldercare.py" line="62" />
             <source>组长</source>
             <translation>Leader</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="62" />
+            <location filename="../../ui/dialogs/eldercare.py" line="63" />
             <source>服务点</source>
             <translation>Service site</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="62" />
+            <location filename="../../ui/dialogs/eldercare.py" line="63" />
             <source>如：区福利院</source>
             <translation>e.g. district welfare home</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="63" />
+            <location filename="../../ui/dialogs/eldercare.py" line="64" />
             <source>探访频率</source>
             <translation>Visit frequency</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="64" />
+            <location filename="../../ui/dialogs/eldercare.py" line="65" />
             <source>成立日期</source>
             <translation>Founded</translation>
         </message>
@@ -1585,32 +1633,37 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>GroupVisitDialog</name>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="218" />
+            <location filename="../../ui/dialogs/eldercare.py" line="219" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="219" />
+            <location filename="../../ui/dialogs/eldercare.py" line="220" />
             <source>时长</source>
             <translation>Duration</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="222" />
+            <location filename="../../ui/dialogs/eldercare.py" line="223" />
             <source>服务内容</source>
             <translation>Services</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="224" />
+            <location filename="../../ui/dialogs/eldercare.py" line="225" />
             <source>参加成员</source>
             <translation>Members present</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="226" />
+            <location filename="../../ui/dialogs/eldercare.py" line="228" />
+            <source>扫码签到</source>
+            <translation>Scan check-in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/eldercare.py" line="230" />
             <source>探访老人</source>
             <translation>Elders seen</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="227" />
+            <location filename="../../ui/dialogs/eldercare.py" line="231" />
             <source>情况记录</source>
             <translation>Notes</translation>
         </message>
@@ -1618,31 +1671,31 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>HomeBedDialog</name>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="31" />
+            <location filename="../../ui/dialogs/homebed.py" line="32" />
             <source>修改家庭病床户</source>
             <extracomment>alias</extracomment>
             <translation>Edit household</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="99" />
+            <location filename="../../ui/dialogs/homebed.py" line="100" />
             <source>修改病床探访</source>
             <extracomment>alias</extracomment>
             <translation>Edit sickbed visit</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="81" />
+            <location filename="../../ui/dialogs/homebed.py" line="82" />
             <source>撤销家庭病床</source>
             <extracomment>alias</extracomment>
             <translation>Close home sickbed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="31" />
+            <location filename="../../ui/dialogs/homebed.py" line="32" />
             <source>新建家庭病床</source>
             <extracomment>alias</extracomment>
             <translation>New home sickbed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="99" />
+            <location filename="../../ui/dialogs/homebed.py" line="100" />
             <source>添加病床探访</source>
             <extracomment>alias</extracomment>
             <translation>Add sickbed visit</translation>
@@ -1878,42 +1931,47 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>HomeVisitDialog</name>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="112" />
+            <location filename="../../ui/dialogs/homebed.py" line="113" />
             <source>日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="113" />
+            <location filename="../../ui/dialogs/homebed.py" line="114" />
             <source>时长</source>
             <translation>Duration</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="116" />
+            <location filename="../../ui/dialogs/homebed.py" line="117" />
             <source>服务内容</source>
             <translation>Services</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="119" />
+            <location filename="../../ui/dialogs/homebed.py" line="120" />
             <source>探访人员</source>
             <translation>Visiting workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="120" />
+            <location filename="../../ui/dialogs/homebed.py" line="123" />
+            <source>扫码签到</source>
+            <translation>Scan check-in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/homebed.py" line="124" />
             <source>情况与发现</source>
             <translation>Findings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="123" />
+            <location filename="../../ui/dialogs/homebed.py" line="127" />
             <source>指定</source>
             <translation>Set</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="124" />
+            <location filename="../../ui/dialogs/homebed.py" line="128" />
             <source>不指定则按每 {d} 天一次推算</source>
             <translation>If not set: every {d} days</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="125" />
+            <location filename="../../ui/dialogs/homebed.py" line="129" />
             <source>下次探访</source>
             <translation>Next visit</translation>
         </message>
@@ -2204,72 +2262,72 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>HouseholdDialog</name>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="37" />
+            <location filename="../../ui/dialogs/homebed.py" line="38" />
             <source>户主</source>
             <translation>Head</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="38" />
+            <location filename="../../ui/dialogs/homebed.py" line="39" />
             <source>身份证号</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="38" />
+            <location filename="../../ui/dialogs/homebed.py" line="39" />
             <source>选填</source>
             <translation>Optional</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="39" />
+            <location filename="../../ui/dialogs/homebed.py" line="40" />
             <source>联系电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="44" />
+            <location filename="../../ui/dialogs/homebed.py" line="45" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="45" />
+            <location filename="../../ui/dialogs/homebed.py" line="46" />
             <source>住址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="46" />
+            <location filename="../../ui/dialogs/homebed.py" line="47" />
             <source>低保证号</source>
             <translation>Dibao no.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="49" />
+            <location filename="../../ui/dialogs/homebed.py" line="50" />
             <source> 人</source>
             <translation> people</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="51" />
+            <location filename="../../ui/dialogs/homebed.py" line="52" />
             <source>家庭人口</source>
             <translation>Household size</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="52" />
+            <location filename="../../ui/dialogs/homebed.py" line="53" />
             <source>家庭成员</source>
             <translation>Household members</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="53" />
+            <location filename="../../ui/dialogs/homebed.py" line="54" />
             <source>病情</source>
             <translation>Condition</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="54" />
+            <location filename="../../ui/dialogs/homebed.py" line="55" />
             <source>探访频率</source>
             <translation>Visit frequency</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="55" />
+            <location filename="../../ui/dialogs/homebed.py" line="56" />
             <source>建床日期</source>
             <translation>Bed opened</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/homebed.py" line="59" />
+            <location filename="../../ui/dialogs/homebed.py" line="60" />
             <source>医疗志愿者</source>
             <translation>Volunteers</translation>
         </message>
@@ -2443,7 +2501,7 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>LeaveDialog</name>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="102" />
+            <location filename="../../ui/dialogs/eldercare.py" line="103" />
             <source>{name} 退出日期</source>
             <translation>Date {name} left</translation>
         </message>
@@ -2650,127 +2708,132 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Issue service certificate…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="55" />
-            <source>核验服务证…</source>
-            <translation>Verify service card…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="57" />
+            <location filename="../../ui/main_window.py" line="56" />
             <source>打印机校准…</source>
             <translation>Printer calibration…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="59" />
+            <location filename="../../ui/main_window.py" line="58" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="60" />
+            <location filename="../../ui/main_window.py" line="59" />
             <source>单位设置…</source>
             <translation>Office settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="61" />
+            <location filename="../../ui/main_window.py" line="60" />
             <source>人才需求计划…</source>
             <translation>Workforce demand plan…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="62" />
+            <location filename="../../ui/main_window.py" line="61" />
             <source>可选值列表…</source>
             <translation>Value lists…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="64" />
+            <location filename="../../ui/main_window.py" line="63" />
             <source>操作员管理…</source>
             <translation>Operators…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="65" />
+            <location filename="../../ui/main_window.py" line="64" />
             <source>操作日志…</source>
             <translation>Audit log…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="66" />
+            <location filename="../../ui/main_window.py" line="65" />
             <source>锁定</source>
             <translation>Lock</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="68" />
+            <location filename="../../ui/main_window.py" line="67" />
             <source>界面语言…</source>
             <translation>Language…</translation>
         </message>
         <message>
+            <location filename="../../ui/main_window.py" line="69" />
+            <source>工具(&amp;T)</source>
+            <translation>&amp;Tools</translation>
+        </message>
+        <message>
             <location filename="../../ui/main_window.py" line="70" />
+            <source>验证服务证…</source>
+            <translation>Verify service card…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="72" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="71" />
+            <location filename="../../ui/main_window.py" line="73" />
             <source>填充示例数据…</source>
             <translation>Fill with demo data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="73" />
+            <location filename="../../ui/main_window.py" line="75" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="108" />
+            <location filename="../../ui/main_window.py" line="110" />
             <source>数据库：{0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="141" />
+            <location filename="../../ui/main_window.py" line="143" />
             <source>“{0}”页面加载失败，详情见日志。</source>
             <translation>The "{0}" page failed to load; see the log for details.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="174" />
+            <location filename="../../ui/main_window.py" line="176" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="174" />
+            <location filename="../../ui/main_window.py" line="176" />
             <source>此功能在当前版本中不可用。</source>
             <translation>This function is not available in this version.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="185" />
+            <location filename="../../ui/main_window.py" line="187" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="195" />
+            <location filename="../../ui/main_window.py" line="197" />
             <source>{0} — 社工服务台</source>
             <translation>{0} — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="230" />
+            <location filename="../../ui/main_window.py" line="232" />
             <source>源代码运行</source>
             <translation>run from source</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="235" />
+            <location filename="../../ui/main_window.py" line="237" />
             <source>关于社工服务台</source>
             <translation>About swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="236" />
+            <location filename="../../ui/main_window.py" line="238" />
             <source>&lt;h3&gt;社工服务台 swdesk {0}&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;swdesk (社工服务台) {0}&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="237" />
+            <location filename="../../ui/main_window.py" line="239" />
             <source>&lt;p&gt;构建日期：{0}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Build date: {0}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="238" />
+            <location filename="../../ui/main_window.py" line="240" />
             <source>&lt;p&gt;街道社会工作服务中心的人才队伍、一对一帮教、扶老助老、家庭病床、服务热线、培训管理，服务证打印与季度统计报表。&lt;/p&gt;</source>
             <translation>&lt;p&gt;The records of a street social-work service centre: workers, mentoring, elder care, home sickbeds, hotlines and training; service cards and quarterly reports.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="240" />
+            <location filename="../../ui/main_window.py" line="242" />
             <source>&lt;p&gt;当前数据库：{0}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Database: {0}&lt;/p&gt;</translation>
         </message>
@@ -2778,17 +2841,17 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>MemberDialog</name>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="83" />
+            <location filename="../../ui/dialogs/eldercare.py" line="84" />
             <source>成员</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="84" />
+            <location filename="../../ui/dialogs/eldercare.py" line="85" />
             <source>角色</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="85" />
+            <location filename="../../ui/dialogs/eldercare.py" line="86" />
             <source>加入日期</source>
             <translation>Joined on</translation>
         </message>
@@ -3897,32 +3960,32 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>ReasonDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="255" />
+            <location filename="../../ui/dialogs/hotline.py" line="264" />
             <source>转介工单</source>
             <translation>Refer request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="255" />
+            <location filename="../../ui/dialogs/hotline.py" line="264" />
             <source>撤销工单</source>
             <translation>Withdraw request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="261" />
+            <location filename="../../ui/dialogs/hotline.py" line="270" />
             <source>例如：转区法律援助中心</source>
             <translation>e.g. referred to the district legal aid centre</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="262" />
+            <location filename="../../ui/dialogs/hotline.py" line="271" />
             <source>例如：居民已自行解决</source>
             <translation>e.g. resident solved it themselves</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="263" />
+            <location filename="../../ui/dialogs/hotline.py" line="272" />
             <source>转介去向/原因</source>
             <translation>Referred to / why</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="263" />
+            <location filename="../../ui/dialogs/hotline.py" line="272" />
             <source>撤销原因</source>
             <translation>Reason for withdrawal</translation>
         </message>
@@ -4015,17 +4078,17 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>ReleaseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="193" />
+            <location filename="../../ui/dialogs/eldercare.py" line="194" />
             <source>{name} 离开日期</source>
             <translation>Date {name} left</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="194" />
+            <location filename="../../ui/dialogs/eldercare.py" line="195" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/eldercare.py" line="194" />
+            <location filename="../../ui/dialogs/eldercare.py" line="195" />
             <source>如：迁居外区、入住医院、去世</source>
             <translation>e.g. moved to another district, in hospital, deceased</translation>
         </message>
@@ -4273,72 +4336,72 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>RequestDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="129" />
+            <location filename="../../ui/dialogs/hotline.py" line="130" />
             <source>修改热线工单</source>
             <translation>Edit hotline request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="129" />
+            <location filename="../../ui/dialogs/hotline.py" line="130" />
             <source>受理热线工单</source>
             <translation>New hotline request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="135" />
+            <location filename="../../ui/dialogs/hotline.py" line="136" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="136" />
+            <location filename="../../ui/dialogs/hotline.py" line="137" />
             <source>受理渠道</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="138" />
+            <location filename="../../ui/dialogs/hotline.py" line="139" />
             <source>居民姓名</source>
             <translation>Resident's name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="139" />
+            <location filename="../../ui/dialogs/hotline.py" line="140" />
             <source>联系电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="141" />
+            <location filename="../../ui/dialogs/hotline.py" line="142" />
             <source>（未指定）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="146" />
+            <location filename="../../ui/dialogs/hotline.py" line="147" />
             <source>所在社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="147" />
+            <location filename="../../ui/dialogs/hotline.py" line="148" />
             <source>热线类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="150" />
+            <location filename="../../ui/dialogs/hotline.py" line="151" />
             <source>居民反映的困难和需要的帮助</source>
             <translation>The resident's difficulty and the help needed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="152" />
+            <location filename="../../ui/dialogs/hotline.py" line="153" />
             <source>诉求内容</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="153" />
+            <location filename="../../ui/dialogs/hotline.py" line="154" />
             <source>紧急程度</source>
             <translation>Urgency</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="155" />
+            <location filename="../../ui/dialogs/hotline.py" line="156" />
             <source>期望服务时间</source>
             <translation>Preferred time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="157" />
+            <location filename="../../ui/dialogs/hotline.py" line="158" />
             <source>例如：工作日上午</source>
             <translation>e.g. weekday mornings</translation>
         </message>
@@ -4685,12 +4748,12 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>SpecialtyMapDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="279" />
+            <location filename="../../ui/dialogs/hotline.py" line="288" />
             <source>推荐规则：热线类别对应的专业特长</source>
             <translation>Matching rules: specialties for each hotline</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="295" />
+            <location filename="../../ui/dialogs/hotline.py" line="304" />
             <source>推荐人员时，具有所勾选专业特长的人员排在前面。</source>
             <translation>Workers with the ticked specialties are suggested first.</translation>
         </message>
@@ -4698,205 +4761,233 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>TrainingTab</name>
         <message>
-            <location filename="../../ui/tabs/training.py" line="36" />
+            <location filename="../../ui/tabs/training.py" line="37" />
             <source>培训日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="37" />
+            <location filename="../../ui/tabs/training.py" line="38" />
             <source>课程名称</source>
             <translation>Course</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="38" />
+            <location filename="../../ui/tabs/training.py" line="39" />
             <source>主题</source>
             <translation>Topic</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="39" />
-            <location filename="../../ui/tabs/training.py" line="49" />
-            <location filename="../../ui/tabs/training.py" line="56" />
+            <location filename="../../ui/tabs/training.py" line="40" />
+            <location filename="../../ui/tabs/training.py" line="50" />
+            <location filename="../../ui/tabs/training.py" line="57" />
             <source>学时</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="40" />
+            <location filename="../../ui/tabs/training.py" line="41" />
             <source>人次</source>
             <translation>Attendances</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="41" />
+            <location filename="../../ui/tabs/training.py" line="42" />
             <source>主讲人</source>
             <translation>Trainer</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="42" />
+            <location filename="../../ui/tabs/training.py" line="43" />
             <source>地点</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="45" />
-            <location filename="../../ui/tabs/training.py" line="53" />
+            <location filename="../../ui/tabs/training.py" line="46" />
+            <location filename="../../ui/tabs/training.py" line="54" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="46" />
-            <location filename="../../ui/tabs/training.py" line="54" />
+            <location filename="../../ui/tabs/training.py" line="47" />
+            <location filename="../../ui/tabs/training.py" line="55" />
             <source>服务证号</source>
             <translation>Card number</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="47" />
+            <location filename="../../ui/tabs/training.py" line="48" />
             <source>所属领域</source>
             <translation>Sector</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="48" />
+            <location filename="../../ui/tabs/training.py" line="49" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="50" />
+            <location filename="../../ui/tabs/training.py" line="51" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="55" />
-            <location filename="../../ui/tabs/training.py" line="61" />
+            <location filename="../../ui/tabs/training.py" line="56" />
+            <location filename="../../ui/tabs/training.py" line="62" />
             <source>参训人次</source>
             <translation>Attendances</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="59" />
+            <location filename="../../ui/tabs/training.py" line="60" />
             <source>季度</source>
             <translation>Quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="60" />
+            <location filename="../../ui/tabs/training.py" line="61" />
             <source>培训期数</source>
             <translation>Courses</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="62" />
+            <location filename="../../ui/tabs/training.py" line="63" />
             <source>参训人数</source>
             <translation>Attendees</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="63" />
+            <location filename="../../ui/tabs/training.py" line="64" />
             <source>总学时</source>
             <translation>Total hours</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="92" />
+            <location filename="../../ui/tabs/training.py" line="93" />
             <source>人员参训统计（本期，按人次排序）</source>
             <translation>Attendance by worker (this period, most first)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="93" />
+            <location filename="../../ui/tabs/training.py" line="94" />
             <source>分季度统计</source>
             <translation>By quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="113" />
+            <location filename="../../ui/tabs/training.py" line="114" />
             <source>全部期间</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="118" />
+            <location filename="../../ui/tabs/training.py" line="119" />
             <source>课程名称、主讲人或主题</source>
             <translation>Course, trainer or topic</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="120" />
+            <location filename="../../ui/tabs/training.py" line="121" />
             <source>期间</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="124" />
+            <location filename="../../ui/tabs/training.py" line="125" />
             <source>新建课程…</source>
             <translation>New course…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="125" />
+            <location filename="../../ui/tabs/training.py" line="126" />
             <source>修改课程…</source>
             <translation>Edit course…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="126" />
-            <location filename="../../ui/tabs/training.py" line="247" />
+            <location filename="../../ui/tabs/training.py" line="127" />
+            <location filename="../../ui/tabs/training.py" line="256" />
             <source>删除课程</source>
             <translation>Delete course</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="127" />
+            <location filename="../../ui/tabs/training.py" line="128" />
             <source>导出签到表…</source>
             <translation>Export sign-in sheet…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="138" />
+            <location filename="../../ui/tabs/training.py" line="139" />
             <source>签到名单</source>
             <translation>Attendance list</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="148" />
+            <location filename="../../ui/tabs/training.py" line="152" />
             <source>查找添加…</source>
             <translation>Find and add…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="150" />
+            <location filename="../../ui/tabs/training.py" line="154" />
             <source>粘贴名单…</source>
             <translation>Paste list…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="152" />
+            <location filename="../../ui/tabs/training.py" line="156" />
             <source>移除所选</source>
             <translation>Remove selected</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="178" />
+            <location filename="../../ui/tabs/training.py" line="182" />
             <source>共 {0} 期培训，{1} 人次，{2} 学时（人次×学时）</source>
             <translation>{0} courses, {1} attendances, {2} hours (attendances × hours)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="214" />
+            <location filename="../../ui/tabs/training.py" line="218" />
             <source>请在左侧选择一期培训</source>
             <translation>Select a course on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="218" />
+            <location filename="../../ui/tabs/training.py" line="222" />
             <source>{0}（{1}，{2} 学时）：{3} 人</source>
             <translation>{0} ({1}, {2} h): {3} attendees</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="248" />
+            <location filename="../../ui/tabs/training.py" line="230" />
+            <source>请先在左侧选择一期培训</source>
+            <translation>Select a course on the left first</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tabs/training.py" line="257" />
             <source>确定删除“{0}”及其 {1} 人次签到记录吗？</source>
             <translation>Delete "{0}" and its {1} attendance records?</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="279" />
+            <location filename="../../ui/tabs/training.py" line="288" />
             <source>移除签到</source>
             <translation>Remove attendance</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="280" />
+            <location filename="../../ui/tabs/training.py" line="289" />
             <source>确定从签到名单中移除所选 {0} 人吗？</source>
             <translation>Remove the {0} selected workers from the attendance list?</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="293" />
+            <location filename="../../ui/tabs/training.py" line="302" />
             <source>导出培训签到表</source>
             <translation>Export training sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="304" />
+            <location filename="../../ui/tabs/training.py" line="313" />
             <source>已导出 {0} 培训签到 {1} 人次：{2}</source>
             <translation>Exported {1} attendances of {0}: {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="302" />
+            <location filename="../../ui/tabs/training.py" line="311" />
             <source>正在导出培训签到表…</source>
             <translation>Exporting the sign-in sheet…</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyCardDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/verify_card.py" line="16" />
+            <source>验证服务证</source>
+            <translation>Verify service card</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/verify_card.py" line="17" />
+            <source>扫描服务证上的二维码，或打开、粘贴二维码图片（如手机截图）</source>
+            <translation>Scan the QR code on the service card, or open or paste a picture of it (such as a phone screenshot)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/verify_card.py" line="20" />
+            <source>用扫码枪扫描服务证二维码（或粘贴内容后按回车）</source>
+            <translation>Scan the service card's QR code (or paste its text and press Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/verify_card.py" line="22" />
+            <source>关闭</source>
+            <translation>Close</translation>
         </message>
     </context>
     <context>

@@ -31,6 +31,7 @@ class VerifyResult:
     valid_today: bool             # genuine, holder still active, not expired, not superseded
     message: str                  # one Chinese sentence for the clerk
     valid_until: _dt.date | None = None
+    worker_id: int | None = None      # the holder when the code is genuine and the card on the roster
 
 
 def _check_code(key: bytes, card_no: str, valid_until: str) -> str:
@@ -77,16 +78,16 @@ def verify(text: str, today: _dt.date | None = None) -> VerifyResult:
     name = worker.name
     if worker.status != vocab.STATUS_ACTIVE:
         return VerifyResult(True, name, card_no, False, f"{name}（服务证号 {card_no}）已离队，服务证已失效",
-                            code_until)
+                            code_until, worker.id)
     if worker.card_valid_until is None or code_until is None:
         return VerifyResult(True, name, card_no, False, f"{name}（服务证号 {card_no}）的服务证没有有效期，视为无效",
-                            code_until)
+                            code_until, worker.id)
     if worker.card_valid_until != code_until:
         return VerifyResult(True, name, card_no, False,
                             f"{name}（服务证号 {card_no}）的此证已被换发（现行证有效期至"
-                            f"{_fmt(worker.card_valid_until)}），旧证作废", code_until)
+                            f"{_fmt(worker.card_valid_until)}），旧证作废", code_until, worker.id)
     if today > code_until:
         return VerifyResult(True, name, card_no, False,
-                            f"{name}（服务证号 {card_no}）的服务证已于{_fmt(code_until)}过期", code_until)
+                            f"{name}（服务证号 {card_no}）的服务证已于{_fmt(code_until)}过期", code_until, worker.id)
     return VerifyResult(True, name, card_no, True,
-                        f"真实有效：{name}，服务证号 {card_no}，有效期至{_fmt(code_until)}", code_until)
+                        f"真实有效：{name}，服务证号 {card_no}，有效期至{_fmt(code_until)}", code_until, worker.id)

@@ -26,7 +26,7 @@ EN_JSON = ROOT / "resources" / "translations" / "en.json"
 
 ENGLISH_TABS = ["Reminders", "Workers", "Mentoring", "Elder care", "Home sickbeds", "Hotlines",
                 "Training", "Reports"]
-ENGLISH_MENUS = ["&File", "&Print", "&Settings", "&Help"]
+ENGLISH_MENUS = ["&File", "&Print", "&Settings", "&Tools", "&Help"]
 
 
 def _tools():

@@ -7,9 +7,10 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from swdesk import vocab
-from swdesk.services import eldercare, vocabulary
+from swdesk.services import checkin, eldercare, vocabulary
 from ui.dialogs.mentoring import combo, line, minutes_box
 from ui.dialogs.service_form import RecordFormDialog
+from ui.widgets.checkin import ChecklistCheckinField
 from ui.widgets.forms import (
     LabelChecks,
     PeopleChecklist,
@@ -222,6 +223,9 @@ class GroupVisitDialog(RecordFormDialog):
         self.add_field("services", self.tr("服务内容"), self.services, True)
         self.members = PeopleChecklist(self, allow_add=False)
         self.add_field("member_ids", self.tr("参加成员"), self.members, True)
+        self.checkin = ChecklistCheckinField(self.members, checkin.office_of("elder_group", self.group_id), self,
+                                             members_only=True, scans_decide=visit_id is None)
+        self.add_field("checkin", self.tr("扫码签到"), self.checkin)
         self.elders = PeopleChecklist(self, allow_add=False)
         self.add_field("elder_ids", self.tr("探访老人"), self.elders)
         self.add_field("notes", self.tr("情况记录"), text_edit(data["notes"], 80))

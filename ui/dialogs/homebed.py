@@ -6,10 +6,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QSpinBox
 
-from swdesk.services import homebed, vocabulary
+from swdesk.services import checkin, homebed, vocabulary
 from ui.dialogs.eldercare import days_box
 from ui.dialogs.mentoring import line, minutes_box
 from ui.dialogs.service_form import RecordFormDialog
+from ui.widgets.checkin import ChecklistCheckinField
 from ui.widgets.forms import (
     LabelChecks,
     OptionalDate,
@@ -117,6 +118,9 @@ class HomeVisitDialog(RecordFormDialog):
         self.workers = PeopleChecklist(self)
         self.workers.set_workers(people, data["worker_ids"])
         self.add_field("worker_ids", self.tr("探访人员"), self.workers, True)
+        self.checkin = ChecklistCheckinField(self.workers, checkin.office_of("household", self.household_id), self,
+                                             scans_decide=visit_id is None)
+        self.add_field("checkin", self.tr("扫码签到"), self.checkin)
         self.add_field("findings", self.tr("情况与发现"), text_edit(data["findings"], 80))
         household = homebed.get_household(self.household_id)
         self.next_due = OptionalDate(data["next_due"], data["date"] + _dt.timedelta(days=household.visit_every_days))

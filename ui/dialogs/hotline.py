@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk import vocab
-from swdesk.services import hotline
+from swdesk.services import checkin, hotline
 from swdesk.services.base import UserError, ValidationError
+from ui.widgets.checkin import CheckinField
 from ui.widgets.forms import ERROR_STYLE
 from ui.widgets.worker_picker import WorkerPicker
 
@@ -187,7 +188,15 @@ class AssignDialog(ActionFormDialog):
         self.picker = WorkerPicker(self)
         self.picker.worker_chosen.connect(self.add_worker)
         self.add_field("workers", self.tr("查找人员"), self.picker)
+        self.office_id = checkin.office_of("hotline_request", detail.id)
+        self.checkin = CheckinField(self._check_in, self)
+        self.checkin.accepted.connect(lambda r: self.add_worker(r.worker_id, f"{r.name}  {r.card_no}"))
+        self.form.addRow(self.tr("扫码签到"), self.checkin)
         self.form.addRow(self.tr("待分派"), self.listing)
+
+    def _check_in(self, text: str) -> checkin.CheckinResult:
+        """The worker who came to the desk checks in: added to the workers to assign."""
+        return checkin.check_in(checkin.Selection(self.office_id, set(self.chosen)), text)
 
     def add_worker(self, worker_id: int, label: str | None = None) -> None:
         if worker_id in self.chosen:
