@@ -135,120 +135,108 @@ Please try once more. If the problem comes back, send this log file to the maint
     <context>
         <name>AuditDialog</name>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="53" />
+            <location filename="../../ui/dialogs/audit.py" line="56" />
             <source>操作日志</source>
             <translation>Audit log</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="59" />
+            <location filename="../../ui/dialogs/audit.py" line="62" />
             <source>全部对象</source>
             <translation>All record types</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="63" />
+            <location filename="../../ui/dialogs/audit.py" line="66" />
             <location filename="../../ui/translatable.py" line="70" />
             <source>记录编号</source>
             <translation>Record no.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="66" />
+            <location filename="../../ui/dialogs/audit.py" line="69" />
             <source>全部操作员</source>
             <translation>All operators</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="79" />
+            <location filename="../../ui/dialogs/audit.py" line="82" />
             <source>关键字</source>
             <translation>Keyword</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="80" />
+            <location filename="../../ui/dialogs/audit.py" line="83" />
             <source>显示完整个人信息</source>
             <translation>Show full personal data</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="83" />
+            <location filename="../../ui/dialogs/audit.py" line="86" />
             <source>仅限管理员</source>
             <translation>Administrators only</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="84" />
+            <location filename="../../ui/dialogs/audit.py" line="87" />
             <source>查询</source>
             <translation>Search</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="92" />
+            <location filename="../../ui/dialogs/audit.py" line="95" />
             <source>对象：</source>
             <translation>Record type:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="93" />
+            <location filename="../../ui/dialogs/audit.py" line="96" />
             <source>操作员：</source>
             <translation>Operator:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="93" />
+            <location filename="../../ui/dialogs/audit.py" line="96" />
             <source>日期：</source>
             <translation>Date:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="114" />
+            <location filename="../../ui/dialogs/audit.py" line="117" />
             <source>字段</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="114" />
+            <location filename="../../ui/dialogs/audit.py" line="117" />
             <source>修改前</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="114" />
+            <location filename="../../ui/dialogs/audit.py" line="117" />
             <source>修改后</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="125" />
+            <location filename="../../ui/dialogs/audit.py" line="128" />
             <source>加载更多</source>
             <translation>Load more</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="127" />
+            <location filename="../../ui/dialogs/audit.py" line="130" />
             <source>导出…</source>
             <translation>Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="129" />
+            <location filename="../../ui/dialogs/audit.py" line="132" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="195" />
+            <location filename="../../ui/dialogs/audit.py" line="198" />
             <source>共 {0} 条，已显示 {1} 条</source>
             <translation>{1} of {0} entries shown</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="214" />
+            <location filename="../../ui/dialogs/audit.py" line="215" />
             <source>导出操作日志</source>
             <translation>Export audit log</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="215" />
+            <location filename="../../ui/dialogs/audit.py" line="216" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="231" />
-            <source>导出完成</source>
-            <translation>Export finished</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/audit.py" line="232" />
-            <source>已导出 {0} 条操作日志到：
-{1}</source>
-            <translation>Exported {0} audit log entries to:
-{1}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/audit.py" line="242" />
+            <location filename="../../ui/dialogs/audit.py" line="238" />
             <source>正在导出操作日志…</source>
             <translation>Exporting the audit log…</translation>
         </message>
@@ -1333,77 +1321,65 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>ExportRosterDialog</name>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="47" />
-            <location filename="../../ui/dialogs/export_roster.py" line="73" />
+            <location filename="../../ui/dialogs/export_roster.py" line="48" />
+            <location filename="../../ui/dialogs/export_roster.py" line="74" />
             <source>导出花名册</source>
             <translation>Export roster</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="48" />
+            <location filename="../../ui/dialogs/export_roster.py" line="49" />
             <source>导出当前列表：{0}，共 {1} 人。</source>
             <translation>Export the current list: {0}, {1} workers.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="51" />
+            <location filename="../../ui/dialogs/export_roster.py" line="52" />
             <source>花名册_{0}.xlsx</source>
             <translation>roster_{0}.xlsx</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="52" />
+            <location filename="../../ui/dialogs/export_roster.py" line="53" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="55" />
+            <location filename="../../ui/dialogs/export_roster.py" line="56" />
             <source>保存到</source>
             <translation>Save to</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="58" />
+            <location filename="../../ui/dialogs/export_roster.py" line="59" />
             <source>导出完整身份证号（仅管理员；默认打码，如 350502********1234）</source>
             <translation>Export full ID numbers (administrators only; masked by default, e.g. 350502********1234)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="61" />
+            <location filename="../../ui/dialogs/export_roster.py" line="62" />
             <source>导出</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="62" />
+            <location filename="../../ui/dialogs/export_roster.py" line="63" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="74" />
+            <location filename="../../ui/dialogs/export_roster.py" line="75" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="41" />
+            <location filename="../../ui/dialogs/export_roster.py" line="42" />
             <source>全部人员</source>
             <extracomment>alias</extracomment>
             <translation>All workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="102" />
-            <source>导出完成</source>
-            <extracomment>alias</extracomment>
-            <translation>Export finished</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="102" />
-            <source>已导出 {0} 人：{1}</source>
-            <extracomment>alias</extracomment>
-            <translation>Exported {0} workers: {1}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="35" />
+            <location filename="../../ui/dialogs/export_roster.py" line="36" />
             <source>搜索“{0}”</source>
             <extracomment>alias</extracomment>
             <translation>Search "{0}"</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="104" />
+            <location filename="../../ui/dialogs/export_roster.py" line="98" />
             <source>正在导出花名册…</source>
             <extracomment>alias</extracomment>
             <translation>Exporting the roster…</translation>
@@ -1927,282 +1903,277 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>HotlineTab</name>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="47" />
+            <location filename="../../ui/tabs/hotline.py" line="50" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="48" />
-            <location filename="../../ui/tabs/hotline.py" line="270" />
+            <location filename="../../ui/tabs/hotline.py" line="51" />
+            <location filename="../../ui/tabs/hotline.py" line="273" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="49" />
-            <location filename="../../ui/tabs/hotline.py" line="117" />
-            <location filename="../../ui/tabs/hotline.py" line="269" />
+            <location filename="../../ui/tabs/hotline.py" line="52" />
+            <location filename="../../ui/tabs/hotline.py" line="120" />
+            <location filename="../../ui/tabs/hotline.py" line="272" />
             <source>类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="50" />
-            <location filename="../../ui/tabs/hotline.py" line="267" />
+            <location filename="../../ui/tabs/hotline.py" line="53" />
+            <location filename="../../ui/tabs/hotline.py" line="270" />
             <source>居民</source>
             <translation>Resident</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="51" />
-            <location filename="../../ui/tabs/hotline.py" line="267" />
+            <location filename="../../ui/tabs/hotline.py" line="54" />
+            <location filename="../../ui/tabs/hotline.py" line="270" />
             <source>电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="52" />
-            <location filename="../../ui/tabs/hotline.py" line="268" />
+            <location filename="../../ui/tabs/hotline.py" line="55" />
+            <location filename="../../ui/tabs/hotline.py" line="271" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="53" />
+            <location filename="../../ui/tabs/hotline.py" line="56" />
             <source>紧急</source>
             <translation>Urgent</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="54" />
-            <location filename="../../ui/tabs/hotline.py" line="116" />
+            <location filename="../../ui/tabs/hotline.py" line="57" />
+            <location filename="../../ui/tabs/hotline.py" line="119" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="54" />
+            <location filename="../../ui/tabs/hotline.py" line="57" />
             <source>（超时）</source>
             <translation> (late)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="56" />
-            <location filename="../../ui/tabs/hotline.py" line="270" />
+            <location filename="../../ui/tabs/hotline.py" line="59" />
+            <location filename="../../ui/tabs/hotline.py" line="273" />
             <source>办结时限</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="57" />
-            <location filename="../../ui/tabs/hotline.py" line="274" />
+            <location filename="../../ui/tabs/hotline.py" line="60" />
+            <location filename="../../ui/tabs/hotline.py" line="277" />
             <source>服务人员</source>
             <translation>Workers</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="58" />
-            <location filename="../../ui/tabs/hotline.py" line="271" />
+            <location filename="../../ui/tabs/hotline.py" line="61" />
+            <location filename="../../ui/tabs/hotline.py" line="274" />
             <source>诉求</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="61" />
+            <location filename="../../ui/tabs/hotline.py" line="64" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="62" />
+            <location filename="../../ui/tabs/hotline.py" line="65" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="63" />
+            <location filename="../../ui/tabs/hotline.py" line="66" />
             <source>推荐理由</source>
             <translation>Why</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="100" />
+            <location filename="../../ui/tabs/hotline.py" line="103" />
             <source>全部期间</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="105" />
+            <location filename="../../ui/tabs/hotline.py" line="108" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="109" />
+            <location filename="../../ui/tabs/hotline.py" line="112" />
             <source>全部类别</source>
             <translation>All categories</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="113" />
+            <location filename="../../ui/tabs/hotline.py" line="116" />
             <source>居民姓名、电话或诉求内容</source>
             <translation>Resident name, phone or request text</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="115" />
+            <location filename="../../ui/tabs/hotline.py" line="118" />
             <source>只看超时</source>
             <translation>Late only</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="116" />
+            <location filename="../../ui/tabs/hotline.py" line="119" />
             <source>期间</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="122" />
+            <location filename="../../ui/tabs/hotline.py" line="125" />
             <source>受理新工单…</source>
             <translation>New request…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="124" />
+            <location filename="../../ui/tabs/hotline.py" line="127" />
             <source>导出本期工单…</source>
             <translation>Export period…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="126" />
+            <location filename="../../ui/tabs/hotline.py" line="129" />
             <source>推荐规则…</source>
             <translation>Matching rules…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="153" />
+            <location filename="../../ui/tabs/hotline.py" line="156" />
             <source>分派…</source>
             <translation>Assign…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="154" />
+            <location filename="../../ui/tabs/hotline.py" line="157" />
             <source>完成…</source>
             <translation>Complete…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="155" />
+            <location filename="../../ui/tabs/hotline.py" line="158" />
             <source>回访…</source>
             <translation>Follow up…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="156" />
+            <location filename="../../ui/tabs/hotline.py" line="159" />
             <source>转介…</source>
             <translation>Refer…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="157" />
+            <location filename="../../ui/tabs/hotline.py" line="160" />
             <source>撤销…</source>
             <translation>Withdraw…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="158" />
+            <location filename="../../ui/tabs/hotline.py" line="161" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="166" />
+            <location filename="../../ui/tabs/hotline.py" line="169" />
             <source>推荐人员</source>
             <translation>Suggested workers</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="175" />
+            <location filename="../../ui/tabs/hotline.py" line="178" />
             <source>按专业特长、同社区、党员、当前待办排序；可按住 Ctrl 多选</source>
             <translation>Ranked by specialty, same community, party membership and current workload; hold Ctrl to select several</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="179" />
+            <location filename="../../ui/tabs/hotline.py" line="182" />
             <source>分派所选</source>
             <translation>Assign selected</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="206" />
+            <location filename="../../ui/tabs/hotline.py" line="209" />
             <source>共 {0} 件，未办结 {1} 件，超时 {2} 件</source>
             <translation>{0} requests, {1} open, {2} late</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="208" />
+            <location filename="../../ui/tabs/hotline.py" line="211" />
             <source>（只显示最近 {0} 件，请缩小期间）</source>
             <translation>(only the latest {0} shown; narrow the period)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="258" />
+            <location filename="../../ui/tabs/hotline.py" line="261" />
             <source>请在左侧选择一件工单</source>
             <translation>Select a request on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="268" />
+            <location filename="../../ui/tabs/hotline.py" line="271" />
             <source>（未指定）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="269" />
+            <location filename="../../ui/tabs/hotline.py" line="272" />
             <source>渠道</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="269" />
+            <location filename="../../ui/tabs/hotline.py" line="272" />
             <source>紧急程度</source>
             <translation>Urgency</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="271" />
+            <location filename="../../ui/tabs/hotline.py" line="274" />
             <source>期望时间</source>
             <translation>Preferred time</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="275" />
+            <location filename="../../ui/tabs/hotline.py" line="278" />
             <source>分派时间</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="277" />
+            <location filename="../../ui/tabs/hotline.py" line="280" />
             <source>完成时间</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="278" />
+            <location filename="../../ui/tabs/hotline.py" line="281" />
             <source>服务时长</source>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="278" />
+            <location filename="../../ui/tabs/hotline.py" line="281" />
             <source>{0} 分钟</source>
             <translation>{0} min</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="279" />
+            <location filename="../../ui/tabs/hotline.py" line="282" />
             <source>办理情况</source>
             <translation>What was done</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="281" />
+            <location filename="../../ui/tabs/hotline.py" line="284" />
             <source>回访</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="282" />
+            <location filename="../../ui/tabs/hotline.py" line="285" />
             <source>回访记录</source>
             <translation>Follow-up notes</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="284" />
+            <location filename="../../ui/tabs/hotline.py" line="287" />
             <source>办结时间</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="284" />
+            <location filename="../../ui/tabs/hotline.py" line="287" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="336" />
+            <location filename="../../ui/tabs/hotline.py" line="339" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="336" />
+            <location filename="../../ui/tabs/hotline.py" line="339" />
             <source>请先在推荐人员中选择一人或多人</source>
             <translation>Select one or more suggested workers first</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="375" />
+            <location filename="../../ui/tabs/hotline.py" line="376" />
             <source>导出热线工单</source>
             <translation>Export hotline requests</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="386" />
-            <source>已导出 {0} 热线工单 {1} 条：{2}</source>
-            <translation>Exported {1} hotline requests of {0}: {2}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/tabs/hotline.py" line="384" />
+            <location filename="../../ui/tabs/hotline.py" line="383" />
             <source>正在导出热线工单…</source>
             <translation>Exporting hotline requests…</translation>
         </message>
@@ -2283,137 +2254,137 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>ImportRosterDialog</name>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="26" />
+            <location filename="../../ui/dialogs/import_roster.py" line="29" />
             <source>导入花名册</source>
             <translation>Import roster</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="32" />
+            <location filename="../../ui/dialogs/import_roster.py" line="35" />
             <source>请选择要导入的花名册文件（xlsx，可先用“导出花名册”或导入模板的格式）。</source>
             <translation>Choose the roster file to import (xlsx, in the layout of "Export roster" or of the import template).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="34" />
+            <location filename="../../ui/dialogs/import_roster.py" line="37" />
             <source>选择文件…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="36" />
+            <location filename="../../ui/dialogs/import_roster.py" line="39" />
             <source>保存导入模板…</source>
             <translation>Save import template…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="47" />
+            <location filename="../../ui/dialogs/import_roster.py" line="50" />
             <source>行</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="47" />
+            <location filename="../../ui/dialogs/import_roster.py" line="50" />
             <source>列</source>
             <translation>Column</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="47" />
+            <location filename="../../ui/dialogs/import_roster.py" line="50" />
             <source>问题</source>
             <translation>Problem</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="54" />
+            <location filename="../../ui/dialogs/import_roster.py" line="57" />
             <source>全部导入</source>
             <translation>Import all</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="57" />
+            <location filename="../../ui/dialogs/import_roster.py" line="60" />
             <source>仅导入无误的行</source>
             <translation>Import valid rows only</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="60" />
+            <location filename="../../ui/dialogs/import_roster.py" line="63" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="83" />
+            <location filename="../../ui/dialogs/import_roster.py" line="86" />
             <source>选择花名册文件</source>
             <translation>Choose roster file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="83" />
+            <location filename="../../ui/dialogs/import_roster.py" line="86" />
             <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
             <translation>Excel workbook (*.xlsx);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="88" />
+            <location filename="../../ui/dialogs/import_roster.py" line="91" />
             <source>保存导入模板</source>
             <translation>Save import template</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="88" />
+            <location filename="../../ui/dialogs/import_roster.py" line="91" />
             <source>花名册导入模板.xlsx</source>
             <translation>roster_import_template.xlsx</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="89" />
+            <location filename="../../ui/dialogs/import_roster.py" line="92" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="101" />
-            <source>已保存导入模板：{0}</source>
-            <translation>Import template saved: {0}</translation>
+            <location filename="../../ui/dialogs/import_roster.py" line="95" />
+            <source>正在生成导入模板…</source>
+            <translation>Creating the import template…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="109" />
+            <location filename="../../ui/dialogs/import_roster.py" line="104" />
             <source>文件：{0}</source>
             <translation>File: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="110" />
+            <location filename="../../ui/dialogs/import_roster.py" line="105" />
             <source>正在检查…</source>
             <translation>Checking…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="112" />
+            <location filename="../../ui/dialogs/import_roster.py" line="107" />
             <source>正在检查花名册…</source>
             <translation>Checking the roster…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="118" />
+            <location filename="../../ui/dialogs/import_roster.py" line="113" />
             <source>无法读取：{0}</source>
             <translation>Cannot read: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="127" />
+            <location filename="../../ui/dialogs/import_roster.py" line="122" />
             <source>文件中没有人员数据。</source>
             <translation>The file holds no workers.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="129" />
+            <location filename="../../ui/dialogs/import_roster.py" line="124" />
             <source>共检查 {0} 行：{1} 行无误，{2} 行有问题（见下表，共 {3} 处）。可修改文件后重新选择，或只导入无误的行。</source>
             <translation>Checked {0} rows: {1} valid, {2} with problems ({3} in all, listed below). Correct the file and choose it again, or import the valid rows only.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="133" />
+            <location filename="../../ui/dialogs/import_roster.py" line="128" />
             <source>共 {0} 行，全部无误，可以导入。</source>
             <translation>{0} rows, all valid: ready to import.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="153" />
+            <location filename="../../ui/dialogs/import_roster.py" line="148" />
             <source>正在导入花名册…</source>
             <translation>Importing the roster…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="167" />
+            <location filename="../../ui/dialogs/import_roster.py" line="162" />
             <source>未导入任何数据：文件或数据库在检查后发生了变化，请查看下表后重新选择文件。</source>
             <translation>Nothing imported: the file or the database changed after the check. See the table below and choose the file again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="171" />
+            <location filename="../../ui/dialogs/import_roster.py" line="166" />
             <source>已导入 {0} 人。</source>
             <translation>Imported {0} workers.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="173" />
+            <location filename="../../ui/dialogs/import_roster.py" line="168" />
             <source>跳过有问题的 {0} 行（见下表）。</source>
             <translation>Skipped {0} rows with problems (see below).</translation>
         </message>
@@ -2421,19 +2392,29 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>Jobs</name>
         <message>
-            <location filename="../../ui/jobs.py" line="85" />
+            <location filename="../../ui/jobs.py" line="103" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="86" />
+            <location filename="../../ui/jobs.py" line="104" />
             <source>请稍候</source>
             <translation>Please wait</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="133" />
+            <location filename="../../ui/jobs.py" line="152" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/jobs.py" line="165" />
+            <source>注意</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/jobs.py" line="168" />
+            <source>完成</source>
+            <translation>Done</translation>
         </message>
     </context>
     <context>
@@ -3844,66 +3825,38 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>QuarterDialog</name>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="89" />
+            <location filename="../../ui/dialogs/quarter.py" line="79" />
             <source>保存区级汇总报表</source>
             <extracomment>alias</extracomment>
             <translation>Save district roll-up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="36" />
-            <location filename="../../ui/dialogs/quarter.py" line="60" />
+            <location filename="../../ui/dialogs/quarter.py" line="39" />
+            <location filename="../../ui/dialogs/quarter.py" line="61" />
             <source>导出季度报表</source>
             <extracomment>alias</extracomment>
             <translation>Export quarterly report</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="74" />
-            <source>导出完成</source>
-            <extracomment>alias</extracomment>
-            <translation>Export finished</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quarter.py" line="75" />
-            <source>已导出 {period} 季度统计报表：
-{path}</source>
-            <extracomment>alias</extracomment>
-            <translation>Exported the quarterly report for {period}:
-{path}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quarter.py" line="105" />
-            <source>已汇总 {n} 个街道（{streets}）的 {period} 报表：
-{path}</source>
-            <extracomment>alias</extracomment>
-            <translation>Merged the {period} reports of {n} streets ({streets}):
-{path}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quarter.py" line="77" />
+            <location filename="../../ui/dialogs/quarter.py" line="68" />
             <source>正在导出季度报表…</source>
             <extracomment>alias</extracomment>
             <translation>Exporting the quarterly report…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="109" />
+            <location filename="../../ui/dialogs/quarter.py" line="86" />
             <source>正在汇总各街道报表…</source>
             <extracomment>alias</extracomment>
             <translation>Merging the street reports…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="104" />
-            <source>汇总完成</source>
-            <extracomment>alias</extracomment>
-            <translation>Merge finished</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quarter.py" line="36" />
+            <location filename="../../ui/dialogs/quarter.py" line="39" />
             <source>统计期间（如 2026Q4）：</source>
             <extracomment>alias</extracomment>
             <translation>Period (e.g. 2026Q4):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="84" />
+            <location filename="../../ui/dialogs/quarter.py" line="74" />
             <source>选择各街道的季度报表</source>
             <extracomment>alias</extracomment>
             <translation>Choose the streets' quarterly reports</translation>
@@ -4713,203 +4666,198 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>TrainingTab</name>
         <message>
-            <location filename="../../ui/tabs/training.py" line="36" />
+            <location filename="../../ui/tabs/training.py" line="39" />
             <source>培训日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="37" />
+            <location filename="../../ui/tabs/training.py" line="40" />
             <source>课程名称</source>
             <translation>Course</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="38" />
+            <location filename="../../ui/tabs/training.py" line="41" />
             <source>主题</source>
             <translation>Topic</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="39" />
-            <location filename="../../ui/tabs/training.py" line="49" />
-            <location filename="../../ui/tabs/training.py" line="56" />
+            <location filename="../../ui/tabs/training.py" line="42" />
+            <location filename="../../ui/tabs/training.py" line="52" />
+            <location filename="../../ui/tabs/training.py" line="59" />
             <source>学时</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="40" />
+            <location filename="../../ui/tabs/training.py" line="43" />
             <source>人次</source>
             <translation>Attendances</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="41" />
+            <location filename="../../ui/tabs/training.py" line="44" />
             <source>主讲人</source>
             <translation>Trainer</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="42" />
+            <location filename="../../ui/tabs/training.py" line="45" />
             <source>地点</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="45" />
-            <location filename="../../ui/tabs/training.py" line="53" />
+            <location filename="../../ui/tabs/training.py" line="48" />
+            <location filename="../../ui/tabs/training.py" line="56" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="46" />
-            <location filename="../../ui/tabs/training.py" line="54" />
+            <location filename="../../ui/tabs/training.py" line="49" />
+            <location filename="../../ui/tabs/training.py" line="57" />
             <source>服务证号</source>
             <translation>Card number</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="47" />
+            <location filename="../../ui/tabs/training.py" line="50" />
             <source>所属领域</source>
             <translation>Sector</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="48" />
+            <location filename="../../ui/tabs/training.py" line="51" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="50" />
+            <location filename="../../ui/tabs/training.py" line="53" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="55" />
-            <location filename="../../ui/tabs/training.py" line="61" />
+            <location filename="../../ui/tabs/training.py" line="58" />
+            <location filename="../../ui/tabs/training.py" line="64" />
             <source>参训人次</source>
             <translation>Attendances</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="59" />
+            <location filename="../../ui/tabs/training.py" line="62" />
             <source>季度</source>
             <translation>Quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="60" />
+            <location filename="../../ui/tabs/training.py" line="63" />
             <source>培训期数</source>
             <translation>Courses</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="62" />
+            <location filename="../../ui/tabs/training.py" line="65" />
             <source>参训人数</source>
             <translation>Attendees</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="63" />
+            <location filename="../../ui/tabs/training.py" line="66" />
             <source>总学时</source>
             <translation>Total hours</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="92" />
+            <location filename="../../ui/tabs/training.py" line="95" />
             <source>人员参训统计（本期，按人次排序）</source>
             <translation>Attendance by worker (this period, most first)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="93" />
+            <location filename="../../ui/tabs/training.py" line="96" />
             <source>分季度统计</source>
             <translation>By quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="113" />
+            <location filename="../../ui/tabs/training.py" line="116" />
             <source>全部期间</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="118" />
+            <location filename="../../ui/tabs/training.py" line="121" />
             <source>课程名称、主讲人或主题</source>
             <translation>Course, trainer or topic</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="120" />
+            <location filename="../../ui/tabs/training.py" line="123" />
             <source>期间</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="124" />
+            <location filename="../../ui/tabs/training.py" line="127" />
             <source>新建课程…</source>
             <translation>New course…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="125" />
+            <location filename="../../ui/tabs/training.py" line="128" />
             <source>修改课程…</source>
             <translation>Edit course…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="126" />
-            <location filename="../../ui/tabs/training.py" line="247" />
+            <location filename="../../ui/tabs/training.py" line="129" />
+            <location filename="../../ui/tabs/training.py" line="250" />
             <source>删除课程</source>
             <translation>Delete course</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="127" />
+            <location filename="../../ui/tabs/training.py" line="130" />
             <source>导出签到表…</source>
             <translation>Export sign-in sheet…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="138" />
+            <location filename="../../ui/tabs/training.py" line="141" />
             <source>签到名单</source>
             <translation>Attendance list</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="148" />
+            <location filename="../../ui/tabs/training.py" line="151" />
             <source>查找添加…</source>
             <translation>Find and add…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="150" />
+            <location filename="../../ui/tabs/training.py" line="153" />
             <source>粘贴名单…</source>
             <translation>Paste list…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="152" />
+            <location filename="../../ui/tabs/training.py" line="155" />
             <source>移除所选</source>
             <translation>Remove selected</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="178" />
+            <location filename="../../ui/tabs/training.py" line="181" />
             <source>共 {0} 期培训，{1} 人次，{2} 学时（人次×学时）</source>
             <translation>{0} courses, {1} attendances, {2} hours (attendances × hours)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="214" />
+            <location filename="../../ui/tabs/training.py" line="217" />
             <source>请在左侧选择一期培训</source>
             <translation>Select a course on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="218" />
+            <location filename="../../ui/tabs/training.py" line="221" />
             <source>{0}（{1}，{2} 学时）：{3} 人</source>
             <translation>{0} ({1}, {2} h): {3} attendees</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="248" />
+            <location filename="../../ui/tabs/training.py" line="251" />
             <source>确定删除“{0}”及其 {1} 人次签到记录吗？</source>
             <translation>Delete "{0}" and its {1} attendance records?</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="279" />
+            <location filename="../../ui/tabs/training.py" line="282" />
             <source>移除签到</source>
             <translation>Remove attendance</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="280" />
+            <location filename="../../ui/tabs/training.py" line="283" />
             <source>确定从签到名单中移除所选 {0} 人吗？</source>
             <translation>Remove the {0} selected workers from the attendance list?</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="293" />
+            <location filename="../../ui/tabs/training.py" line="294" />
             <source>导出培训签到表</source>
             <translation>Export training sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="304" />
-            <source>已导出 {0} 培训签到 {1} 人次：{2}</source>
-            <translation>Exported {1} attendances of {0}: {2}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/tabs/training.py" line="302" />
+            <location filename="../../ui/tabs/training.py" line="301" />
             <source>正在导出培训签到表…</source>
             <translation>Exporting the sign-in sheet…</translation>
         </message>
