@@ -2,49 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
     <context>
-        <name>AddAttendeesDialog</name>
+        <name />
         <message>
-            <location filename="../../ui/dialogs/training.py" line="89" />
-            <source>添加参训人员 — {0}</source>
-            <translation>Add attendees — {0}</translation>
+            <location filename="../../ui/dialogs/service_form.py" line="66" />
+            <source>保存</source>
+            <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="93" />
-            <source>输入姓名、拼音首字母或服务证号</source>
-            <translation>Name, pinyin initials or card number</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/training.py" line="100" />
-            <source>可按住 Ctrl 或 Shift 多选</source>
-            <translation>Hold Ctrl or Shift to select several</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/training.py" line="103" />
-            <source>加入名单 ↓</source>
-            <translation>Add to list ↓</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/training.py" line="107" />
-            <source>待添加：</source>
-            <translation>To add:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/training.py" line="117" />
-            <source>添加</source>
-            <translation>Add</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/training.py" line="118" />
+            <location filename="../../ui/dialogs/service_form.py" line="67" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="138" />
+            <location filename="../../ui/dialogs/service_form.py" line="85" />
+            <source>{0}：</source>
+            <translation>{0}:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActionFormDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/hotline.py" line="56" />
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/hotline.py" line="57" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddAttendeesDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="90" />
+            <source>添加参训人员 — {0}</source>
+            <translation>Add attendees — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="94" />
+            <source>输入姓名、拼音首字母或服务证号</source>
+            <translation>Name, pinyin initials or card number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="101" />
+            <source>可按住 Ctrl 或 Shift 多选</source>
+            <translation>Hold Ctrl or Shift to select several</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="104" />
+            <source>加入名单 ↓</source>
+            <translation>Add to list ↓</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="108" />
+            <source>待添加：</source>
+            <translation>To add:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="118" />
+            <source>添加</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="119" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="139" />
             <source>没有找到匹配的人员</source>
             <translation>No matching worker found</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="161" />
+            <location filename="../../ui/dialogs/training.py" line="162" />
             <source>请先查找并选择人员</source>
             <translation>Search for and select a worker first</translation>
         </message>
@@ -52,18 +83,18 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="39" />
-            <location filename="../../ui/app.py" line="46" />
+            <location filename="../../ui/app.py" line="42" />
+            <location filename="../../ui/app.py" line="49" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="50" />
+            <location filename="../../ui/app.py" line="53" />
             <source>程序错误</source>
             <translation>Program error</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="51" />
+            <location filename="../../ui/app.py" line="54" />
             <source>程序遇到了意外问题，刚才的操作没有完成，已保存的数据不受影响。
 
 请重试一次；如果问题再次出现，请把下面的日志文件发给维护人员：
@@ -74,14 +105,9 @@ Please try once more. If the problem comes back, send this log file to the maint
 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="139" />
+            <location filename="../../ui/app.py" line="142" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
-        </message>
-        <message>
-            <location filename="../../ui/app.py" line="178" />
-            <source>无法打开数据库</source>
-            <translation>Cannot open database</translation>
         </message>
     </context>
     <context>
@@ -140,120 +166,108 @@ Please try once more. If the problem comes back, send this log file to the maint
     <context>
         <name>AuditDialog</name>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="53" />
+            <location filename="../../ui/dialogs/audit.py" line="56" />
             <source>操作日志</source>
             <translation>Audit log</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="59" />
+            <location filename="../../ui/dialogs/audit.py" line="62" />
             <source>全部对象</source>
             <translation>All record types</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="63" />
+            <location filename="../../ui/dialogs/audit.py" line="66" />
             <location filename="../../ui/translatable.py" line="70" />
             <source>记录编号</source>
             <translation>Record no.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="66" />
+            <location filename="../../ui/dialogs/audit.py" line="69" />
             <source>全部操作员</source>
             <translation>All operators</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="79" />
+            <location filename="../../ui/dialogs/audit.py" line="82" />
             <source>关键字</source>
             <translation>Keyword</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="80" />
+            <location filename="../../ui/dialogs/audit.py" line="83" />
             <source>显示完整个人信息</source>
             <translation>Show full personal data</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="83" />
+            <location filename="../../ui/dialogs/audit.py" line="86" />
             <source>仅限管理员</source>
             <translation>Administrators only</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="84" />
+            <location filename="../../ui/dialogs/audit.py" line="87" />
             <source>查询</source>
             <translation>Search</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="92" />
+            <location filename="../../ui/dialogs/audit.py" line="95" />
             <source>对象：</source>
             <translation>Record type:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="93" />
+            <location filename="../../ui/dialogs/audit.py" line="96" />
             <source>操作员：</source>
             <translation>Operator:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="93" />
+            <location filename="../../ui/dialogs/audit.py" line="96" />
             <source>日期：</source>
             <translation>Date:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="114" />
+            <location filename="../../ui/dialogs/audit.py" line="117" />
             <source>字段</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="114" />
+            <location filename="../../ui/dialogs/audit.py" line="117" />
             <source>修改前</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="114" />
+            <location filename="../../ui/dialogs/audit.py" line="117" />
             <source>修改后</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="125" />
+            <location filename="../../ui/dialogs/audit.py" line="128" />
             <source>加载更多</source>
             <translation>Load more</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="127" />
+            <location filename="../../ui/dialogs/audit.py" line="130" />
             <source>导出…</source>
             <translation>Export…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="129" />
+            <location filename="../../ui/dialogs/audit.py" line="132" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="195" />
+            <location filename="../../ui/dialogs/audit.py" line="198" />
             <source>共 {0} 条，已显示 {1} 条</source>
             <translation>{1} of {0} entries shown</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="214" />
+            <location filename="../../ui/dialogs/audit.py" line="215" />
             <source>导出操作日志</source>
             <translation>Export audit log</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="215" />
+            <location filename="../../ui/dialogs/audit.py" line="216" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="231" />
-            <source>导出完成</source>
-            <translation>Export finished</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/audit.py" line="232" />
-            <source>已导出 {0} 条操作日志到：
-{1}</source>
-            <translation>Exported {0} audit log entries to:
-{1}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/audit.py" line="242" />
+            <location filename="../../ui/dialogs/audit.py" line="238" />
             <source>正在导出操作日志…</source>
             <translation>Exporting the audit log…</translation>
         </message>
@@ -605,42 +619,42 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CheckinField</name>
         <message>
-            <location filename="../../ui/widgets/checkin.py" line="81" />
+            <location filename="../../ui/widgets/checkin.py" line="88" />
             <source>扫码签到：用扫码枪扫描服务证二维码（或输入后按回车）</source>
             <translation>Scan check-in: scan the service card's QR code (or type it and press Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/checkin.py" line="84" />
+            <location filename="../../ui/widgets/checkin.py" line="91" />
             <source>打开图片…</source>
             <translation>Open picture…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/checkin.py" line="87" />
+            <location filename="../../ui/widgets/checkin.py" line="94" />
             <source>粘贴图片</source>
             <translation>Paste picture</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/checkin.py" line="155" />
+            <location filename="../../ui/widgets/checkin.py" line="165" />
             <source>无照片</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/checkin.py" line="161" />
+            <location filename="../../ui/widgets/checkin.py" line="171" />
             <source>打开服务证二维码图片</source>
             <translation>Open a picture of a service card's QR code</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/checkin.py" line="162" />
+            <location filename="../../ui/widgets/checkin.py" line="172" />
             <source>图片</source>
             <translation>Pictures</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/checkin.py" line="169" />
+            <location filename="../../ui/widgets/checkin.py" line="179" />
             <source>剪贴板中没有图片，请先复制二维码截图</source>
             <translation>There is no picture on the clipboard; copy a screenshot of the QR code first</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/checkin.py" line="183" />
+            <location filename="../../ui/widgets/checkin.py" line="193" />
             <source>图片中没有找到二维码</source>
             <translation>No QR code found in the picture</translation>
         </message>
@@ -713,52 +727,52 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CourseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="36" />
+            <location filename="../../ui/dialogs/training.py" line="37" />
             <source>修改培训课程</source>
             <translation>Edit course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="36" />
+            <location filename="../../ui/dialogs/training.py" line="37" />
             <source>新建培训课程</source>
             <translation>New course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="38" />
+            <location filename="../../ui/dialogs/training.py" line="39" />
             <source>课程名称</source>
             <translation>Course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="43" />
+            <location filename="../../ui/dialogs/training.py" line="44" />
             <source>培训日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="49" />
+            <location filename="../../ui/dialogs/training.py" line="50" />
             <source> 学时</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="50" />
+            <location filename="../../ui/dialogs/training.py" line="51" />
             <source>学时</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="51" />
+            <location filename="../../ui/dialogs/training.py" line="52" />
             <source>主讲人</source>
             <translation>Trainer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="52" />
+            <location filename="../../ui/dialogs/training.py" line="53" />
             <source>地点</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="58" />
+            <location filename="../../ui/dialogs/training.py" line="59" />
             <source>主题</source>
             <translation>Topic</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="61" />
+            <location filename="../../ui/dialogs/training.py" line="62" />
             <source>备注</source>
             <translation>Notes</translation>
         </message>
@@ -766,25 +780,25 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DatabaseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="83" />
+            <location filename="../../ui/dialogs/database.py" line="80" />
             <source>打开数据库</source>
             <extracomment>alias</extracomment>
             <translation>Open database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="57" />
+            <location filename="../../ui/dialogs/database.py" line="58" />
             <source>数据库：</source>
             <extracomment>alias</extracomment>
             <translation>Database: </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="42" />
+            <location filename="../../ui/dialogs/database.py" line="43" />
             <source>无法打开数据库</source>
             <extracomment>alias</extracomment>
             <translation>Cannot open database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="83" />
+            <location filename="../../ui/dialogs/database.py" line="80" />
             <source>社工服务台数据库 (*.db);;所有文件 (*)</source>
             <extracomment>alias</extracomment>
             <translation>swdesk databases (*.db);;All files (*)</translation>
@@ -793,37 +807,37 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DeactivateDialog</name>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="603" />
+            <location filename="../../ui/dialogs/worker.py" line="592" />
             <source>离队 — {0}</source>
             <translation>Leave — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="606" />
+            <location filename="../../ui/dialogs/worker.py" line="595" />
             <source>如：工作调动、迁出本街道、本人申请</source>
             <translation>e.g. job change, moved out of the street, own request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="612" />
+            <location filename="../../ui/dialogs/worker.py" line="601" />
             <source>离队原因</source>
             <translation>Reason for leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="613" />
+            <location filename="../../ui/dialogs/worker.py" line="602" />
             <source>离队日期</source>
             <translation>Date left</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="614" />
+            <location filename="../../ui/dialogs/worker.py" line="603" />
             <source>离队人员保留全部记录和服务时长，可随时恢复在册。</source>
             <translation>A worker who leaves keeps all records and service hours and can be made active again at any time.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="616" />
+            <location filename="../../ui/dialogs/worker.py" line="605" />
             <source>确定离队</source>
             <translation>Confirm leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="617" />
+            <location filename="../../ui/dialogs/worker.py" line="606" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -1375,77 +1389,65 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>ExportRosterDialog</name>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="47" />
-            <location filename="../../ui/dialogs/export_roster.py" line="73" />
+            <location filename="../../ui/dialogs/export_roster.py" line="48" />
+            <location filename="../../ui/dialogs/export_roster.py" line="74" />
             <source>导出花名册</source>
             <translation>Export roster</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="48" />
+            <location filename="../../ui/dialogs/export_roster.py" line="49" />
             <source>导出当前列表：{0}，共 {1} 人。</source>
             <translation>Export the current list: {0}, {1} workers.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="51" />
+            <location filename="../../ui/dialogs/export_roster.py" line="52" />
             <source>花名册_{0}.xlsx</source>
             <translation>roster_{0}.xlsx</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="52" />
+            <location filename="../../ui/dialogs/export_roster.py" line="53" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="55" />
+            <location filename="../../ui/dialogs/export_roster.py" line="56" />
             <source>保存到</source>
             <translation>Save to</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="58" />
+            <location filename="../../ui/dialogs/export_roster.py" line="59" />
             <source>导出完整身份证号（仅管理员；默认打码，如 350502********1234）</source>
             <translation>Export full ID numbers (administrators only; masked by default, e.g. 350502********1234)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="61" />
+            <location filename="../../ui/dialogs/export_roster.py" line="62" />
             <source>导出</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="62" />
+            <location filename="../../ui/dialogs/export_roster.py" line="63" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="74" />
+            <location filename="../../ui/dialogs/export_roster.py" line="75" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="41" />
+            <location filename="../../ui/dialogs/export_roster.py" line="42" />
             <source>全部人员</source>
             <extracomment>alias</extracomment>
             <translation>All workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="102" />
-            <source>导出完成</source>
-            <extracomment>alias</extracomment>
-            <translation>Export finished</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="102" />
-            <source>已导出 {0} 人：{1}</source>
-            <extracomment>alias</extracomment>
-            <translation>Exported {0} workers: {1}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="35" />
+            <location filename="../../ui/dialogs/export_roster.py" line="36" />
             <source>搜索“{0}”</source>
             <extracomment>alias</extracomment>
             <translation>Search "{0}"</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/export_roster.py" line="104" />
+            <location filename="../../ui/dialogs/export_roster.py" line="98" />
             <source>正在导出花名册…</source>
             <extracomment>alias</extracomment>
             <translation>Exporting the roster…</translation>
@@ -1577,19 +1579,6 @@ If only one person uses this computer you may click "Skip" and use single-user m
             <location filename="../../ui/dialogs/hotline.py" line="251" />
             <source>回访记录</source>
             <translation>Follow-up notes</translation>
-        </message>
-    </context>
-    <context>
-        <name>FormDialog</name>
-        <message>
-            <location filename="../../ui/dialogs/hotline.py" line="56" />
-            <source>确定</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/hotline.py" line="57" />
-            <source>取消</source>
-            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -1979,282 +1968,277 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>HotlineTab</name>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="47" />
+            <location filename="../../ui/tabs/hotline.py" line="50" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="48" />
-            <location filename="../../ui/tabs/hotline.py" line="270" />
+            <location filename="../../ui/tabs/hotline.py" line="51" />
+            <location filename="../../ui/tabs/hotline.py" line="273" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="49" />
-            <location filename="../../ui/tabs/hotline.py" line="117" />
-            <location filename="../../ui/tabs/hotline.py" line="269" />
+            <location filename="../../ui/tabs/hotline.py" line="52" />
+            <location filename="../../ui/tabs/hotline.py" line="120" />
+            <location filename="../../ui/tabs/hotline.py" line="272" />
             <source>类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="50" />
-            <location filename="../../ui/tabs/hotline.py" line="267" />
+            <location filename="../../ui/tabs/hotline.py" line="53" />
+            <location filename="../../ui/tabs/hotline.py" line="270" />
             <source>居民</source>
             <translation>Resident</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="51" />
-            <location filename="../../ui/tabs/hotline.py" line="267" />
+            <location filename="../../ui/tabs/hotline.py" line="54" />
+            <location filename="../../ui/tabs/hotline.py" line="270" />
             <source>电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="52" />
-            <location filename="../../ui/tabs/hotline.py" line="268" />
+            <location filename="../../ui/tabs/hotline.py" line="55" />
+            <location filename="../../ui/tabs/hotline.py" line="271" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="53" />
+            <location filename="../../ui/tabs/hotline.py" line="56" />
             <source>紧急</source>
             <translation>Urgent</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="54" />
-            <location filename="../../ui/tabs/hotline.py" line="116" />
+            <location filename="../../ui/tabs/hotline.py" line="57" />
+            <location filename="../../ui/tabs/hotline.py" line="119" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="54" />
+            <location filename="../../ui/tabs/hotline.py" line="57" />
             <source>（超时）</source>
             <translation> (late)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="56" />
-            <location filename="../../ui/tabs/hotline.py" line="270" />
+            <location filename="../../ui/tabs/hotline.py" line="59" />
+            <location filename="../../ui/tabs/hotline.py" line="273" />
             <source>办结时限</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="57" />
-            <location filename="../../ui/tabs/hotline.py" line="274" />
+            <location filename="../../ui/tabs/hotline.py" line="60" />
+            <location filename="../../ui/tabs/hotline.py" line="277" />
             <source>服务人员</source>
             <translation>Workers</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="58" />
-            <location filename="../../ui/tabs/hotline.py" line="271" />
+            <location filename="../../ui/tabs/hotline.py" line="61" />
+            <location filename="../../ui/tabs/hotline.py" line="274" />
             <source>诉求</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="61" />
+            <location filename="../../ui/tabs/hotline.py" line="64" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="62" />
+            <location filename="../../ui/tabs/hotline.py" line="65" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="63" />
+            <location filename="../../ui/tabs/hotline.py" line="66" />
             <source>推荐理由</source>
             <translation>Why</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="100" />
+            <location filename="../../ui/tabs/hotline.py" line="103" />
             <source>全部期间</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="105" />
+            <location filename="../../ui/tabs/hotline.py" line="108" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="109" />
+            <location filename="../../ui/tabs/hotline.py" line="112" />
             <source>全部类别</source>
             <translation>All categories</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="113" />
+            <location filename="../../ui/tabs/hotline.py" line="116" />
             <source>居民姓名、电话或诉求内容</source>
             <translation>Resident name, phone or request text</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="115" />
+            <location filename="../../ui/tabs/hotline.py" line="118" />
             <source>只看超时</source>
             <translation>Late only</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="116" />
+            <location filename="../../ui/tabs/hotline.py" line="119" />
             <source>期间</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="122" />
+            <location filename="../../ui/tabs/hotline.py" line="125" />
             <source>受理新工单…</source>
             <translation>New request…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="124" />
+            <location filename="../../ui/tabs/hotline.py" line="127" />
             <source>导出本期工单…</source>
             <translation>Export period…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="126" />
+            <location filename="../../ui/tabs/hotline.py" line="129" />
             <source>推荐规则…</source>
             <translation>Matching rules…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="153" />
+            <location filename="../../ui/tabs/hotline.py" line="156" />
             <source>分派…</source>
             <translation>Assign…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="154" />
+            <location filename="../../ui/tabs/hotline.py" line="157" />
             <source>完成…</source>
             <translation>Complete…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="155" />
+            <location filename="../../ui/tabs/hotline.py" line="158" />
             <source>回访…</source>
             <translation>Follow up…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="156" />
+            <location filename="../../ui/tabs/hotline.py" line="159" />
             <source>转介…</source>
             <translation>Refer…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="157" />
+            <location filename="../../ui/tabs/hotline.py" line="160" />
             <source>撤销…</source>
             <translation>Withdraw…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="158" />
+            <location filename="../../ui/tabs/hotline.py" line="161" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="166" />
+            <location filename="../../ui/tabs/hotline.py" line="169" />
             <source>推荐人员</source>
             <translation>Suggested workers</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="175" />
+            <location filename="../../ui/tabs/hotline.py" line="178" />
             <source>按专业特长、同社区、党员、当前待办排序；可按住 Ctrl 多选</source>
             <translation>Ranked by specialty, same community, party membership and current workload; hold Ctrl to select several</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="179" />
+            <location filename="../../ui/tabs/hotline.py" line="182" />
             <source>分派所选</source>
             <translation>Assign selected</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="206" />
+            <location filename="../../ui/tabs/hotline.py" line="209" />
             <source>共 {0} 件，未办结 {1} 件，超时 {2} 件</source>
             <translation>{0} requests, {1} open, {2} late</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="208" />
+            <location filename="../../ui/tabs/hotline.py" line="211" />
             <source>（只显示最近 {0} 件，请缩小期间）</source>
             <translation>(only the latest {0} shown; narrow the period)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="258" />
+            <location filename="../../ui/tabs/hotline.py" line="261" />
             <source>请在左侧选择一件工单</source>
             <translation>Select a request on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="268" />
+            <location filename="../../ui/tabs/hotline.py" line="271" />
             <source>（未指定）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="269" />
+            <location filename="../../ui/tabs/hotline.py" line="272" />
             <source>渠道</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="269" />
+            <location filename="../../ui/tabs/hotline.py" line="272" />
             <source>紧急程度</source>
             <translation>Urgency</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="271" />
+            <location filename="../../ui/tabs/hotline.py" line="274" />
             <source>期望时间</source>
             <translation>Preferred time</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="275" />
+            <location filename="../../ui/tabs/hotline.py" line="278" />
             <source>分派时间</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="277" />
+            <location filename="../../ui/tabs/hotline.py" line="280" />
             <source>完成时间</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="278" />
+            <location filename="../../ui/tabs/hotline.py" line="281" />
             <source>服务时长</source>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="278" />
+            <location filename="../../ui/tabs/hotline.py" line="281" />
             <source>{0} 分钟</source>
             <translation>{0} min</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="279" />
+            <location filename="../../ui/tabs/hotline.py" line="282" />
             <source>办理情况</source>
             <translation>What was done</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="281" />
+            <location filename="../../ui/tabs/hotline.py" line="284" />
             <source>回访</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="282" />
+            <location filename="../../ui/tabs/hotline.py" line="285" />
             <source>回访记录</source>
             <translation>Follow-up notes</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="284" />
+            <location filename="../../ui/tabs/hotline.py" line="287" />
             <source>办结时间</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="284" />
+            <location filename="../../ui/tabs/hotline.py" line="287" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="336" />
+            <location filename="../../ui/tabs/hotline.py" line="339" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="336" />
+            <location filename="../../ui/tabs/hotline.py" line="339" />
             <source>请先在推荐人员中选择一人或多人</source>
             <translation>Select one or more suggested workers first</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="375" />
+            <location filename="../../ui/tabs/hotline.py" line="376" />
             <source>导出热线工单</source>
             <translation>Export hotline requests</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="386" />
-            <source>已导出 {0} 热线工单 {1} 条：{2}</source>
-            <translation>Exported {1} hotline requests of {0}: {2}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/tabs/hotline.py" line="384" />
+            <location filename="../../ui/tabs/hotline.py" line="383" />
             <source>正在导出热线工单…</source>
             <translation>Exporting hotline requests…</translation>
         </message>
@@ -2335,128 +2319,128 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>ImportRosterDialog</name>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="32" />
+            <location filename="../../ui/dialogs/import_roster.py" line="35" />
             <source>导入花名册</source>
             <translation>Import roster</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="40" />
+            <location filename="../../ui/dialogs/import_roster.py" line="43" />
             <source>请选择要导入的花名册文件（xlsx、xlsm、xls、ods 或 csv，可先用“导出花名册”或导入模板的格式）。</source>
             <translation>Choose the roster file to import (xlsx, xlsm, xls, ods or csv, in the layout of "Export roster" or of the import template).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="42" />
+            <location filename="../../ui/dialogs/import_roster.py" line="45" />
             <source>选择文件…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="44" />
+            <location filename="../../ui/dialogs/import_roster.py" line="47" />
             <source>保存导入模板…</source>
             <translation>Save import template…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="58" />
+            <location filename="../../ui/dialogs/import_roster.py" line="61" />
             <source>行</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="58" />
+            <location filename="../../ui/dialogs/import_roster.py" line="61" />
             <source>列</source>
             <translation>Column</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="58" />
+            <location filename="../../ui/dialogs/import_roster.py" line="61" />
             <source>问题</source>
             <translation>Problem</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="65" />
+            <location filename="../../ui/dialogs/import_roster.py" line="68" />
             <source>可能重复的人员确认不是同一人，仍然导入</source>
             <translation>Possible duplicates are different people: import them anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="68" />
+            <location filename="../../ui/dialogs/import_roster.py" line="71" />
             <source>全部导入</source>
             <translation>Import all</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="71" />
+            <location filename="../../ui/dialogs/import_roster.py" line="74" />
             <source>仅导入无误的行</source>
             <translation>Import valid rows only</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="74" />
+            <location filename="../../ui/dialogs/import_roster.py" line="77" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="102" />
+            <location filename="../../ui/dialogs/import_roster.py" line="105" />
             <source>选择花名册文件</source>
             <translation>Choose roster file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="103" />
+            <location filename="../../ui/dialogs/import_roster.py" line="106" />
             <source>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)</source>
             <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="112" />
-            <source>正在保存导入模板…</source>
-            <translation>Saving the import template…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="123" />
+            <location filename="../../ui/dialogs/import_roster.py" line="126" />
             <source>正在读取花名册…</source>
             <translation>Reading the roster…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="130" />
+            <location filename="../../ui/dialogs/import_roster.py" line="133" />
             <source>选择工作表</source>
             <translation>Choose a sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="131" />
+            <location filename="../../ui/dialogs/import_roster.py" line="134" />
             <source>有多个工作表都有花名册表头，请选择要导入的一个：</source>
             <translation>Several sheets have a roster header. Choose the one to import:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="108" />
+            <location filename="../../ui/dialogs/import_roster.py" line="111" />
             <source>保存导入模板</source>
             <translation>Save import template</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="108" />
+            <location filename="../../ui/dialogs/import_roster.py" line="111" />
             <source>花名册导入模板.xlsx</source>
             <translation>roster_import_template.xlsx</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="109" />
+            <location filename="../../ui/dialogs/import_roster.py" line="112" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="120" />
+            <location filename="../../ui/dialogs/import_roster.py" line="115" />
+            <source>正在生成导入模板…</source>
+            <translation>Creating the import template…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/import_roster.py" line="123" />
             <source>文件：{0}</source>
             <translation>File: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="121" />
-            <location filename="../../ui/dialogs/import_roster.py" line="145" />
+            <location filename="../../ui/dialogs/import_roster.py" line="124" />
+            <location filename="../../ui/dialogs/import_roster.py" line="148" />
             <source>正在检查…</source>
             <translation>Checking…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="136" />
+            <location filename="../../ui/dialogs/import_roster.py" line="139" />
             <source>无法读取：{0}</source>
             <translation>Cannot read: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="176" />
+            <location filename="../../ui/dialogs/import_roster.py" line="179" />
             <source>正在导入花名册…</source>
             <translation>Importing the roster…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/import_roster.py" line="193" />
+            <location filename="../../ui/dialogs/import_roster.py" line="196" />
             <source>未导入任何数据：文件或数据库在检查后发生了变化，请查看下表后重新选择文件。</source>
             <translation>Nothing imported: the file or the database changed after the check. See the table below and choose the file again.</translation>
         </message>
@@ -2464,19 +2448,29 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>Jobs</name>
         <message>
-            <location filename="../../ui/jobs.py" line="102" />
+            <location filename="../../ui/jobs.py" line="106" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="103" />
+            <location filename="../../ui/jobs.py" line="107" />
             <source>请稍候</source>
             <translation>Please wait</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="160" />
+            <location filename="../../ui/jobs.py" line="164" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/jobs.py" line="177" />
+            <source>注意</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/jobs.py" line="180" />
+            <source>完成</source>
+            <translation>Done</translation>
         </message>
     </context>
     <context>
@@ -2598,242 +2592,232 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="25" />
+            <location filename="../../ui/main_window.py" line="62" />
             <source>待办提醒</source>
             <translation>Reminders</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="26" />
+            <location filename="../../ui/main_window.py" line="63" />
             <source>人才队伍</source>
             <translation>Workers</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="27" />
+            <location filename="../../ui/main_window.py" line="64" />
             <source>一对一帮教</source>
             <translation>Mentoring</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="28" />
+            <location filename="../../ui/main_window.py" line="65" />
             <source>扶老助老</source>
             <translation>Elder care</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="29" />
+            <location filename="../../ui/main_window.py" line="66" />
             <source>家庭病床</source>
             <translation>Home sickbeds</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="30" />
+            <location filename="../../ui/main_window.py" line="67" />
             <source>服务热线</source>
             <translation>Hotlines</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="31" />
+            <location filename="../../ui/main_window.py" line="68" />
             <source>培训</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="32" />
+            <location filename="../../ui/main_window.py" line="69" />
             <source>统计报表</source>
             <translation>Reports</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="37" />
+            <location filename="../../ui/main_window.py" line="74" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="38" />
+            <location filename="../../ui/main_window.py" line="75" />
             <source>打开数据库…</source>
             <translation>Open database…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="39" />
+            <location filename="../../ui/main_window.py" line="76" />
             <source>连接数据库服务器…</source>
             <translation>Connect to database server…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="41" />
+            <location filename="../../ui/main_window.py" line="78" />
             <source>导入花名册…</source>
             <translation>Import roster…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="42" />
+            <location filename="../../ui/main_window.py" line="79" />
             <source>导出花名册…</source>
             <translation>Export roster…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="43" />
+            <location filename="../../ui/main_window.py" line="80" />
             <source>导出季度报表…</source>
             <translation>Export quarterly report…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="44" />
+            <location filename="../../ui/main_window.py" line="81" />
             <source>汇总各街道报表…</source>
             <translation>Merge street reports…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="46" />
+            <location filename="../../ui/main_window.py" line="83" />
             <source>备份…</source>
             <translation>Backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="47" />
+            <location filename="../../ui/main_window.py" line="84" />
             <source>恢复…</source>
             <translation>Restore…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="49" />
+            <location filename="../../ui/main_window.py" line="86" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="51" />
+            <location filename="../../ui/main_window.py" line="88" />
             <source>打印(&amp;P)</source>
             <translation>&amp;Print</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="52" />
+            <location filename="../../ui/main_window.py" line="89" />
             <source>打印服务证…</source>
             <translation>Print service cards…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="53" />
+            <location filename="../../ui/main_window.py" line="90" />
             <source>打印胸牌…</source>
             <translation>Print badges…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="54" />
+            <location filename="../../ui/main_window.py" line="91" />
             <source>开具服务证明…</source>
             <translation>Issue service certificate…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="56" />
+            <location filename="../../ui/main_window.py" line="93" />
             <source>打印机校准…</source>
             <translation>Printer calibration…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="58" />
+            <location filename="../../ui/main_window.py" line="95" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="59" />
+            <location filename="../../ui/main_window.py" line="96" />
             <source>单位设置…</source>
             <translation>Office settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="60" />
+            <location filename="../../ui/main_window.py" line="97" />
             <source>人才需求计划…</source>
             <translation>Workforce demand plan…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="61" />
+            <location filename="../../ui/main_window.py" line="98" />
             <source>可选值列表…</source>
             <translation>Value lists…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="63" />
+            <location filename="../../ui/main_window.py" line="100" />
             <source>操作员管理…</source>
             <translation>Operators…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="64" />
+            <location filename="../../ui/main_window.py" line="101" />
             <source>操作日志…</source>
             <translation>Audit log…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="65" />
+            <location filename="../../ui/main_window.py" line="102" />
             <source>锁定</source>
             <translation>Lock</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="67" />
+            <location filename="../../ui/main_window.py" line="104" />
             <source>界面语言…</source>
             <translation>Language…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="69" />
+            <location filename="../../ui/main_window.py" line="106" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="70" />
+            <location filename="../../ui/main_window.py" line="107" />
             <source>验证服务证…</source>
             <translation>Verify service card…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="72" />
+            <location filename="../../ui/main_window.py" line="109" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="73" />
+            <location filename="../../ui/main_window.py" line="110" />
             <source>填充示例数据…</source>
             <translation>Fill with demo data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="75" />
+            <location filename="../../ui/main_window.py" line="112" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="110" />
+            <location filename="../../ui/main_window.py" line="148" />
             <source>数据库：{0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="143" />
+            <location filename="../../ui/main_window.py" line="181" />
             <source>“{0}”页面加载失败，详情见日志。</source>
             <translation>The "{0}" page failed to load; see the log for details.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="176" />
-            <source>提示</source>
-            <translation>Notice</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="176" />
-            <source>此功能在当前版本中不可用。</source>
-            <translation>This function is not available in this version.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="187" />
+            <location filename="../../ui/main_window.py" line="218" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="197" />
+            <location filename="../../ui/main_window.py" line="228" />
             <source>{0} — 社工服务台</source>
             <translation>{0} — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="232" />
+            <location filename="../../ui/main_window.py" line="37" />
             <source>源代码运行</source>
             <translation>run from source</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="237" />
+            <location filename="../../ui/main_window.py" line="42" />
             <source>关于社工服务台</source>
             <translation>About swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="238" />
+            <location filename="../../ui/main_window.py" line="43" />
             <source>&lt;h3&gt;社工服务台 swdesk {0}&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;swdesk (社工服务台) {0}&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="239" />
+            <location filename="../../ui/main_window.py" line="44" />
             <source>&lt;p&gt;构建日期：{0}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Build date: {0}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="240" />
+            <location filename="../../ui/main_window.py" line="45" />
             <source>&lt;p&gt;街道社会工作服务中心的人才队伍、一对一帮教、扶老助老、家庭病床、服务热线、培训管理，服务证打印与季度统计报表。&lt;/p&gt;</source>
             <translation>&lt;p&gt;The records of a street social-work service centre: workers, mentoring, elder care, home sickbeds, hotlines and training; service cards and quarterly reports.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="242" />
+            <location filename="../../ui/main_window.py" line="47" />
             <source>&lt;p&gt;当前数据库：{0}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Database: {0}&lt;/p&gt;</translation>
         </message>
@@ -3613,17 +3597,17 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>PasteAttendanceDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="183" />
+            <location filename="../../ui/dialogs/training.py" line="184" />
             <source>粘贴签到名单 — {0}</source>
             <translation>Paste attendance list — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="186" />
+            <location filename="../../ui/dialogs/training.py" line="187" />
             <source>粘贴姓名或服务证号：每行一个，或用顿号、逗号分隔</source>
             <translation>Paste names or card numbers: one per line, or separated by commas (、，,)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="188" />
+            <location filename="../../ui/dialogs/training.py" line="189" />
             <source>张三
 李四、王五
 350502202600017</source>
@@ -3632,27 +3616,27 @@ Create an administrator account in "Settings → Operators" first.</translation>
 350502202600017</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="191" />
+            <location filename="../../ui/dialogs/training.py" line="192" />
             <source>核对名单</source>
             <translation>Check list</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="198" />
+            <location filename="../../ui/dialogs/training.py" line="199" />
             <source>未能识别：</source>
             <translation>Not recognised: </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="207" />
+            <location filename="../../ui/dialogs/training.py" line="208" />
             <source>添加已识别的人员</source>
             <translation>Add recognised workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="209" />
+            <location filename="../../ui/dialogs/training.py" line="210" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="219" />
+            <location filename="../../ui/dialogs/training.py" line="220" />
             <source>识别 {0} 人（其中 {1} 人已在名单中），未能识别 {2} 条</source>
             <translation>{0} recognised ({1} already on the list), {2} not recognised</translation>
         </message>
@@ -3892,66 +3876,38 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>QuarterDialog</name>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="89" />
+            <location filename="../../ui/dialogs/quarter.py" line="79" />
             <source>保存区级汇总报表</source>
             <extracomment>alias</extracomment>
             <translation>Save district roll-up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="36" />
-            <location filename="../../ui/dialogs/quarter.py" line="60" />
+            <location filename="../../ui/dialogs/quarter.py" line="39" />
+            <location filename="../../ui/dialogs/quarter.py" line="61" />
             <source>导出季度报表</source>
             <extracomment>alias</extracomment>
             <translation>Export quarterly report</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="74" />
-            <source>导出完成</source>
-            <extracomment>alias</extracomment>
-            <translation>Export finished</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quarter.py" line="75" />
-            <source>已导出 {period} 季度统计报表：
-{path}</source>
-            <extracomment>alias</extracomment>
-            <translation>Exported the quarterly report for {period}:
-{path}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quarter.py" line="105" />
-            <source>已汇总 {n} 个街道（{streets}）的 {period} 报表：
-{path}</source>
-            <extracomment>alias</extracomment>
-            <translation>Merged the {period} reports of {n} streets ({streets}):
-{path}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quarter.py" line="77" />
+            <location filename="../../ui/dialogs/quarter.py" line="68" />
             <source>正在导出季度报表…</source>
             <extracomment>alias</extracomment>
             <translation>Exporting the quarterly report…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="109" />
+            <location filename="../../ui/dialogs/quarter.py" line="86" />
             <source>正在汇总各街道报表…</source>
             <extracomment>alias</extracomment>
             <translation>Merging the street reports…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="104" />
-            <source>汇总完成</source>
-            <extracomment>alias</extracomment>
-            <translation>Merge finished</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/quarter.py" line="36" />
+            <location filename="../../ui/dialogs/quarter.py" line="39" />
             <source>统计期间（如 2026Q4）：</source>
             <extracomment>alias</extracomment>
             <translation>Period (e.g. 2026Q4):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="84" />
+            <location filename="../../ui/dialogs/quarter.py" line="74" />
             <source>选择各街道的季度报表</source>
             <extracomment>alias</extracomment>
             <translation>Choose the streets' quarterly reports</translation>
@@ -4184,38 +4140,38 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>ReportsTab</name>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="233" />
+            <location filename="../../ui/tabs/reports.py" line="228" />
             <source>统计期间：</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="239" />
+            <location filename="../../ui/tabs/reports.py" line="234" />
             <source>刷新</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="242" />
+            <location filename="../../ui/tabs/reports.py" line="237" />
             <source>导出季度报表…</source>
             <translation>Export quarterly report…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="315" />
-            <location filename="../../ui/tabs/reports.py" line="317" />
+            <location filename="../../ui/tabs/reports.py" line="310" />
+            <location filename="../../ui/tabs/reports.py" line="312" />
             <source>正在统计…</source>
             <translation>Computing…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="333" />
+            <location filename="../../ui/tabs/reports.py" line="328" />
             <source>统计失败：</source>
             <translation>Statistics failed: </translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="344" />
+            <location filename="../../ui/tabs/reports.py" line="339" />
             <source>{office}　{period}　在册 {n} 人　（统计于 {time}）</source>
             <translation>{office}　{period}　{n} active workers　(as of {time})</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="357" />
+            <location filename="../../ui/tabs/reports.py" line="352" />
             <source>待办提醒：</source>
             <translation>Reminders: </translation>
         </message>
@@ -4261,73 +4217,73 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Demand gap</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="281" />
+            <location filename="../../ui/tabs/reports.py" line="276" />
             <source>{0}年{1}</source>
             <extracomment>alias</extracomment>
             <translation>{0} {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="148" />
+            <location filename="../../ui/tabs/reports.py" line="143" />
             <source>人数</source>
             <extracomment>alias</extracomment>
             <translation>Workers</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="187" />
+            <location filename="../../ui/tabs/reports.py" line="182" />
             <source>件</source>
             <extracomment>alias</extracomment>
             <translation>Requests</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="186" />
+            <location filename="../../ui/tabs/reports.py" line="181" />
             <source>小时</source>
             <extracomment>alias</extracomment>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="174" />
+            <location filename="../../ui/tabs/reports.py" line="169" />
             <source>服务时长（小时）</source>
             <extracomment>alias</extracomment>
             <translation>Service hours</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="212" />
+            <location filename="../../ui/tabs/reports.py" line="207" />
             <source>注：</source>
             <extracomment>alias</extracomment>
             <translation>Note: </translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="175" />
+            <location filename="../../ui/tabs/reports.py" line="170" />
             <source>热线求助（件）</source>
             <extracomment>alias</extracomment>
             <translation>Hotline requests</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="280" />
+            <location filename="../../ui/tabs/reports.py" line="275" />
             <source>第一季度</source>
             <extracomment>alias</extracomment>
             <translation>Q1</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="280" />
+            <location filename="../../ui/tabs/reports.py" line="275" />
             <source>第三季度</source>
             <extracomment>alias</extracomment>
             <translation>Q3</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="280" />
+            <location filename="../../ui/tabs/reports.py" line="275" />
             <source>第二季度</source>
             <extracomment>alias</extracomment>
             <translation>Q2</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="280" />
+            <location filename="../../ui/tabs/reports.py" line="275" />
             <source>第四季度</source>
             <extracomment>alias</extracomment>
             <translation>Q4</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/reports.py" line="172" />
+            <location filename="../../ui/tabs/reports.py" line="167" />
             <source>近四个季度趋势</source>
             <extracomment>alias</extracomment>
             <translation>Last four quarters</translation>
@@ -4472,122 +4428,112 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>RosterTab</name>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="62" />
+            <location filename="../../ui/tabs/roster.py" line="66" />
             <source>正在查询…</source>
             <translation>Searching…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="74" />
+            <location filename="../../ui/tabs/roster.py" line="78" />
             <source>搜索：姓名、拼音（如 zhangsan 或 zs）、身份证号或手机号任意4位以上数字、服务证号（Ctrl+F）</source>
             <translation>Search: name, pinyin (zhangsan or zs), 4+ digits of an ID or phone number, card number (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="77" />
+            <location filename="../../ui/tabs/roster.py" line="81" />
             <source>新增人员</source>
             <translation>New worker</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="78" />
+            <location filename="../../ui/tabs/roster.py" line="82" />
             <source>新增人员（Ctrl+N）</source>
             <translation>New worker (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="80" />
+            <location filename="../../ui/tabs/roster.py" line="84" />
             <source>导入…</source>
             <translation>Import…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="82" />
+            <location filename="../../ui/tabs/roster.py" line="86" />
             <source>导出当前列表…</source>
             <translation>Export list…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="104" />
+            <location filename="../../ui/tabs/roster.py" line="108" />
             <source>清除筛选</source>
             <translation>Clear filters</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="116" />
+            <location filename="../../ui/tabs/roster.py" line="120" />
             <source>{0}：全部</source>
             <translation>{0}: all</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="118" />
+            <location filename="../../ui/tabs/roster.py" line="122" />
             <source>{0}：{1}</source>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="252" />
+            <location filename="../../ui/tabs/roster.py" line="256" />
             <source>查询用时 {0} 毫秒</source>
             <translation>Query took {0} ms</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="253" />
+            <location filename="../../ui/tabs/roster.py" line="257" />
             <source>共 {0} 人 / 筛选 {1} 人</source>
             <translation>{0} workers / {1} shown</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="256" />
+            <location filename="../../ui/tabs/roster.py" line="260" />
             <source>查询失败</source>
             <translation>Query failed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="386" />
+            <location filename="../../ui/tabs/roster.py" line="390" />
             <source>已复制身份证号</source>
             <translation>ID number copied</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="386" />
+            <location filename="../../ui/tabs/roster.py" line="390" />
             <source>此人没有登记身份证号</source>
             <translation>No ID number recorded for this worker</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="395" />
-            <source>提示</source>
-            <translation>Notice</translation>
-        </message>
-        <message>
-            <location filename="../../ui/tabs/roster.py" line="395" />
-            <source>打印服务证功能在当前版本中不可用。</source>
-            <translation>Card printing is not available in this version.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/tabs/roster.py" line="406" />
+            <location filename="../../ui/tabs/roster.py" line="402" />
             <source>新增人员…</source>
             <translation>New worker…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="409" />
+            <location filename="../../ui/tabs/roster.py" line="405" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="410" />
+            <location filename="../../ui/tabs/roster.py" line="406" />
             <source>打印服务证（{0} 人）…</source>
             <translation>Print service cards ({0})…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="410" />
+            <location filename="../../ui/tabs/roster.py" line="406" />
             <source>打印服务证…</source>
             <translation>Print service cards…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="413" />
+            <location filename="../../ui/tabs/roster.py" line="409" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="413" />
+            <location filename="../../ui/tabs/roster.py" line="409" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="415" />
+            <location filename="../../ui/tabs/roster.py" line="411" />
             <source>复制身份证号</source>
             <translation>Copy ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="417" />
+            <location filename="../../ui/tabs/roster.py" line="413" />
             <source>删除（仅限录入错误）…</source>
             <translation>Delete (data-entry errors only)…</translation>
         </message>
@@ -4640,47 +4586,47 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>ServerDialog</name>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="93" />
+            <location filename="../../ui/dialogs/database.py" line="90" />
             <source>连接数据库服务器</source>
             <translation>Connect to database server</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="103" />
+            <location filename="../../ui/dialogs/database.py" line="100" />
             <source>服务器地址</source>
             <translation>Server</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="104" />
+            <location filename="../../ui/dialogs/database.py" line="101" />
             <source>端口</source>
             <translation>Port</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="105" />
+            <location filename="../../ui/dialogs/database.py" line="102" />
             <source>数据库名</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="106" />
+            <location filename="../../ui/dialogs/database.py" line="103" />
             <source>用户名</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="107" />
+            <location filename="../../ui/dialogs/database.py" line="104" />
             <source>密码</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="108" />
+            <location filename="../../ui/dialogs/database.py" line="105" />
             <source>区级共享数据库使用 PostgreSQL。请勿把数据库文件放在网络共享文件夹中使用。</source>
             <translation>A district's shared database runs on PostgreSQL. Never use a database file from a network share.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="111" />
+            <location filename="../../ui/dialogs/database.py" line="108" />
             <source>连接</source>
             <translation>Connect</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="112" />
+            <location filename="../../ui/dialogs/database.py" line="109" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -4688,25 +4634,7 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>ServiceForm</name>
         <message>
-            <location filename="../../ui/dialogs/service_form.py" line="245" />
-            <source>{0}：</source>
-            <extracomment>alias</extracomment>
-            <translation>{0}:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/service_form.py" line="226" />
-            <source>保存</source>
-            <extracomment>alias</extracomment>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/service_form.py" line="227" />
-            <source>取消</source>
-            <extracomment>alias</extracomment>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/service_form.py" line="117" />
+            <location filename="../../ui/widgets/forms.py" line="107" />
             <source>添加</source>
             <extracomment>alias</extracomment>
             <translation>Add</translation>
@@ -4761,208 +4689,203 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>TrainingTab</name>
         <message>
-            <location filename="../../ui/tabs/training.py" line="37" />
+            <location filename="../../ui/tabs/training.py" line="40" />
             <source>培训日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="38" />
+            <location filename="../../ui/tabs/training.py" line="41" />
             <source>课程名称</source>
             <translation>Course</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="39" />
+            <location filename="../../ui/tabs/training.py" line="42" />
             <source>主题</source>
             <translation>Topic</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="40" />
-            <location filename="../../ui/tabs/training.py" line="50" />
-            <location filename="../../ui/tabs/training.py" line="57" />
+            <location filename="../../ui/tabs/training.py" line="43" />
+            <location filename="../../ui/tabs/training.py" line="53" />
+            <location filename="../../ui/tabs/training.py" line="60" />
             <source>学时</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="41" />
+            <location filename="../../ui/tabs/training.py" line="44" />
             <source>人次</source>
             <translation>Attendances</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="42" />
+            <location filename="../../ui/tabs/training.py" line="45" />
             <source>主讲人</source>
             <translation>Trainer</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="43" />
+            <location filename="../../ui/tabs/training.py" line="46" />
             <source>地点</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="46" />
-            <location filename="../../ui/tabs/training.py" line="54" />
+            <location filename="../../ui/tabs/training.py" line="49" />
+            <location filename="../../ui/tabs/training.py" line="57" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="47" />
-            <location filename="../../ui/tabs/training.py" line="55" />
+            <location filename="../../ui/tabs/training.py" line="50" />
+            <location filename="../../ui/tabs/training.py" line="58" />
             <source>服务证号</source>
             <translation>Card number</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="48" />
+            <location filename="../../ui/tabs/training.py" line="51" />
             <source>所属领域</source>
             <translation>Sector</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="49" />
+            <location filename="../../ui/tabs/training.py" line="52" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="51" />
+            <location filename="../../ui/tabs/training.py" line="54" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="56" />
-            <location filename="../../ui/tabs/training.py" line="62" />
+            <location filename="../../ui/tabs/training.py" line="59" />
+            <location filename="../../ui/tabs/training.py" line="65" />
             <source>参训人次</source>
             <translation>Attendances</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="60" />
+            <location filename="../../ui/tabs/training.py" line="63" />
             <source>季度</source>
             <translation>Quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="61" />
+            <location filename="../../ui/tabs/training.py" line="64" />
             <source>培训期数</source>
             <translation>Courses</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="63" />
+            <location filename="../../ui/tabs/training.py" line="66" />
             <source>参训人数</source>
             <translation>Attendees</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="64" />
+            <location filename="../../ui/tabs/training.py" line="67" />
             <source>总学时</source>
             <translation>Total hours</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="93" />
+            <location filename="../../ui/tabs/training.py" line="96" />
             <source>人员参训统计（本期，按人次排序）</source>
             <translation>Attendance by worker (this period, most first)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="94" />
+            <location filename="../../ui/tabs/training.py" line="97" />
             <source>分季度统计</source>
             <translation>By quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="114" />
+            <location filename="../../ui/tabs/training.py" line="117" />
             <source>全部期间</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="119" />
+            <location filename="../../ui/tabs/training.py" line="122" />
             <source>课程名称、主讲人或主题</source>
             <translation>Course, trainer or topic</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="121" />
+            <location filename="../../ui/tabs/training.py" line="124" />
             <source>期间</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="125" />
+            <location filename="../../ui/tabs/training.py" line="128" />
             <source>新建课程…</source>
             <translation>New course…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="126" />
+            <location filename="../../ui/tabs/training.py" line="129" />
             <source>修改课程…</source>
             <translation>Edit course…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="127" />
-            <location filename="../../ui/tabs/training.py" line="256" />
+            <location filename="../../ui/tabs/training.py" line="130" />
+            <location filename="../../ui/tabs/training.py" line="275" />
             <source>删除课程</source>
             <translation>Delete course</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="128" />
+            <location filename="../../ui/tabs/training.py" line="131" />
             <source>导出签到表…</source>
             <translation>Export sign-in sheet…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="139" />
+            <location filename="../../ui/tabs/training.py" line="142" />
             <source>签到名单</source>
             <translation>Attendance list</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="152" />
+            <location filename="../../ui/tabs/training.py" line="161" />
             <source>查找添加…</source>
             <translation>Find and add…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="154" />
+            <location filename="../../ui/tabs/training.py" line="163" />
             <source>粘贴名单…</source>
             <translation>Paste list…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="156" />
+            <location filename="../../ui/tabs/training.py" line="165" />
             <source>移除所选</source>
             <translation>Remove selected</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="182" />
+            <location filename="../../ui/tabs/training.py" line="191" />
             <source>共 {0} 期培训，{1} 人次，{2} 学时（人次×学时）</source>
             <translation>{0} courses, {1} attendances, {2} hours (attendances × hours)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="218" />
+            <location filename="../../ui/tabs/training.py" line="227" />
             <source>请在左侧选择一期培训</source>
             <translation>Select a course on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="222" />
+            <location filename="../../ui/tabs/training.py" line="235" />
             <source>{0}（{1}，{2} 学时）：{3} 人</source>
             <translation>{0} ({1}, {2} h): {3} attendees</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="230" />
+            <location filename="../../ui/tabs/training.py" line="242" />
             <source>请先在左侧选择一期培训</source>
             <translation>Select a course on the left first</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="257" />
+            <location filename="../../ui/tabs/training.py" line="276" />
             <source>确定删除“{0}”及其 {1} 人次签到记录吗？</source>
             <translation>Delete "{0}" and its {1} attendance records?</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="288" />
+            <location filename="../../ui/tabs/training.py" line="307" />
             <source>移除签到</source>
             <translation>Remove attendance</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="289" />
+            <location filename="../../ui/tabs/training.py" line="308" />
             <source>确定从签到名单中移除所选 {0} 人吗？</source>
             <translation>Remove the {0} selected workers from the attendance list?</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="302" />
+            <location filename="../../ui/tabs/training.py" line="319" />
             <source>导出培训签到表</source>
             <translation>Export training sign-in sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/training.py" line="313" />
-            <source>已导出 {0} 培训签到 {1} 人次：{2}</source>
-            <translation>Exported {1} attendances of {0}: {2}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/tabs/training.py" line="311" />
+            <location filename="../../ui/tabs/training.py" line="326" />
             <source>正在导出培训签到表…</source>
             <translation>Exporting the sign-in sheet…</translation>
         </message>
@@ -5325,27 +5248,27 @@ issued {1}, valid until {2}</translation>
             <translation>The clipboard holds no image; copy a photo first</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="541" />
+            <location filename="../../ui/dialogs/worker.py" line="529" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="565" />
+            <location filename="../../ui/dialogs/worker.py" line="554" />
             <source>已保存 {0}，服务证号 {1}。请录入下一位。</source>
             <translation>Saved {0}, card number {1}. Enter the next worker.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="573" />
+            <location filename="../../ui/dialogs/worker.py" line="562" />
             <source>记录已被修改</source>
             <translation>Record changed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="574" />
+            <location filename="../../ui/dialogs/worker.py" line="563" />
             <source>在您编辑期间，此人的记录已被其他窗口修改并保存。</source>
             <translation>While you were editing, this worker's record was changed and saved elsewhere.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="576" />
+            <location filename="../../ui/dialogs/worker.py" line="565" />
             <source>对方修改了：
 {0}
 
@@ -5356,12 +5279,12 @@ issued {1}, valid until {2}</translation>
 Reloading shows what they saved; your unsaved changes will need to be entered again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="577" />
+            <location filename="../../ui/dialogs/worker.py" line="566" />
             <source>重新载入</source>
             <translation>Reload</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="578" />
+            <location filename="../../ui/dialogs/worker.py" line="567" />
             <source>继续编辑</source>
             <translation>Keep editing</translation>
         </message>
@@ -5461,13 +5384,13 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="655" />
+            <location filename="../../ui/dialogs/worker.py" line="644" />
             <source>删除人员</source>
             <extracomment>alias</extracomment>
             <translation>Delete worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="656" />
+            <location filename="../../ui/dialogs/worker.py" line="645" />
             <source>删除仅用于录入错误的记录；已离开的人员请用“离队”。
 请填写删除 {0} 的原因：</source>
             <extracomment>alias</extracomment>
@@ -5475,31 +5398,31 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
 Why is {0} being deleted?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="635" />
+            <location filename="../../ui/dialogs/worker.py" line="624" />
             <source>将 {0} 恢复为在册人员？</source>
             <extracomment>alias</extracomment>
             <translation>Make {0} an active worker again?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="634" />
+            <location filename="../../ui/dialogs/worker.py" line="623" />
             <source>恢复在册</source>
             <extracomment>alias</extracomment>
             <translation>Make active again</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="662" />
+            <location filename="../../ui/dialogs/worker.py" line="651" />
             <source>无</source>
             <extracomment>alias</extracomment>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="661" />
+            <location filename="../../ui/dialogs/worker.py" line="650" />
             <source>确定要永久删除 {0}（服务证号 {1}）吗？此操作不能撤销，并记入操作日志。</source>
             <extracomment>alias</extracomment>
             <translation>Permanently delete {0} (card number {1})? This cannot be undone and is written to the audit log.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="660" />
+            <location filename="../../ui/dialogs/worker.py" line="649" />
             <source>确认删除</source>
             <extracomment>alias</extracomment>
             <translation>Confirm delete</translation>
