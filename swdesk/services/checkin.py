@@ -22,9 +22,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from swdesk import vocab
-from swdesk.models import ElderGroup, HotlineRequest, Household, Office, TrainingAttendance, Worker
+from swdesk.errors import UserError
+from swdesk.models import ElderGroup, HotlineRequest, Household, Office, TrainingCourse, Worker
 from swdesk.services import cards, photos, settings, training
-from swdesk.services.base import current, get_scoped
+from swdesk.services.base import current, get_scoped, scoped
 
 OK = ""
 UNREADABLE = "无法识别"
@@ -138,15 +139,17 @@ def _accepted(worker: Worker, message: str, recorded: bool) -> CheckinResult:
 
 def _check_in_course(context: CourseAttendance, text: str, verdict: cards.VerifyResult,
                      worker: Worker | None) -> CheckinResult:
-    course = training.get_course(context.course_id)
+    course = (scoped(TrainingCourse.select(TrainingCourse.id, TrainingCourse.title, TrainingCourse.office),
+                     TrainingCourse).where(TrainingCourse.id == context.course_id).first())
+    if course is None:
+        raise UserError(f"培训课程 {context.course_id} 不存在或已删除")
     refusal = _card_refusal(text, verdict, worker, course.office_id)
     if refusal is not None:
         return refusal
     assert worker is not None  # _card_refusal refuses a code without a holder
-    already = TrainingAttendance.select().where((TrainingAttendance.course == course.id)
-                                                & (TrainingAttendance.worker == worker.id)).exists()
-    # add_attendance ignores a worker already there, so a scan racing another clerk's counts once.
-    if already or training.add_attendance(course.id, [worker.id]) == 0:
+    # add_attendance skips a worker already there (a repeated scan, or another clerk's scan of
+    # the same card a moment before) and writes nothing then.
+    if training.add_attendance(course.id, [worker.id]) == 0:
         return _refuse(ALREADY, f"{worker.name} 已签到，不再重复记录", worker)
     return _accepted(worker, f"{worker.name} 签到成功（{course.title}）", True)
 
