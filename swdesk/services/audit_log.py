@@ -1,7 +1,8 @@
 """Reading the audit log: who changed what and when, with before → after.
 
 The log is written only by swdesk.services.base.audit, inside each writer's transaction; nothing in
-the program updates or deletes a line (there is deliberately no writer in this module).
+the program updates or deletes a line. The one writer here, `record_output`, appends the line a
+job writes for a file it saved (an export or a print), naming the saved file.
 
 Personal data inside before/after (ID numbers, phones, minors' names) is masked unless a 管理员
 asks for full values (`reveal=True`).
@@ -10,14 +11,18 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import peewee
 from peewee import fn
 
-from swdesk import idcard, logs
+from swdesk import db, idcard, logs
 from swdesk.models import AuditLog, Operator
-from swdesk.services.base import PermissionDenied, current
+from swdesk.services.base import PermissionDenied, audit, current, storage_error
 from swdesk.services.fieldcheck import mask_name, mask_phone
 
 # Chinese names of the tables (what the viewer's 对象 column and filter show).
@@ -61,6 +66,26 @@ GENERIC_FIELD_LABELS: dict[str, str] = {
     "target": "目标人数", "dimension": "维度", "file": "文件", "rows": "条数", "reveal": "完整信息",
     "filters": "筛选条件",
 }
+
+
+def record_output(kind: str, path: str | os.PathLike, count: int, summary: str, *,
+                  action: str = "export", table: str = "export", record_ids: Sequence[int] = ()) -> None:
+    """One audit line for a file a job has saved: what (`kind`, e.g. 服务证), how many, where.
+
+    Called after the file is in place, so the line names the saved file, never a temporary one.
+    Reading and printing need no write permission, but who took whose data out is always kept.
+    `record_ids`: the people concerned (the first 20 go into the line's record id)."""
+    ids = list(record_ids)
+    after = {"kind": kind, "count": count, "file": str(Path(path).resolve())}
+    try:
+        with db.database().atomic():
+            audit(action, table=table, record_id=",".join(map(str, ids[:20])), after=after,
+                  summary=summary)
+    except peewee.OperationalError as exc:
+        error = storage_error(exc)
+        if error is None:
+            raise
+        raise error from exc
 
 
 def field_label(key: str) -> str:

@@ -48,5 +48,8 @@ def test_printing_an_expired_card_warns(run_cli, db_target, tmp_path):
     swdb.close_database()
     code, out, err = run_cli("print", "cards", str(tmp_path / "x.pdf"), "350502001202000001",
                              db_target=db_target)
+    assert code == 1 and "已过有效期" in err and "郑玥" in err and not (tmp_path / "x.pdf").exists()
+    code, out, err = run_cli("print", "cards", str(tmp_path / "x.pdf"), "350502001202000001",
+                             "--include-expired", db_target=db_target)
     assert code == 0, err
-    assert "已过有效期" in err and "郑玥" in err
+    assert "已过有效期" in err and "仍已打印" in err and "郑玥" in err
