@@ -42,12 +42,13 @@ def certificate_fields(worker: Worker, period: periods.Period, minutes: dict[str
     id_masked = idcard.mask(worker.id_number) if worker.id_number else "—"
     card_no = worker.card_no or "—"
     when = period_text(period, cut, full_end)
+    dates = period_text(period) + ("（截至开具之日）" if cut else "")
     body = (f"兹证明 {worker.name}（居民身份证 {id_masked}，社会工作者服务证号 {card_no}）"
             f"于{when}在{office.centre_name}参加志愿服务，经志愿服务记录核实，累计服务时长 {total} 小时。")
     return {
         **values,
         "name": worker.name, "gender": worker.gender, "id_type": "居民身份证", "id_masked": id_masked,
-        "card_no": card_no, "period_text": when, "total_hours": total,
+        "card_no": card_no, "period_text": dates, "total_hours": total,
         "hours_lines": hours_lines(minutes, times), "organisation": office.centre_name, "clerk": clerk,
         "contact": office.contact_phone or "", "number": number, "reprint_mark": "（补打）" if reprint else "",
         "issue_date": common.date_text(issue_date), "body": body,
