@@ -463,87 +463,87 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CalibrationDialog</name>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="433" />
+            <location filename="../../ui/dialogs/printing.py" line="448" />
             <source>打印机校准</source>
             <translation>Printer calibration</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="444" />
+            <location filename="../../ui/dialogs/printing.py" line="459" />
             <source>打印机：</source>
             <translation>Printer:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="445" />
+            <location filename="../../ui/dialogs/printing.py" line="460" />
             <source>当前校准：</source>
             <translation>Current calibration:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="446" />
+            <location filename="../../ui/dialogs/printing.py" line="461" />
             <source>第一步：生成校准页并打印…</source>
             <translation>Step 1: make and print the calibration page…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="450" />
+            <location filename="../../ui/dialogs/printing.py" line="465" />
             <source>外框左边到纸边（毫米）</source>
             <translation>Frame left edge to paper edge (mm)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="451" />
+            <location filename="../../ui/dialogs/printing.py" line="466" />
             <source>外框上边到纸边（毫米）</source>
             <translation>Frame top edge to paper edge (mm)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="452" />
+            <location filename="../../ui/dialogs/printing.py" line="467" />
             <source>横线实际长度（毫米）</source>
             <translation>Measured horizontal line (mm)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="453" />
+            <location filename="../../ui/dialogs/printing.py" line="468" />
             <source>竖线实际长度（毫米）</source>
             <translation>Measured vertical line (mm)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="462" />
+            <location filename="../../ui/dialogs/printing.py" line="477" />
             <source>第二步：保存测量结果</source>
             <translation>Step 2: save the measurements</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="463" />
+            <location filename="../../ui/dialogs/printing.py" line="478" />
             <source>清除此打印机的校准</source>
             <translation>Clear this printer's calibration</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="464" />
+            <location filename="../../ui/dialogs/printing.py" line="479" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="479" />
+            <location filename="../../ui/dialogs/printing.py" line="494" />
             <source>未校准</source>
             <translation>Not calibrated</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="481" />
+            <location filename="../../ui/dialogs/printing.py" line="496" />
             <source>偏移 %1, %2 毫米；比例 %3, %4</source>
             <translation>Offset %1, %2 mm; scale %3, %4</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="487" />
+            <location filename="../../ui/dialogs/printing.py" line="502" />
             <source>保存校准页</source>
             <translation>Save the calibration page</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="490" />
+            <location filename="../../ui/dialogs/printing.py" line="505" />
             <source>正在生成校准页…</source>
             <translation>Making the calibration page…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="490" />
+            <location filename="../../ui/dialogs/printing.py" line="505" />
             <source>校准页预览</source>
             <translation>Calibration page preview</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="504" />
+            <location filename="../../ui/dialogs/printing.py" line="519" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
@@ -551,63 +551,63 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CertificateDialog</name>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="306" />
+            <location filename="../../ui/dialogs/printing.py" line="321" />
             <source>开具志愿服务记录证明</source>
             <translation>Issue a volunteer service certificate</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="312" />
+            <location filename="../../ui/dialogs/printing.py" line="327" />
             <source>季度写作 2026Q4，全年写作 2026，月份写作 2026-03</source>
             <translation>Quarter: 2026Q4, year: 2026, month: 2026-03</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="316" />
+            <location filename="../../ui/dialogs/printing.py" line="331" />
             <source>经办人姓名（签字人）</source>
             <translation>Name of the clerk (who signs)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="318" />
+            <location filename="../../ui/dialogs/printing.py" line="333" />
             <source>服务时长取自服务时长记录；期间尚未结束时证明截至开具之日；没有服务时长的期间不能开具。同一人同一期间再次开具且内容未变时，视为补打（证明上标注“补打”并记入操作日志）。</source>
             <translation>Hours come from the service-hours ledger; a period still running is certified up to the issue date; a period without hours cannot be certified. Issuing again for the same person and period with unchanged content is a reprint (marked “reprint” on the certificate and logged).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="322" />
+            <location filename="../../ui/dialogs/printing.py" line="337" />
             <source>人员：</source>
             <translation>Worker:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="323" />
+            <location filename="../../ui/dialogs/printing.py" line="338" />
             <source>服务期间：</source>
             <translation>Service period:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="324" />
+            <location filename="../../ui/dialogs/printing.py" line="339" />
             <source>经办人：</source>
             <translation>Clerk:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="325" />
+            <location filename="../../ui/dialogs/printing.py" line="340" />
             <source>打印机校准：</source>
             <translation>Printer calibration:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="327" />
+            <location filename="../../ui/dialogs/printing.py" line="342" />
             <source>开具并保存…</source>
             <translation>Issue and save…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="328" />
+            <location filename="../../ui/dialogs/printing.py" line="343" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="339" />
-            <location filename="../../ui/dialogs/printing.py" line="344" />
+            <location filename="../../ui/dialogs/printing.py" line="354" />
+            <location filename="../../ui/dialogs/printing.py" line="359" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="339" />
+            <location filename="../../ui/dialogs/printing.py" line="354" />
             <source>请先选择人员</source>
             <translation>Select a worker first</translation>
         </message>
@@ -3718,17 +3718,17 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>PrintDialog</name>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="103" />
+            <location filename="../../ui/dialogs/printing.py" line="104" />
             <source>打印服务证</source>
             <translation>Print service cards</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="103" />
+            <location filename="../../ui/dialogs/printing.py" line="104" />
             <source>打印胸牌</source>
             <translation>Print badges</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/dialogs/printing.py" line="108" />
+            <location filename="../../ui/dialogs/printing.py" line="109" />
             <source>人才队伍中选中的 %n 人</source>
             <translation>
                 <numerusform>%n worker selected in Workers</numerusform>
@@ -3736,7 +3736,7 @@ Create an administrator account in "Settings → Operators" first.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/dialogs/printing.py" line="109" />
+            <location filename="../../ui/dialogs/printing.py" line="110" />
             <source>当前筛选结果 %n 人</source>
             <translation>
                 <numerusform>Current filter: %n worker</numerusform>
@@ -3744,82 +3744,82 @@ Create an administrator account in "Settings → Operators" first.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="110" />
+            <location filename="../../ui/dialogs/printing.py" line="111" />
             <source>全部在册人员</source>
             <translation>All active workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="117" />
+            <location filename="../../ui/dialogs/printing.py" line="118" />
             <source>打印对象：</source>
             <translation>Print for:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="120" />
+            <location filename="../../ui/dialogs/printing.py" line="121" />
             <source>A4 纸拼版（带裁切线，正反面交替，长边翻转双面打印）</source>
             <translation>Several per A4 sheet (crop marks, fronts and backs alternate, duplex long-edge flip)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="121" />
+            <location filename="../../ui/dialogs/printing.py" line="122" />
             <source>每页一张（证卡打印机）</source>
             <translation>One per page (card printer)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="122" />
+            <location filename="../../ui/dialogs/printing.py" line="123" />
             <source>版式：</source>
             <translation>Layout:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="124" />
+            <location filename="../../ui/dialogs/printing.py" line="125" />
             <source>90 × 54 毫米</source>
             <translation>90 × 54 mm</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="125" />
+            <location filename="../../ui/dialogs/printing.py" line="126" />
             <source>100 × 70 毫米</source>
             <translation>100 × 70 mm</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="127" />
+            <location filename="../../ui/dialogs/printing.py" line="128" />
             <source>胸牌尺寸：</source>
             <translation>Badge size:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="132" />
+            <location filename="../../ui/dialogs/printing.py" line="133" />
             <source>内置模板</source>
             <translation>Built-in template</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="133" />
+            <location filename="../../ui/dialogs/printing.py" line="134" />
             <source>选择…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="138" />
+            <location filename="../../ui/dialogs/printing.py" line="139" />
             <source>模板：</source>
             <translation>Template:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="141" />
+            <location filename="../../ui/dialogs/printing.py" line="142" />
             <source>打印机校准：</source>
             <translation>Printer calibration:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="143" />
+            <location filename="../../ui/dialogs/printing.py" line="144" />
             <source>生成并预览</source>
             <translation>Make and preview</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="144" />
+            <location filename="../../ui/dialogs/printing.py" line="145" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="152" />
+            <location filename="../../ui/dialogs/printing.py" line="153" />
             <source>选择模板</source>
             <translation>Choose template</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="153" />
+            <location filename="../../ui/dialogs/printing.py" line="154" />
             <source>模板文件 (*.json)</source>
             <translation>Template files (*.json)</translation>
         </message>
@@ -4916,22 +4916,22 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>VerifyDialog</name>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="387" />
+            <location filename="../../ui/dialogs/printing.py" line="402" />
             <source>核验服务证</source>
             <translation>Verify service card</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="389" />
+            <location filename="../../ui/dialogs/printing.py" line="404" />
             <source>用扫码枪扫描服务证上的二维码，或粘贴二维码内容</source>
             <translation>Scan the card's QR code with a scanner, or paste its content</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="391" />
+            <location filename="../../ui/dialogs/printing.py" line="406" />
             <source>核验</source>
             <translation>Verify</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="401" />
+            <location filename="../../ui/dialogs/printing.py" line="416" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
@@ -5459,7 +5459,7 @@ Why is {0} being deleted?</translation>
             <translation>Certificate</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="212" />
+            <location filename="../../ui/dialogs/printing.py" line="213" />
             <source>
 ……共 %1 处</source>
             <extracomment>alias</extracomment>
@@ -5467,110 +5467,122 @@ Why is {0} being deleted?</translation>
 … %1 in all</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="269" />
+            <location filename="../../ui/dialogs/printing.py" line="284" />
             <source>%1预览</source>
             <extracomment>alias</extracomment>
             <translation>%1 preview</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="82" />
+            <location filename="../../ui/dialogs/printing.py" line="83" />
             <source>PDF 文件 (*.pdf)</source>
             <extracomment>alias</extracomment>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="229" />
+            <location filename="../../ui/dialogs/printing.py" line="231" />
             <source>不打印这些，继续</source>
             <extracomment>alias</extracomment>
             <translation>Leave these out and continue</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="173" />
+            <location filename="../../ui/dialogs/printing.py" line="174" />
             <source>不校准</source>
             <extracomment>alias</extracomment>
             <translation>No calibration</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="230" />
+            <location filename="../../ui/dialogs/printing.py" line="234" />
             <source>仍然打印</source>
             <extracomment>alias</extracomment>
             <translation>Print them anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="216" />
+            <location filename="../../ui/dialogs/printing.py" line="217" />
             <source>仍然打印（缺字处留空）</source>
             <extracomment>alias</extracomment>
             <translation>Print anyway (missing characters left blank)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="214" />
+            <location filename="../../ui/dialogs/printing.py" line="215" />
             <source>以下字符在已安装的字体中都没有，打印出来会缺字：</source>
             <extracomment>alias</extracomment>
             <translation>No installed font has these characters; they would be missing from the print:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="256" />
+            <location filename="../../ui/dialogs/printing.py" line="259" />
             <source>保存%1</source>
             <extracomment>alias</extracomment>
             <translation>Save %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="353" />
+            <location filename="../../ui/dialogs/printing.py" line="368" />
             <source>保存服务证明</source>
             <extracomment>alias</extracomment>
             <translation>Save the certificate</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="217" />
-            <location filename="../../ui/dialogs/printing.py" line="231" />
+            <location filename="../../ui/dialogs/printing.py" line="232" />
+            <source>先续期，再打印</source>
+            <extracomment>alias</extracomment>
+            <translation>Renew first, then print</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/printing.py" line="218" />
+            <location filename="../../ui/dialogs/printing.py" line="235" />
             <source>取消</source>
             <extracomment>alias</extracomment>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="213" />
+            <location filename="../../ui/dialogs/printing.py" line="214" />
             <source>字库缺字</source>
             <extracomment>alias</extracomment>
             <translation>Missing characters</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="215" />
+            <location filename="../../ui/dialogs/printing.py" line="216" />
             <source>建议安装含这些字的 TrueType 字体，并在单位设置中选择它。</source>
             <extracomment>alias</extracomment>
             <translation>Install a TrueType font that has them and choose it in Office settings.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="226" />
+            <location filename="../../ui/dialogs/printing.py" line="228" />
             <source>有不应再发出的%1</source>
             <extracomment>alias</extracomment>
             <translation>Some %1 should no longer be handed out</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="365" />
+            <location filename="../../ui/dialogs/printing.py" line="380" />
             <source>服务证明预览</source>
             <extracomment>alias</extracomment>
             <translation>Certificate preview</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="365" />
+            <location filename="../../ui/dialogs/printing.py" line="380" />
             <source>正在开具证明…</source>
             <extracomment>alias</extracomment>
             <translation>Issuing the certificate…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="269" />
+            <location filename="../../ui/dialogs/printing.py" line="284" />
             <source>正在生成%1…</source>
             <extracomment>alias</extracomment>
             <translation>Making %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="227" />
+            <location filename="../../ui/dialogs/printing.py" line="264" />
+            <source>正在续期…</source>
+            <extracomment>alias</extracomment>
+            <translation>Renewing…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/printing.py" line="229" />
             <source>默认不打印这些%1。</source>
             <extracomment>alias</extracomment>
             <translation>By default these %1 are not printed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="177" />
+            <location filename="../../ui/dialogs/printing.py" line="178" />
             <source>（已校准）</source>
             <extracomment>alias</extracomment>
             <translation>(calibrated)</translation>

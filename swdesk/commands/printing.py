@@ -1,4 +1,4 @@
-"""`print cards|badges|certificate|calibration …` and `verify TEXT`: parse, call the job
+"""`print cards|badges|certificate|calibration …`, `renew …` and `verify TEXT`: parse, call the job
 (swdesk/jobs/print_*.py), print its warnings ("注意：…" on stderr) and its message."""
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from swdesk.jobs.print_badges import print_badges
 from swdesk.jobs.print_calibration import print_calibration
 from swdesk.jobs.print_cards import print_cards
 from swdesk.jobs.print_certificate import print_certificate
+from swdesk.jobs.renew_cards import renew_cards
 from swdesk.pdf import common
 from swdesk.services import cards
 
@@ -33,6 +34,14 @@ def register(sub) -> None:
                    help="仍然打印已过有效期的服务证和已离队人员的服务证、胸牌（默认不打印并列出）")
     p.add_argument("--allow-missing-glyphs", action="store_true", help="有字库缺字时仍然打印（缺字处留空）")
     p.set_defaults(func=run_print)
+
+    p = sub.add_parser("renew", help="服务证续期", description=(
+        "为一人或多人的服务证续期：证号不变，有效期延至新的日期（默认按单位设置的有效年限从今天算起），"
+        "记入操作日志；已离队的人员不续期。续期后请重新打印服务证。"))
+    p.add_argument("people", nargs="*", metavar="人员", help="服务证号、身份证号或内部编号")
+    p.add_argument("--expired", action="store_true", help="全部服务证已过有效期的在册人员")
+    p.add_argument("--until", help="新的有效期，如 2029-12-31")
+    p.set_defaults(func=run_renew)
 
     p = sub.add_parser("verify", help="核验服务证二维码", description="核验扫描得到的服务证二维码内容：是否真实、是谁的证、今天是否有效。")
     p.add_argument("text", metavar="TEXT", help="二维码内容")
@@ -77,6 +86,21 @@ def run_print(args) -> int:
     return _show(print_badges(out, ids, layout=args.layout, size=args.size, template=args.template,
                               printer=args.printer, include_departed=args.include_expired,
                               allow_missing_glyphs=allow, progress=TerminalProgress("正在生成胸牌")))
+
+
+def run_renew(args) -> int:
+    if args.expired and args.people:
+        raise UserError("--expired 与指定人员不能同时使用")
+    if not args.expired and not args.people:
+        raise UserError("请指定人员（服务证号、身份证号或内部编号），或用 --expired 为全部已过期的服务证续期")
+    until = None
+    if args.until:
+        try:
+            until = _dt.date.fromisoformat(args.until.strip())
+        except ValueError:
+            raise UserError(f"无法识别的日期“{args.until}”，应写作 2029-12-31") from None
+    ids = None if args.expired else common.resolve_selectors(args.people)
+    return _show(renew_cards(ids, until))
 
 
 def run_verify(args) -> int:

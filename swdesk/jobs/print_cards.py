@@ -41,6 +41,7 @@ class CardPlan:
     worker_ids: list[int]
     without_number: list[str] = field(default_factory=list)
     expired: list[str] = field(default_factory=list)       # names (服务证号), expired or no date
+    expired_ids: list[int] = field(default_factory=list)   # (for 续期 before printing)
     departed: list[str] = field(default_factory=list)
     include_expired: bool = False
     first_names: list[str] = field(default_factory=list)    # of the printed, for the audit line
@@ -104,6 +105,7 @@ def plan_cards(worker_ids: Sequence[int] | None, include_expired: bool = False,
                 continue
         elif valid_until is None or valid_until < today:
             plan.expired.append(who)
+            plan.expired_ids.append(worker_id)
             if not include_expired:
                 continue
         plan.worker_ids.append(worker_id)

@@ -262,3 +262,23 @@ def test_the_window_never_imports_the_pdf_layer():
             else:
                 continue
             assert not any(n == "swdesk.pdf" or n.startswith("swdesk.pdf.") for n in names), path
+
+
+def test_renew_the_expired_cards_then_print_them(qtbot, street, tmp_path):
+    from swdesk.models import Worker
+
+    expired = Worker.get(Worker.name == "李堃")
+    dialog = printing.PrintDialog(None, "cards", [], [])   # everyone active
+    qtbot.addWidget(dialog)
+    seen: list[str] = []
+    QTimer.singleShot(30, lambda: _answer_box("DoubtfulCardsBox", "先续期", seen))
+    box: list = []
+    out = tmp_path / "renewed.pdf"
+    printing.start_batch(None, dialog, on_preview=box.append, out=str(out))
+    preview = _wait_preview(qtbot, box)
+    assert seen and "李堃" in seen[0]
+    renewed = Worker.get_by_id(expired.id)
+    assert renewed.card_no == expired.card_no and renewed.card_valid_until > _dt.date.today()
+    assert "李堃" in pdftotext(out) and "已生成服务证 2 张" in preview.message_label.text()
+    assert preview.warnings == []
+    preview.reject()

@@ -41,6 +41,7 @@ from swdesk.jobs import print_badges as badges_job
 from swdesk.jobs import print_calibration as calibration_job
 from swdesk.jobs import print_cards as cards_job
 from swdesk.jobs import print_certificate as certificate_job
+from swdesk.jobs import renew_cards as renew_job
 from swdesk.services import cards as card_service
 from swdesk.services import roster
 from ui.app import settings, show_error
@@ -220,51 +221,65 @@ def ask_print_with_blanks(parent: QWidget | None, exc) -> bool:
     return box.clickedButton() is go
 
 
-def ask_include_doubtful(parent: QWidget | None, kind: str, plan) -> bool | None:
-    """Before printing: name the expired and departed cards; True = print them too (a deliberate
-    choice), False = leave them out (the default button), None = do not print at all."""
+def ask_include_doubtful(parent: QWidget | None, kind: str, plan) -> str | None:
+    """Before printing: name the expired and departed cards. "skip" = leave them out (the default
+    button), "include" = print them too (a deliberate choice), "renew" = 续期 the expired ones
+    first and print them renewed, None = do not print at all."""
     box = QMessageBox(QMessageBox.Icon.Warning, _tr("有不应再发出的%1").replace("%1", kind),
                       plan.question() + "\n\n" + _tr("默认不打印这些%1。").replace("%1", kind), parent=parent)
     box.setObjectName("DoubtfulCardsBox")
     skip = box.addButton(_tr("不打印这些，继续"), QMessageBox.ButtonRole.AcceptRole)
+    renew = (box.addButton(_tr("先续期，再打印"), QMessageBox.ButtonRole.YesRole)
+             if getattr(plan, "expired_ids", None) else None)
     anyway = box.addButton(_tr("仍然打印"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(skip)
     box.exec()
-    if box.clickedButton() is skip:
-        return False
-    return True if box.clickedButton() is anyway else None
+    clicked = box.clickedButton()
+    return {skip: "skip", anyway: "include", renew: "renew"}.get(clicked) if clicked is not None else None
 
 
 def start_batch(parent: QWidget | None, dialog: PrintDialog, on_preview: Callable | None = None,
                 out: str | None = None, include_doubtful: Answer = None):
     """Cards or badges with the dialog's options: ask about expired/departed cards, where to save,
-    then run the job. `out` / `include_doubtful` given: not asked (the roster's actions, tests)."""
+    then run the job. `out` / `include_doubtful` given: not asked (tests, benchmarks)."""
     kind = dialog.kind
     ids = dialog.worker_ids()
-    options = dialog.options()
     name = _tr(KINDS[kind])
     try:
         plan = cards_job.plan_cards(ids) if kind == "cards" else badges_job.plan_badges(ids)
     except UserError as exc:
         show_error(parent, exc)
         return None
-    if include_doubtful is None:
-        include_doubtful = ask_include_doubtful(parent, name, plan) if plan.doubtful else False
-        if include_doubtful is None:
+    choice = {True: "include", False: "skip"}.get(include_doubtful)
+    if choice is None:
+        choice = ask_include_doubtful(parent, name, plan) if plan.doubtful else "skip"
+        if choice is None:
             return None
     out = out or ask_pdf_path(parent, _tr("保存%1").replace("%1", name),
                               f"{name}-{_dt.date.today():%Y%m%d}.pdf")
     if not out:
         return None
+    if choice == "renew":
+        return run_job(parent, _tr("正在续期…"), lambda progress: renew_job.renew_cards(plan.expired_ids,
+                                                                                        progress=progress),
+                       on_done=lambda _result: _print_batch(parent, dialog, ids, out, False, on_preview))
+    return _print_batch(parent, dialog, ids, out, choice == "include", on_preview)
+
+
+def _print_batch(parent: QWidget | None, dialog: PrintDialog, ids: list[int] | None, out: str,
+                 include_doubtful: bool, on_preview: Callable | None):
+    kind = dialog.kind
+    options = dialog.options()
+    name = _tr(KINDS[kind])
     common = {"layout": options["layout_name"], "template": options["template_path"], "printer": options["printer"]}
 
     def work(allow: bool, progress) -> JobResult:
         if kind == "cards":
             return cards_job.print_cards(out, ids, include_expired=include_doubtful, allow_missing_glyphs=allow,
-                               progress=progress, **common)
+                                         progress=progress, **common)
         return badges_job.print_badges(out, ids, size=options["size"], include_departed=include_doubtful,
-                            allow_missing_glyphs=allow, progress=progress, **common)
+                                       allow_missing_glyphs=allow, progress=progress, **common)
 
     return run_print_job(parent, _tr("正在生成%1…").replace("%1", name), _tr("%1预览").replace("%1", name),
                          work, options["printer"] or "", on_preview)

@@ -85,3 +85,20 @@ def test_run_print_refuses_mistakes_in_process(printing_office, tmp_path):
             printing.run_print(args)
         assert fragment in str(info.value)
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".swdesk-tmp-*"))
+
+
+def test_renew_from_the_command_line(printing_office, db_target, tmp_path):
+    from swdesk.models import Worker
+
+    expired = add_worker(printing_office, "李堃", valid_until=_dt.date(2018, 6, 30))
+    left = add_worker(printing_office, "张昇", status="离队", valid_until=_dt.date(2018, 6, 30))
+    status, stdout, stderr = run_cli("renew", expired.card_no, str(left.id), "--until", "2030-06-30",
+                                     db_target=db_target)
+    assert status == 0, stderr
+    assert "已为 1 人的服务证续期至2030年6月30日" in stdout and "李堃" in stdout
+    assert "注意：张昇：已离队，未续期" in stderr
+    assert Worker.get_by_id(expired.id).card_valid_until == _dt.date(2030, 6, 30)
+    status, _stdout, stderr = run_cli("renew", "--expired", db_target=db_target)
+    assert status == 1 and "没有需要续期的服务证" in stderr
+    status, _stdout, stderr = run_cli("renew", expired.card_no, "--until", "2030-13-01", db_target=db_target)
+    assert status == 1 and "无法识别的日期" in stderr
