@@ -53,9 +53,12 @@ def fill_database(n: int, photos: int | None = None) -> None:
     photo_count = n if photos is None else min(photos, n)
     rows = []
     for i in range(n):
-        birth = _dt.date(1970, 1, 1) + _dt.timedelta(days=i * 11)
-        rows.append(dict(office=office, name=f"{names[i % 10]}{'' if i < 10 else chr(0x4E00 + i)}",
-                         gender="男" if i % 2 else "女", id_number=idcard.make("350502", birth, i % 1000),
+        # Birth dates cycle over ~41 years and the region code changes every cycle, so that 100,000
+        # workers still get distinct, valid ID numbers; names stay within the CJK block.
+        birth = _dt.date(1970, 1, 1) + _dt.timedelta(days=i * 11 % 15000)
+        region = f"3505{2 + i // 15000:02d}"
+        rows.append(dict(office=office, name=f"{names[i % 10]}{'' if i < 10 else chr(0x4E00 + i % 20000)}",
+                         gender="男" if i % 2 else "女", id_number=idcard.make(region, birth, i % 1000),
                          birth_date=birth, sector="事业单位", employer="区人民医院", education="大专",
                          title="初级", specialties="心理疏导、法律援助", kind="志愿者",
                          community=community if i % 2 else None, card_no=f"350502001202{i:06d}",

@@ -37,6 +37,7 @@ def certificate_fields(worker: Worker, period: periods.Period, minutes: dict[str
                        number: str, reprint: bool, issue_date: _dt.date, clerk: str = "", cut: bool = False,
                        full_end: _dt.date | None = None) -> dict[str, str]:
     office = worker.office
+    common.ensure_real_office(office)
     values = common.office_fields(office)
     total = common.hours_text(sum(minutes.values()))
     id_masked = idcard.mask(worker.id_number) if worker.id_number else "—"

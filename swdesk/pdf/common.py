@@ -112,6 +112,33 @@ def photos_for(worker_ids: Sequence[int]) -> dict[int, bytes]:
     return photos
 
 
+# What default_office() puts into an empty database (swdesk/services/base.py): printed, it would
+# hand out cards of "示例街道社会工作服务中心" numbered 000000….
+PLACEHOLDER_STREET_CODE = "000000"
+PLACEHOLDER_MARK = "示例"
+
+
+def placeholder_fields(office: Office) -> list[str]:
+    """The office's fields that still hold the placeholder values, as the clerk reads them."""
+    problems = []
+    if (office.street_code or "") == PLACEHOLDER_STREET_CODE:
+        problems.append(f"街道代码仍是 {PLACEHOLDER_STREET_CODE}")
+    for name, label in (("street", "街道"), ("centre_name", "服务中心名称"),
+                        ("card_issuer", "发证单位")):
+        value = getattr(office, name) or ""
+        if PLACEHOLDER_MARK in value:
+            problems.append(f"{label}仍是“{value}”")
+    return problems
+
+
+def ensure_real_office(office: Office) -> None:
+    """Refuse to print for an office whose settings are still the placeholders."""
+    problems = placeholder_fields(office)
+    if problems:
+        raise UserError(f"单位设置还没有填写（{'；'.join(problems)}），印出来的证件会带着示例单位。"
+                        "请先在“设置 → 单位设置…”中填写本单位的名称、街道代码、发证单位和服务热线，再打印。")
+
+
 class OfficeValues:
     """The office fields of each worker's own office (issuer, header, hotlines), read once per
     office: a run over two streets prints each card with its own street's office."""
@@ -123,8 +150,9 @@ class OfficeValues:
         key = office_id or 0
         values = self._by_id.get(key)
         if values is None:
-            office = Office.get_or_none(Office.id == office_id) if office_id else None
-            values = self._by_id[key] = office_fields(office or default_office())
+            office = (Office.get_or_none(Office.id == office_id) if office_id else None) or default_office()
+            ensure_real_office(office)
+            values = self._by_id[key] = office_fields(office)
         return values
 
 

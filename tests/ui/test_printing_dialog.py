@@ -17,15 +17,14 @@ from swdesk.jobs import print_calibration as calibration_job
 from swdesk.models import AuditLog, Certificate
 from swdesk.services import cards, hours
 from tests.conftest import run_cli
-from tests.swdesk.pdf.printing_helpers import add_worker, jpeg, pdftotext
+from tests.swdesk.pdf.printing_helpers import add_worker, jpeg, pdftotext, real_office
 from ui.dialogs import printing
 from ui.jobs import wait_for_all
 
 
 @pytest.fixture
 def people(db, office):
-    office.street_code = "350502001"
-    office.save()
+    real_office(office)
     return [add_worker(office, "王喆", photo=jpeg()), add_worker(office, "吉𠮷")]
 
 
@@ -78,8 +77,7 @@ def test_badges_for_all_active_on_a4(qtbot, people, tmp_path):
 
 
 def test_missing_character_asks_the_clerk_then_prints_with_blanks(qtbot, office, db, tmp_path):
-    office.street_code = "350502001"
-    office.save()
+    real_office(office)
     worker = add_worker(office, "张\ue000明")
     dialog = printing.PrintDialog(None, "cards", [worker.id])
     qtbot.addWidget(dialog)
@@ -178,9 +176,7 @@ def _cli_warnings(stderr: str) -> list[str]:
 
 @pytest.fixture
 def street(db, db_target, office):
-    office.street_code = "350502001"
-    office.centre_name = "开元街道社会工作服务中心"
-    office.save()
+    real_office(office)
     add_worker(office, "王喆", photo=jpeg())
     add_worker(office, "李堃", valid_until=_dt.date(2018, 6, 30))
     add_worker(office, "张昇", status="离队")

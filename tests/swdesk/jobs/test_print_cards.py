@@ -19,7 +19,7 @@ from swdesk.jobs.print_badges import plan_badges, print_badges
 from swdesk.jobs.print_cards import plan_cards, print_cards
 from swdesk.models import AuditLog, Office
 from tests.conftest import run_cli
-from tests.swdesk.pdf.printing_helpers import add_worker, pdftotext
+from tests.swdesk.pdf.printing_helpers import add_worker, pdftotext, real_office
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -75,8 +75,7 @@ def test_badges_carry_their_own_workers_office(office, tmp_path):
 
 
 def test_expired_and_departed_cards_are_left_out_and_named_unless_chosen(office, tmp_path):
-    office.street_code = "350502001"
-    office.save()
+    real_office(office)
     today = _dt.date.today()
     ok = add_worker(office, "王喆")
     expired = add_worker(office, "李堃", valid_until=today - _dt.timedelta(days=1))
@@ -113,8 +112,7 @@ def test_expired_and_departed_cards_are_left_out_and_named_unless_chosen(office,
 
 
 def test_the_audit_line_names_the_saved_file(office, tmp_path):
-    office.street_code = "350502001"
-    office.save()
+    real_office(office)
     worker = add_worker(office, "王喆")
     out = tmp_path / "服务证.pdf"
     print_cards(out, [worker.id])
@@ -124,8 +122,7 @@ def test_the_audit_line_names_the_saved_file(office, tmp_path):
 
 
 def test_command_line_and_job_give_the_same_warnings(office, db_target, tmp_path):
-    office.street_code = "350502001"
-    office.save()
+    real_office(office)
     add_worker(office, "王喆")
     expired = add_worker(office, "李堃", valid_until=_dt.date(2018, 6, 30))
     result = print_cards(tmp_path / "a.pdf", None)
@@ -139,8 +136,7 @@ def test_command_line_and_job_give_the_same_warnings(office, db_target, tmp_path
 
 
 def test_kill_the_moment_the_output_is_opened_leaves_the_earlier_file(office, db_target, tmp_path):
-    office.street_code = "350502001"
-    office.save()
+    real_office(office)
     for i in range(300):
         add_worker(office, f"测试{i}")
     folder = tmp_path / "out"

@@ -13,7 +13,14 @@ from pypdf import PdfReader
 from swdesk.jobs.print_cards import print_cards
 from swdesk.pdf import common, layout, templates
 from swdesk.pdf.common import MissingGlyphsError
-from tests.swdesk.pdf.printing_helpers import RARE_NAMES, add_worker, jpeg, needs_poppler, pdftotext
+from tests.swdesk.pdf.printing_helpers import (
+    RARE_NAMES,
+    add_worker,
+    jpeg,
+    needs_poppler,
+    pdftotext,
+    real_office,
+)
 
 PT_PER_MM = 72 / 25.4
 
@@ -199,7 +206,7 @@ def test_each_print_run_is_in_the_audit_log(tmp_path, db):
     from swdesk.models import AuditLog, Worker
     from swdesk.services.base import default_office
 
-    office = default_office()
+    office = real_office(default_office())
     worker = Worker.create(office=office, name="陈堃", gender="男", birth_date=dt.date(1985, 6, 1),
                            sector="企业", education="大专", title="无", card_no="350502001202600001",
                            card_valid_until=dt.date(2029, 1, 1))
@@ -208,3 +215,19 @@ def test_each_print_run_is_in_the_audit_log(tmp_path, db):
     row = AuditLog.get(AuditLog.action == "print")
     assert "陈堃" in row.summary and row.record_id == str(worker.id)
     assert json.loads(row.after)["file"] == str(out.resolve())  # the saved file, not a temporary one
+
+
+def test_printing_stops_while_the_office_has_placeholder_values(office, tmp_path):
+    from swdesk.jobs.print_badges import print_badges
+    from swdesk.jobs.print_certificate import print_certificate
+
+    worker = add_worker(office, "王喆")        # the placeholder office of an empty database
+    for run in (lambda out: print_cards(out, [worker.id]), lambda out: print_badges(out, [worker.id]),
+                lambda out: print_certificate(out, worker.id, "2026")):
+        with pytest.raises(common.UserError) as info:
+            run(tmp_path / "x.pdf")
+        message = str(info.value)
+        assert "单位设置" in message and "000000" in message and "示例街道社会工作服务中心" in message
+        assert not (tmp_path / "x.pdf").exists()
+    real_office(office)
+    assert print_cards(tmp_path / "x.pdf", [worker.id]).count == 1

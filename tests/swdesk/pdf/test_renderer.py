@@ -49,7 +49,8 @@ def test_the_office_chosen_font_comes_first():
     assert all(fonts.family_key(f.family) != "lxgwwenkai" for f in chain.fonts[1:])
 
 
-def test_cancel_stops_the_batch_and_writes_nothing(office, tmp_path):
+def test_cancel_stops_the_batch_and_writes_nothing(printing_office, tmp_path):
+    office = printing_office
     workers = [add_worker(office, f"测试{i}") for i in range(25)]
     out = tmp_path / "x.pdf"
     calls = []
@@ -64,7 +65,8 @@ def test_cancel_stops_the_batch_and_writes_nothing(office, tmp_path):
     assert calls[0] == 0 and calls[-1] >= 10
 
 
-def test_fixed_template_text_is_checked_too(office, tmp_path):
+def test_fixed_template_text_is_checked_too(printing_office, tmp_path):
+    office = printing_office
     data = json.loads(templates.builtin_path("badge").read_text(encoding="utf-8"))
     data["elements"].append({"type": "text", "x": 1, "y": 1, "w": 20, "h": 5, "text": "志愿\ue001者"})
     path = tmp_path / "badge.json"
