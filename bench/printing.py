@@ -43,7 +43,7 @@ def fill_database(n: int, photos: int | None = None) -> None:
     from swdesk.services.base import default_office
 
     office = default_office()
-    office.street_code = "350502001"
+    office.district, office.street, office.street_code = "鼓楼区", "东湖街道", "350502001"
     office.centre_name = "东湖街道社会工作服务中心"
     office.card_issuer = "鼓楼区民政局"
     office.hotlines = '[{"name": "生活", "number": "0591-87001234"}, {"name": "法律", "number": "12348"}]'
