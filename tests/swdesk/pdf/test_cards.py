@@ -231,3 +231,18 @@ def test_printing_stops_while_the_office_has_placeholder_values(office, tmp_path
         assert not (tmp_path / "x.pdf").exists()
     real_office(office)
     assert print_cards(tmp_path / "x.pdf", [worker.id]).count == 1
+
+
+@needs_poppler
+def test_a_long_list_of_specialties_is_cut_with_deng_not_shrunk_illegibly(printing_office, tmp_path):
+    from swdesk.pdf.renderer import LIST_MIN_PT
+
+    five = "心理疏导、医疗卫生、法律援助、司法矫治、社区建设"
+    worker = add_worker(printing_office, "王喆", specialties=five)
+    out = tmp_path / "card.pdf"
+    print_cards(out, [worker.id], layout="single")
+    front = pdftotext(out).split("\f")[0]
+    line = next(x for x in front.splitlines() if x.startswith("心理疏导"))
+    assert line.endswith("等") and line != five and five.startswith(line[:-1])
+    boxes = [b for b in _word_boxes(out, 1) if b[0].startswith("心理疏导")]
+    assert boxes and all(y1 - y0 >= LIST_MIN_PT * 0.95 for _, _, y0, _, y1 in boxes)  # type height
