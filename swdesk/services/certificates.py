@@ -149,3 +149,39 @@ def _same_content(worker_id: int, period: periods.Period, minutes: dict[str, int
 def history(worker_id: int) -> list[Certificate]:
     """The register's rows for one worker, newest first."""
     return list(Certificate.select().where(Certificate.worker == worker_id).order_by(Certificate.id.desc()))
+
+
+@dataclass
+class RegisterRow:
+    """One line of the register as shown to the unit (公示, 149号: at least 7 days)."""
+
+    number: str
+    name: str
+    period: str          # 2026年10月1日至2026年11月28日
+    hours: str           # one decimal
+    issued_by: str       # the operator who issued it
+    issued_on: _dt.date
+    reprint_of: str      # the original's number for a 补打 line, else ""
+
+
+def register_rows(start: _dt.date | None = None, end: _dt.date | None = None) -> list[RegisterRow]:
+    """The register's lines issued between `start` and `end` (inclusive), in number order — what
+    an export for 公示 lists (number, name, period, hours, issued by, date)."""
+    query = Certificate.select(Certificate, Worker.name).join(Worker)
+    if start:
+        query = query.where(Certificate.issued_at >= _dt.datetime.combine(start, _dt.time.min))
+    if end:
+        query = query.where(Certificate.issued_at < _dt.datetime.combine(end + _dt.timedelta(days=1), _dt.time.min))
+    originals = {c.id: c.number for c in Certificate.select(Certificate.id, Certificate.number)
+                 .where(Certificate.reprint_of.is_null())}
+    rows = []
+    for record in query.order_by(Certificate.issued_at, Certificate.id):
+        content = json.loads(record.content or "{}")
+        days = (f"{_fmt(_dt.date.fromisoformat(content['start']))}至{_fmt(_dt.date.fromisoformat(content['end']))}"
+                if content.get("start") and content.get("end") else record.period)
+        hours_total = f"{round(int(content.get('total_minutes', 0)) / 60 + 1e-9, 1):.1f}"
+        issued = record.issued_at if isinstance(record.issued_at, _dt.datetime) else \
+            _dt.datetime.fromisoformat(str(record.issued_at))
+        rows.append(RegisterRow(record.number, record.worker.name, days, hours_total, record.operator,
+                                issued.date(), originals.get(record.reprint_of_id, "")))
+    return rows

@@ -79,3 +79,15 @@ def test_bad_period_and_unknown_worker_and_read_only(worker):
     with pytest.raises(PermissionDenied):
         certificates.issue(worker.id, "2026Q4")
     assert Certificate.select().count() == 0
+
+
+def test_the_register_lists_what_a_notice_shows(worker):
+    hours.credit("扶老助老", "group_visit", 1, _dt.date(2026, 10, 2), 100, [worker.id])
+    first = certificates.issue(worker.id, "2026Q4", today=_dt.date(2026, 11, 28))
+    again = certificates.issue(worker.id, "2026Q4", today=_dt.date(2026, 11, 28))
+    rows = certificates.register_rows()
+    assert [r.number for r in rows] == [first.record.number, again.record.number]
+    row = rows[0]
+    assert (row.name, row.period, row.hours, row.issued_by) == ("文赟", "2026年10月1日至2026年11月28日", "1.7", "本机用户")
+    assert row.issued_on == _dt.date.today() and rows[1].reprint_of == first.record.number
+    assert certificates.register_rows(_dt.date.today() + _dt.timedelta(days=1)) == []
