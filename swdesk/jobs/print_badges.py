@@ -77,8 +77,8 @@ def print_badges(out: str | os.PathLike, worker_ids: Sequence[int] | None = None
     if not plan.worker_ids:
         raise UserError("没有可打印的胸牌。" + "".join(plan.warnings()))
     chain = fonts.office_chain()
-    phase(progress, "正在检查字库…")
-    missing = badges.check_glyphs(plan.worker_ids, size, template, chain, allow_missing_glyphs)
+    phase(progress, "正在检查字库…", len(plan.worker_ids))
+    missing = badges.check_glyphs(plan.worker_ids, size, template, chain, allow_missing_glyphs, progress)
     phase(progress, "正在生成胸牌…", len(plan.worker_ids))
     with files.write_atomically(target, (".pdf",)) as tmp:
         pages = badges.draw(tmp, plan.worker_ids, layout, size, template, chain, common.calibration_for(printer),

@@ -129,8 +129,8 @@ def print_cards(out: str | os.PathLike, worker_ids: Sequence[int] | None = None,
     if not plan.worker_ids:
         raise UserError("没有可打印的服务证。" + "".join(plan.warnings()))
     chain = fonts.office_chain()
-    phase(progress, "正在检查字库…")
-    missing = cards.check_glyphs(plan.worker_ids, template, chain, allow_missing_glyphs)
+    phase(progress, "正在检查字库…", len(plan.worker_ids))
+    missing = cards.check_glyphs(plan.worker_ids, template, chain, allow_missing_glyphs, progress)
     phase(progress, "正在生成服务证…", len(plan.worker_ids))
     with files.write_atomically(target, (".pdf",)) as tmp:
         pages = cards.draw(tmp, plan.worker_ids, layout, template, chain, common.calibration_for(printer), progress)

@@ -51,8 +51,9 @@ def template_for(size: str, template_path: str | None) -> templates.Template:
 
 
 def check_glyphs(worker_ids: Sequence[int], size: str, template_path: str | None, chain: fonts.FontChain,
-                 allow_missing: bool) -> list[common.MissingGlyph]:
-    return common.ensure_glyphs([template_for(size, template_path)], items(worker_ids), chain, allow_missing)
+                 allow_missing: bool, progress: jobs.Progress | None = None) -> list[common.MissingGlyph]:
+    checked = common.counted(items(worker_ids), progress, len(worker_ids))
+    return common.ensure_glyphs([template_for(size, template_path)], checked, chain, allow_missing)
 
 
 def draw(out: str | Path | io.BytesIO, worker_ids: Sequence[int], layout_name: str, size: str,

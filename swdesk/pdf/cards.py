@@ -58,9 +58,10 @@ def sides(template_path: str | None) -> list[templates.Template]:
 
 
 def check_glyphs(worker_ids: Sequence[int], template_path: str | None, chain: fonts.FontChain,
-                 allow_missing: bool) -> list[common.MissingGlyph]:
+                 allow_missing: bool, progress: jobs.Progress | None = None) -> list[common.MissingGlyph]:
     """Every character of every card checked before anything is drawn (raises unless allowed)."""
-    return common.ensure_glyphs(sides(template_path), items(worker_ids, with_photos=False), chain, allow_missing)
+    checked = common.counted(items(worker_ids, with_photos=False), progress, len(worker_ids))
+    return common.ensure_glyphs(sides(template_path), checked, chain, allow_missing)
 
 
 def draw(out: str | Path | io.BytesIO, worker_ids: Sequence[int], layout_name: str, template_path: str | None,

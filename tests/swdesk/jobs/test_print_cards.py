@@ -157,3 +157,21 @@ def test_kill_the_moment_the_output_is_opened_leaves_the_earlier_file(office, db
     assert out.read_bytes() == before
     files.sweep_leftovers(folder)  # what the next job writing there does first
     assert sorted(p.name for p in folder.iterdir()) == ["cards.pdf"]
+
+
+def test_progress_counts_cards_through_every_phase(office, tmp_path):
+    real_office(office)
+    ids = [add_worker(office, f"测试{i}").id for i in range(410)]
+    phases: list[str] = []
+    calls: list[tuple[str, int, int]] = []
+
+    def progress(done, total):
+        calls.append((phases[-1] if phases else "", done, total))
+        return True
+
+    progress.phase = phases.append
+    print_cards(tmp_path / "c.pdf", ids, layout="a4", progress=progress)
+    assert phases == ["正在检查字库…", "正在生成服务证…"]
+    for name in phases:
+        counts = [done for phase, done, total in calls if phase == name and total == 410]
+        assert counts[0] == 0 and counts[-1] == 410 and len(set(counts)) >= 3 and counts == sorted(counts)
