@@ -55,8 +55,11 @@ def print_certificate(out: str | os.PathLike, worker_id: int, period: str, *, te
                                                  issued.record.number, issued.reprint, today, clerk, cut, full_end)
         with files.write_atomically(target, (".pdf",)) as tmp:
             pages = certificates.draw(tmp, fields, template, chain, common.calibration_for(printer))
-        audit_log.record_output(KIND, target, 1, f"打印服务证明 {issued.record.number}（{worker.name}）：{target.name}",
-                                action="print", table="certificate", record_ids=[worker.id])
+            # Before the rename, in the register's transaction: a file that cannot be put in
+            # place takes back its number and its audit line.
+            audit_log.record_output(KIND, target, 1,
+                                    f"打印服务证明 {issued.record.number}（{worker.name}）：{target.name}",
+                                    action="print", table="certificate", record_ids=[worker.id])
     return JobResult(_message(issued, worker, target), target, _warnings(issued, clerk, full_end) +
                      common.missing_warning(missing), 1, {"pages": pages, "issued": issued, "missing": missing})
 

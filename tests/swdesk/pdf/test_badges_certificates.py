@@ -127,6 +127,7 @@ def test_a_certificate_that_cannot_be_written_uses_no_number(printing_office, tm
     with pytest.raises(UserError, match="权限不足"):
         print_certificate(folder / "c.pdf", worker.id, "2026Q4", today=_dt.date(2026, 11, 28))
     assert Certificate.select().count() == 0 and not list(folder.iterdir())
+    assert AuditLog.select().where(AuditLog.table == "certificate").count() == 0
 
 
 @needs_poppler
