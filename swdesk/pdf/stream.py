@@ -45,6 +45,9 @@ class _Written(pdfdoc.PDFObject):
         raise RuntimeError("an object already written to the file was formatted again")
 
 
+_WRITTEN = _Written()
+
+
 class _FileOutput(pdfdoc.PDFFile):
     """reportlab's output collector, writing to a file as it goes (it tracks the offsets)."""
 
@@ -68,7 +71,10 @@ class StreamingDocument(pdfdoc.PDFDocument):
     def _write(self, name: str, obj) -> None:
         data = pdfdoc.PDFIndirectObject(name, obj).format(self)
         self.idToOffset[name] = self._out.add(data)
-        self.idToObject[name] = _Written(getattr(obj, "width", None), getattr(obj, "height", None))
+        # One shared stand-in for pages and streams (20,000 of them for 100,000 cards on A4); an
+        # image keeps its own, with its size.
+        width = getattr(obj, "width", None)
+        self.idToObject[name] = _WRITTEN if width is None else _Written(width, getattr(obj, "height", None))
 
     def flush(self) -> None:
         """Write every finished object registered since the last flush (formatting a page
