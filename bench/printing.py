@@ -20,12 +20,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-def make_photos(n: int) -> list[bytes]:
+def make_photos(n: int, first: int = 0) -> list[bytes]:
     """Distinct small JPEG portraits (like WorkerPhoto.data: 25×35 mm ratio, downscaled)."""
     from PIL import Image, ImageDraw
 
     photos = []
-    for i in range(n):
+    for i in range(first, first + n):
         image = Image.new("RGB", (250, 350), (90 + i * 7 % 120, 120 + i * 13 % 100, 160 + i * 3 % 90))
         draw = ImageDraw.Draw(image)
         draw.ellipse((75 + i % 20, 50, 175 + i % 20, 175), fill=(235, 205, 175))
@@ -36,25 +36,29 @@ def make_photos(n: int) -> list[bytes]:
     return photos
 
 
-def fill_database(n: int) -> None:
+def fill_database(n: int, photos: int | None = None) -> None:
+    """`n` workers, the first `photos` of them (default: all) with a distinct JPEG photo."""
     from swdesk import idcard
     from swdesk.models import Community, Worker, WorkerPhoto
     from swdesk.services.base import default_office
 
     office = default_office()
-    office.street_code = "350502001"
+    office.district, office.street, office.street_code = "鼓楼区", "东湖街道", "350502001"
     office.centre_name = "东湖街道社会工作服务中心"
     office.card_issuer = "鼓楼区民政局"
     office.hotlines = '[{"name": "生活", "number": "0591-87001234"}, {"name": "法律", "number": "12348"}]'
     office.save()
     community = Community.create(office=office, name="东湖社区")
     names = ["王喆", "李堃", "张昇", "朱镕", "龚䶮", "吉𠮷", "文赟", "林玥", "陈燚", "欧阳娜娜"]
-    photos = make_photos(n)
+    photo_count = n if photos is None else min(photos, n)
     rows = []
     for i in range(n):
-        birth = _dt.date(1970, 1, 1) + _dt.timedelta(days=i * 11)
-        rows.append(dict(office=office, name=f"{names[i % 10]}{'' if i < 10 else chr(0x4E00 + i)}",
-                         gender="男" if i % 2 else "女", id_number=idcard.make("350502", birth, i % 1000),
+        # Birth dates cycle over ~41 years and the region code changes every cycle, so that 100,000
+        # workers still get distinct, valid ID numbers; names stay within the CJK block.
+        birth = _dt.date(1970, 1, 1) + _dt.timedelta(days=i * 11 % 15000)
+        region = f"3505{2 + i // 15000:02d}"
+        rows.append(dict(office=office, name=f"{names[i % 10]}{'' if i < 10 else chr(0x4E00 + i % 20000)}",
+                         gender="男" if i % 2 else "女", id_number=idcard.make(region, birth, i % 1000),
                          birth_date=birth, sector="事业单位", employer="区人民医院", education="大专",
                          title="初级", specialties="心理疏导、法律援助", kind="志愿者",
                          community=community if i % 2 else None, card_no=f"350502001202{i:06d}",
@@ -63,9 +67,10 @@ def fill_database(n: int) -> None:
         for start in range(0, n, 200):
             Worker.insert_many(rows[start:start + 200]).execute()
         ids = [w.id for w in Worker.select(Worker.id).order_by(Worker.id)]
-        for start in range(0, n, 200):
-            WorkerPhoto.insert_many([dict(worker=w, data=photos[k]) for k, w in
-                                     enumerate(ids[start:start + 200], start=start)]).execute()
+        for start in range(0, photo_count, 200):
+            chunk = ids[start:min(start + 200, photo_count)]
+            WorkerPhoto.insert_many([dict(worker=w, data=photo) for w, photo in
+                                     zip(chunk, make_photos(len(chunk), start), strict=True)]).execute()
 
 
 def raw_reportlab(items, chain, out, jpeg_direct: bool = True) -> None:
@@ -154,7 +159,9 @@ def main() -> int:
     parser.add_argument("--keep", help="keep the PDFs in this folder")
     args = parser.parse_args()
     from swdesk import db
-    from swdesk.pdf import cards, common, fonts
+    from swdesk.jobs.print_cards import print_cards
+    from swdesk.models import Worker
+    from swdesk.pdf import cards, fonts
 
     work = Path(args.keep or tempfile.mkdtemp(prefix="swdesk-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -168,21 +175,21 @@ def main() -> int:
     chain = fonts.office_chain()  # loaded once per process, as in the window
     print(f"fonts: {chain.describe()}")
 
-    workers = common.select_workers(all_active=True)
-    items = cards.items_for(workers)  # for the raw baseline (not timed)
+    ids = [w.id for w in Worker.select(Worker.id).order_by(Worker.card_no, Worker.id)]
+    items = list(cards.items(ids))  # for the raw baseline (not timed)
     # warm-up (imports, template schema) on a few cards, so both timings are steady-state
-    cards.render_cards(workers[:10], io.BytesIO(), chain=chain)
+    print_cards(work / "warm.pdf", ids[:10])
     raw_reportlab(items[:10], chain, io.BytesIO())
 
     ours_pdf, raw_pdf = work / "ours.pdf", work / "raw.pdf"
     t = time.perf_counter()
-    result = cards.render_cards(common.select_workers(all_active=True), ours_pdf, chain=chain)
+    result = print_cards(ours_pdf, None)
     ours = time.perf_counter() - t
     t = time.perf_counter()
     raw_reportlab(items, chain, str(raw_pdf))
     raw = time.perf_counter() - t
     n = result.count
-    print(f"swdesk: {n} cards, {result.pages} pages in {ours:.2f} s ({ours / n * 1000:.2f} ms a card), "
+    print(f"swdesk: {n} cards, {result.data['pages']} pages in {ours:.2f} s ({ours / n * 1000:.2f} ms a card), "
           f"{os.path.getsize(ours_pdf) / n / 1024:.1f} KiB a card")
     print(f"raw reportlab: {raw:.2f} s ({raw / n * 1000:.2f} ms a card), "
           f"{os.path.getsize(raw_pdf) / n / 1024:.1f} KiB a card")

@@ -482,82 +482,87 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CalibrationDialog</name>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="414" />
+            <location filename="../../ui/dialogs/printing.py" line="401" />
             <source>打印机校准</source>
             <translation>Printer calibration</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="425" />
+            <location filename="../../ui/dialogs/printing.py" line="412" />
             <source>打印机：</source>
             <translation>Printer:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="426" />
+            <location filename="../../ui/dialogs/printing.py" line="413" />
             <source>当前校准：</source>
             <translation>Current calibration:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="427" />
+            <location filename="../../ui/dialogs/printing.py" line="414" />
             <source>第一步：生成校准页并打印…</source>
             <translation>Step 1: make and print the calibration page…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="431" />
+            <location filename="../../ui/dialogs/printing.py" line="418" />
             <source>外框左边到纸边（毫米）</source>
             <translation>Frame left edge to paper edge (mm)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="432" />
+            <location filename="../../ui/dialogs/printing.py" line="419" />
             <source>外框上边到纸边（毫米）</source>
             <translation>Frame top edge to paper edge (mm)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="433" />
+            <location filename="../../ui/dialogs/printing.py" line="420" />
             <source>横线实际长度（毫米）</source>
             <translation>Measured horizontal line (mm)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="434" />
+            <location filename="../../ui/dialogs/printing.py" line="421" />
             <source>竖线实际长度（毫米）</source>
             <translation>Measured vertical line (mm)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="443" />
+            <location filename="../../ui/dialogs/printing.py" line="430" />
             <source>第二步：保存测量结果</source>
             <translation>Step 2: save the measurements</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="444" />
+            <location filename="../../ui/dialogs/printing.py" line="431" />
             <source>清除此打印机的校准</source>
             <translation>Clear this printer's calibration</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="445" />
+            <location filename="../../ui/dialogs/printing.py" line="432" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="462" />
+            <location filename="../../ui/dialogs/printing.py" line="447" />
             <source>未校准</source>
             <translation>Not calibrated</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="464" />
+            <location filename="../../ui/dialogs/printing.py" line="449" />
             <source>偏移 %1, %2 毫米；比例 %3, %4</source>
             <translation>Offset %1, %2 mm; scale %3, %4</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="476" />
+            <location filename="../../ui/dialogs/printing.py" line="455" />
+            <source>保存校准页</source>
+            <translation>Save the calibration page</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/printing.py" line="458" />
             <source>正在生成校准页…</source>
             <translation>Making the calibration page…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="476" />
+            <location filename="../../ui/dialogs/printing.py" line="458" />
             <source>校准页预览</source>
             <translation>Calibration page preview</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="494" />
+            <location filename="../../ui/dialogs/printing.py" line="472" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
@@ -565,53 +570,63 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CertificateDialog</name>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="288" />
+            <location filename="../../ui/dialogs/printing.py" line="320" />
             <source>开具志愿服务记录证明</source>
             <translation>Issue a volunteer service certificate</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="294" />
+            <location filename="../../ui/dialogs/printing.py" line="326" />
             <source>季度写作 2026Q4，全年写作 2026，月份写作 2026-03</source>
             <translation>Quarter: 2026Q4, year: 2026, month: 2026-03</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="296" />
-            <source>服务时长取自服务时长记录；同一人同一期间再次开具且时长未变时，视为补打（证明上标注“补打”并记入操作日志）。</source>
-            <translation>Hours come from the service-hours ledger. Issuing again for the same person and period with unchanged hours counts as a reprint (marked "补打" (reprint) on the certificate and written to the audit log).</translation>
+            <location filename="../../ui/dialogs/printing.py" line="330" />
+            <source>经办人姓名（签字人）</source>
+            <translation>Name of the clerk (who signs)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="299" />
+            <location filename="../../ui/dialogs/printing.py" line="332" />
+            <source>服务时长取自服务时长记录；期间尚未结束时证明截至开具之日；没有服务时长的期间不能开具。同一人同一期间再次开具且内容未变时，视为补打（证明上标注“补打”并记入操作日志）。</source>
+            <translation>Hours come from the service-hours ledger; a period still running is certified up to the issue date; a period without hours cannot be certified. Issuing again for the same person and period with unchanged content is a reprint (marked “reprint” on the certificate and logged).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/printing.py" line="336" />
             <source>人员：</source>
             <translation>Worker:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="300" />
+            <location filename="../../ui/dialogs/printing.py" line="337" />
             <source>服务期间：</source>
             <translation>Service period:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="301" />
+            <location filename="../../ui/dialogs/printing.py" line="338" />
+            <source>经办人：</source>
+            <translation>Clerk:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/printing.py" line="339" />
             <source>打印机校准：</source>
             <translation>Printer calibration:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="303" />
-            <source>开具并预览</source>
-            <translation>Issue and preview</translation>
+            <location filename="../../ui/dialogs/printing.py" line="341" />
+            <source>开具并保存…</source>
+            <translation>Issue and save…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="304" />
+            <location filename="../../ui/dialogs/printing.py" line="342" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="317" />
-            <location filename="../../ui/dialogs/printing.py" line="322" />
+            <location filename="../../ui/dialogs/printing.py" line="353" />
+            <location filename="../../ui/dialogs/printing.py" line="358" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="317" />
+            <location filename="../../ui/dialogs/printing.py" line="353" />
             <source>请先选择人员</source>
             <translation>Select a worker first</translation>
         </message>
@@ -3644,83 +3659,67 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>PdfPreviewDialog</name>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="49" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="47" />
+            <source>注意：</source>
+            <translation>Note: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/pdf_preview.py" line="58" />
             <source>第 </source>
             <translation>Page </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="50" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="59" />
             <source> 页</source>
             <translation> </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="52" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="61" />
             <source>放大</source>
             <translation>Zoom in</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="54" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="63" />
             <source>缩小</source>
             <translation>Zoom out</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="56" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="65" />
             <source>适合宽度</source>
             <translation>Fit width</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="58" />
-            <source>保存为 PDF…</source>
-            <translation>Save as PDF…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="60" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="67" />
             <source>打印…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="62" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="69" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="80" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="89" />
             <source>无法打开 PDF 文件</source>
             <translation>Cannot open the PDF file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="87" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="96" />
             <source>共 %1 页，每页 %2 × %3 毫米</source>
             <translation>%1 pages, each %2 × %3 mm</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="106" />
-            <source>保存 PDF</source>
-            <translation>Save PDF</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="108" />
-            <source>PDF 文件 (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="121" />
-            <location filename="../../ui/dialogs/pdf_preview.py" line="160" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="145" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="121" />
-            <source>无法保存文件：</source>
-            <translation>Cannot save the file: </translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="138" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="123" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="160" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="145" />
             <source>无法开始打印，请检查打印机。</source>
             <translation>Cannot start printing; check the printer.</translation>
         </message>
@@ -3751,17 +3750,17 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>PrintDialog</name>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="90" />
+            <location filename="../../ui/dialogs/printing.py" line="103" />
             <source>打印服务证</source>
             <translation>Print service cards</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="90" />
+            <location filename="../../ui/dialogs/printing.py" line="103" />
             <source>打印胸牌</source>
             <translation>Print badges</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/dialogs/printing.py" line="95" />
+            <location filename="../../ui/dialogs/printing.py" line="108" />
             <source>人才队伍中选中的 %n 人</source>
             <translation>
                 <numerusform>%n worker selected in Workers</numerusform>
@@ -3769,7 +3768,7 @@ Create an administrator account in "Settings → Operators" first.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/dialogs/printing.py" line="96" />
+            <location filename="../../ui/dialogs/printing.py" line="109" />
             <source>当前筛选结果 %n 人</source>
             <translation>
                 <numerusform>Current filter: %n worker</numerusform>
@@ -3777,82 +3776,82 @@ Create an administrator account in "Settings → Operators" first.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="97" />
+            <location filename="../../ui/dialogs/printing.py" line="110" />
             <source>全部在册人员</source>
             <translation>All active workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="104" />
+            <location filename="../../ui/dialogs/printing.py" line="117" />
             <source>打印对象：</source>
             <translation>Print for:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="107" />
+            <location filename="../../ui/dialogs/printing.py" line="120" />
             <source>A4 纸拼版（带裁切线，正反面交替，长边翻转双面打印）</source>
             <translation>Several per A4 sheet (crop marks, fronts and backs alternate, duplex long-edge flip)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="108" />
+            <location filename="../../ui/dialogs/printing.py" line="121" />
             <source>每页一张（证卡打印机）</source>
             <translation>One per page (card printer)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="109" />
+            <location filename="../../ui/dialogs/printing.py" line="122" />
             <source>版式：</source>
             <translation>Layout:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="111" />
+            <location filename="../../ui/dialogs/printing.py" line="124" />
             <source>90 × 54 毫米</source>
             <translation>90 × 54 mm</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="112" />
+            <location filename="../../ui/dialogs/printing.py" line="125" />
             <source>100 × 70 毫米</source>
             <translation>100 × 70 mm</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="114" />
+            <location filename="../../ui/dialogs/printing.py" line="127" />
             <source>胸牌尺寸：</source>
             <translation>Badge size:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="119" />
+            <location filename="../../ui/dialogs/printing.py" line="132" />
             <source>内置模板</source>
             <translation>Built-in template</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="120" />
+            <location filename="../../ui/dialogs/printing.py" line="133" />
             <source>选择…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="125" />
+            <location filename="../../ui/dialogs/printing.py" line="138" />
             <source>模板：</source>
             <translation>Template:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="128" />
+            <location filename="../../ui/dialogs/printing.py" line="141" />
             <source>打印机校准：</source>
             <translation>Printer calibration:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="130" />
+            <location filename="../../ui/dialogs/printing.py" line="143" />
             <source>生成并预览</source>
             <translation>Make and preview</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="131" />
+            <location filename="../../ui/dialogs/printing.py" line="144" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="141" />
+            <location filename="../../ui/dialogs/printing.py" line="152" />
             <source>选择模板</source>
             <translation>Choose template</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="142" />
+            <location filename="../../ui/dialogs/printing.py" line="153" />
             <source>模板文件 (*.json)</source>
             <translation>Template files (*.json)</translation>
         </message>
@@ -4914,29 +4913,6 @@ Create an administrator account in "Settings → Operators" first.</translation>
         </message>
     </context>
     <context>
-        <name>VerifyDialog</name>
-        <message>
-            <location filename="../../ui/dialogs/printing.py" line="364" />
-            <source>核验服务证</source>
-            <translation>Verify service card</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/printing.py" line="366" />
-            <source>用扫码枪扫描服务证上的二维码，或粘贴二维码内容</source>
-            <translation>Scan the card's QR code with a scanner, or paste its content</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/printing.py" line="368" />
-            <source>核验</source>
-            <translation>Verify</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/printing.py" line="378" />
-            <source>关闭</source>
-            <translation>Close</translation>
-        </message>
-    </context>
-    <context>
         <name>Vocabulary</name>
         <message>
             <location filename="../../ui/dialogs/vocabulary.py" line="115" />
@@ -5459,7 +5435,7 @@ Why is {0} being deleted?</translation>
             <translation>Certificate</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="232" />
+            <location filename="../../ui/dialogs/printing.py" line="212" />
             <source>
 ……共 %1 处</source>
             <extracomment>alias</extracomment>
@@ -5467,79 +5443,122 @@ Why is {0} being deleted?</translation>
 … %1 in all</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="250" />
+            <location filename="../../ui/dialogs/printing.py" line="283" />
             <source>%1预览</source>
             <extracomment>alias</extracomment>
             <translation>%1 preview</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="164" />
+            <location filename="../../ui/dialogs/printing.py" line="82" />
+            <source>PDF 文件 (*.pdf)</source>
+            <extracomment>alias</extracomment>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/printing.py" line="230" />
+            <source>不打印这些，继续</source>
+            <extracomment>alias</extracomment>
+            <translation>Leave these out and continue</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/printing.py" line="173" />
             <source>不校准</source>
             <extracomment>alias</extracomment>
             <translation>No calibration</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="236" />
+            <location filename="../../ui/dialogs/printing.py" line="233" />
+            <source>仍然打印</source>
+            <extracomment>alias</extracomment>
+            <translation>Print them anyway</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/printing.py" line="216" />
             <source>仍然打印（缺字处留空）</source>
             <extracomment>alias</extracomment>
             <translation>Print anyway (missing characters left blank)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="234" />
+            <location filename="../../ui/dialogs/printing.py" line="214" />
             <source>以下字符在已安装的字体中都没有，打印出来会缺字：</source>
             <extracomment>alias</extracomment>
             <translation>No installed font has these characters; they would be missing from the print:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="237" />
+            <location filename="../../ui/dialogs/printing.py" line="258" />
+            <source>保存%1</source>
+            <extracomment>alias</extracomment>
+            <translation>Save %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/printing.py" line="367" />
+            <source>保存服务证明</source>
+            <extracomment>alias</extracomment>
+            <translation>Save the certificate</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/printing.py" line="231" />
+            <source>先续期，再打印</source>
+            <extracomment>alias</extracomment>
+            <translation>Renew first, then print</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/printing.py" line="217" />
+            <location filename="../../ui/dialogs/printing.py" line="234" />
             <source>取消</source>
             <extracomment>alias</extracomment>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="190" />
-            <source>在册人员都还没有服务证号，没有可打印的服务证</source>
-            <extracomment>alias</extracomment>
-            <translation>No active worker has a card number yet: there are no cards to print</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/printing.py" line="233" />
+            <location filename="../../ui/dialogs/printing.py" line="213" />
             <source>字库缺字</source>
             <extracomment>alias</extracomment>
             <translation>Missing characters</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="235" />
+            <location filename="../../ui/dialogs/printing.py" line="215" />
             <source>建议安装含这些字的 TrueType 字体，并在单位设置中选择它。</source>
             <extracomment>alias</extracomment>
             <translation>Install a TrueType font that has them and choose it in Office settings.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="342" />
+            <location filename="../../ui/dialogs/printing.py" line="227" />
+            <source>有不应再发出的%1</source>
+            <extracomment>alias</extracomment>
+            <translation>Some %1 should no longer be handed out</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/printing.py" line="379" />
             <source>服务证明预览</source>
             <extracomment>alias</extracomment>
             <translation>Certificate preview</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="342" />
+            <location filename="../../ui/dialogs/printing.py" line="379" />
             <source>正在开具证明…</source>
             <extracomment>alias</extracomment>
             <translation>Issuing the certificate…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="250" />
+            <location filename="../../ui/dialogs/printing.py" line="283" />
             <source>正在生成%1…</source>
             <extracomment>alias</extracomment>
             <translation>Making %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="185" />
-            <source>没有要打印的人员</source>
+            <location filename="../../ui/dialogs/printing.py" line="263" />
+            <source>正在续期…</source>
             <extracomment>alias</extracomment>
-            <translation>Nobody to print</translation>
+            <translation>Renewing…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="168" />
+            <location filename="../../ui/dialogs/printing.py" line="228" />
+            <source>默认不打印这些%1。</source>
+            <extracomment>alias</extracomment>
+            <translation>By default these %1 are not printed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/printing.py" line="177" />
             <source>（已校准）</source>
             <extracomment>alias</extracomment>
             <translation>(calibrated)</translation>

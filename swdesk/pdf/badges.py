@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from swdesk import jobs
-from swdesk.models import ElderGroup, GroupMember, Worker
+from swdesk.models import ElderGroup, GroupMember
 from swdesk.pdf import common, fonts, layout, templates
-from swdesk.pdf.cards import PrintResult
 from swdesk.services.base import UserError
 
 SIZES = {"90x54": "badge", "100x70": "badge_large"}
@@ -27,36 +26,38 @@ def _roles(worker_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
     return out
 
 
-def items_for(workers: Sequence[Worker]) -> list[layout.Item]:
-    office_values = common.office_fields(common.office_of(workers))
-    roles = _roles([w.id for w in workers])
-    items = []
-    for w in workers:
-        group, role = roles.get(w.id, ("", ""))
-        if group:
-            role_line = f"{group} · {role}" if role else group
-        else:
-            role_line = w.specialties.replace("、", " · ") if w.specialties else (w.kind or "")
-        fields = {**office_values, "name": w.name, "group": group, "role": role, "role_line": role_line,
-                  "card_no": w.card_no or "", "unit": w.employer or "", "kind": w.kind or "",
-                  "specialties": w.specialties or ""}
-        items.append(layout.Item(fields, None, {"who": f"{w.name}（编号 {w.id}）", "worker_id": w.id}))
-    return items
+def items(worker_ids: Sequence[int]) -> Iterator[layout.Item]:
+    """One Item per worker, a chunk at a time, each with its own worker's office."""
+    offices = common.OfficeValues()
+    for chunk in common.chunks(worker_ids):
+        workers = common.workers_by_ids(chunk)
+        roles = _roles(chunk)
+        for w in workers:
+            group, role = roles.get(w.id, ("", ""))
+            if group:
+                role_line = f"{group} · {role}" if role else group
+            else:
+                role_line = w.specialties.replace("、", " · ") if w.specialties else (w.kind or "")
+            fields = {**offices(w.office_id), "name": w.name, "group": group, "role": role,
+                      "role_line": role_line, "card_no": w.card_no or "", "unit": w.employer or "",
+                      "kind": w.kind or "", "specialties": w.specialties or ""}
+            yield layout.Item(fields, None, {"who": f"{w.name}（编号 {w.id}）", "worker_id": w.id})
 
 
-def render_badges(workers: Sequence[Worker], out: str | Path | io.BytesIO, layout_name: str = "a4",
-                  size: str = "90x54", template_path: str | None = None, printer: str | None = None,
-                  allow_missing_glyphs: bool = False, progress: jobs.Progress | None = None,
-                  chain: fonts.FontChain | None = None) -> PrintResult:
-    if not workers:
-        raise UserError("没有要打印的人员")
+def template_for(size: str, template_path: str | None) -> templates.Template:
     if size not in SIZES:
         raise UserError(f"胸牌尺寸应为 {'、'.join(SIZES)}")
-    template = templates.for_kind(SIZES[size], template_path)
-    chain = chain or fonts.office_chain()
-    items = items_for(workers)
-    missing = common.ensure_glyphs([template], items, chain, allow_missing_glyphs)
-    pages = layout.render(out, template, items, chain, layout_name, common.calibration_for(printer),
-                          progress, title="胸牌", logo_path=common.logo_path())
-    common.record_print("胸牌", workers, out)
-    return PrintResult(str(out) if not isinstance(out, io.BytesIO) else "", len(items), pages, missing)
+    return templates.for_kind(SIZES[size], template_path)
+
+
+def check_glyphs(worker_ids: Sequence[int], size: str, template_path: str | None, chain: fonts.FontChain,
+                 allow_missing: bool, progress: jobs.Progress | None = None) -> list[common.MissingGlyph]:
+    checked = common.counted(items(worker_ids), progress, len(worker_ids))
+    return common.ensure_glyphs([template_for(size, template_path)], checked, chain, allow_missing)
+
+
+def draw(out: str | Path | io.BytesIO, worker_ids: Sequence[int], layout_name: str, size: str,
+         template_path: str | None, chain: fonts.FontChain, calibration: layout.Calibration,
+         progress: jobs.Progress | None = None) -> int:
+    return layout.render(out, template_for(size, template_path), items(worker_ids), chain, layout_name,
+                         calibration, progress, title="胸牌", logo_path=common.logo_path(), total=len(worker_ids))

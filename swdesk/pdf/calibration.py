@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from swdesk.pdf import fonts, layout
 from swdesk.pdf.cards import CARD_H_MM, CARD_W_MM
 from swdesk.pdf.renderer import Renderer
+from swdesk.pdf.stream import end_page, streaming_canvas
 
 # Where the card outline's top-left corner should land (mm from the sheet's top-left corner).
 CARD_X_MM = 40.0
@@ -35,9 +36,11 @@ RULER_INSET_MM = 15.0
 
 def _ruler(c, renderer: Renderer, page_h: float, horizontal: bool, length_mm: int) -> None:
     """A ruler 15 mm inside the edge (printers cannot print at the edge), numbered in mm from the
-    paper's edge so it can be laid against a real ruler."""
+    paper's edge so it can be laid against a real ruler. The vertical one starts 10 mm below the
+    horizontal one, so that the two "20" labels near the corner do not print over each other."""
     k = RULER_INSET_MM
-    for i in range(10, length_mm - 9):
+    first = 10 if horizontal else int(k) + 10
+    for i in range(first, length_mm - 9):
         tick = 4.0 if i % 10 == 0 else 2.5 if i % 5 == 0 else 1.2
         if horizontal:
             c.line(i * mm, (page_h - k) * mm, i * mm, (page_h - k - tick) * mm)
@@ -50,15 +53,20 @@ def _ruler(c, renderer: Renderer, page_h: float, horizontal: bool, length_mm: in
     if horizontal:
         c.line(10 * mm, (page_h - k) * mm, (length_mm - 10) * mm, (page_h - k) * mm)
     else:
-        c.line(k * mm, (page_h - 10) * mm, k * mm, (page_h - length_mm + 10) * mm)
+        c.line(k * mm, (page_h - first) * mm, k * mm, (page_h - length_mm + 10) * mm)
 
 
 def render_calibration(out: str | Path | io.BytesIO, calibration: layout.Calibration | None = None,
                        chain: fonts.FontChain | None = None) -> int:
     chain = chain or fonts.office_chain()
     page_w, page_h = layout.A4_MM
-    c = layout.new_canvas(out, (page_w * mm, page_h * mm), chain, "打印机校准页")
-    renderer = Renderer(c, chain)
+    with streaming_canvas(out, (page_w * mm, page_h * mm), chain, "打印机校准页") as c:
+        _draw_page(c, Renderer(c, chain), calibration, page_h, page_w)
+        end_page(c)
+    return 1
+
+
+def _draw_page(c, renderer: Renderer, calibration: layout.Calibration | None, page_h: float, page_w: float) -> None:
     (calibration or layout.Calibration()).apply(c, page_h * mm)
     c.setLineWidth(0.25)
     c.setStrokeColor(HexColor("#000000"))
@@ -92,6 +100,3 @@ def render_calibration(out: str | Path | io.BytesIO, calibration: layout.Calibra
     for line in lines:
         renderer._draw_runs(line, 32 * mm, ty * mm, 10, 0)
         ty -= 6
-    c.showPage()
-    c.save()
-    return 1

@@ -3,12 +3,11 @@ the check that every character to be printed is in a font, and the printer's cal
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from swdesk import idcard, vocab
+from swdesk import idcard, jobs
 from swdesk.models import Office, Worker, WorkerPhoto
 from swdesk.pdf.fonts import FontChain
 from swdesk.pdf.layout import Calibration, Item
@@ -34,8 +33,9 @@ def date_text(day: _dt.date | None) -> str:
 
 
 def hours_text(minutes: int) -> str:
-    """Hours for print: 90 → '1.5', 100 → '1.67' (two decimals at most, no trailing zeros)."""
-    return f"{minutes / 60:.2f}".rstrip("0").rstrip(".")
+    """Hours for print, to one decimal as certificates state them: 90 → '1.5', 100 → '1.7',
+    120 → '2.0' (149号 records hours; a tenth of an hour is six minutes)."""
+    return f"{round(minutes / 60 + 1e-9, 1):.1f}"
 
 
 DEFAULT_CHARTER = ("一、遵守国家法律法规和社会工作职业道德，维护服务对象的合法权益；\n"
@@ -62,12 +62,11 @@ def office_fields(office: Office) -> dict[str, str]:
 
 # --- choosing workers ---------------------------------------------------------------------------
 
-def select_workers(selectors: Sequence[str] = (), all_active: bool = False) -> list[Worker]:
-    """Workers by card number, resident ID number or internal id (in the order given), or all active."""
-    query = scoped(Worker.select(), Worker)
-    if all_active:
-        return list(query.where(Worker.status == vocab.STATUS_ACTIVE).order_by(Worker.card_no, Worker.id))
-    found: list[Worker] = []
+def resolve_selectors(selectors: Sequence[str]) -> list[int]:
+    """Worker ids for card numbers, resident ID numbers or internal ids, in the order given;
+    every unknown one named at once."""
+    query = scoped(Worker.select(Worker.id), Worker)
+    found: list[int] = []
     unknown: list[str] = []
     for raw in selectors:
         text = str(raw).strip()
@@ -78,31 +77,83 @@ def select_workers(selectors: Sequence[str] = (), all_active: bool = False) -> l
             worker = query.where(Worker.id == int(text)).first()
         if worker is None:
             unknown.append(text)
-        elif worker not in found:
-            found.append(worker)
+        elif worker.id not in found:
+            found.append(worker.id)
     if unknown:
         raise UserError(f"找不到这些人员（请用服务证号、身份证号或内部编号）：{'、'.join(unknown)}")
     return found
 
 
 def workers_by_ids(ids: Iterable[int]) -> list[Worker]:
+    """The workers of `ids` in that order (those out of the session's scope are left out)."""
     ids = list(ids)
-    rows = {w.id: w for w in scoped(Worker.select(), Worker).where(Worker.id.in_(ids))} if ids else {}
+    rows: dict[int, Worker] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        rows.update({w.id: w for w in scoped(Worker.select(), Worker).where(Worker.id.in_(chunk))})
     return [rows[i] for i in ids if i in rows]
+
+
+# Workers are read, drawn and dropped this many at a time: a print run of 100,000 cards never
+# holds more than one chunk of Worker rows and photos (~5 MB) in memory.
+CHUNK = 500
+
+
+def chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield list(ids[start:start + size])
 
 
 def photos_for(worker_ids: Sequence[int]) -> dict[int, bytes]:
     photos: dict[int, bytes] = {}
-    ids = list(worker_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+    for chunk in chunks(worker_ids):
         for row in WorkerPhoto.select(WorkerPhoto.worker, WorkerPhoto.data).where(WorkerPhoto.worker.in_(chunk)):
             photos[row.worker_id] = bytes(row.data)
     return photos
 
 
-def office_of(workers: Sequence[Worker]) -> Office:
-    return workers[0].office if workers else default_office()
+# What default_office() puts into an empty database (swdesk/services/base.py): printed, it would
+# hand out cards of "示例街道社会工作服务中心" numbered 000000….
+PLACEHOLDER_STREET_CODE = "000000"
+PLACEHOLDER_MARK = "示例"
+
+
+def placeholder_fields(office: Office) -> list[str]:
+    """The office's fields that still hold the placeholder values, as the clerk reads them."""
+    problems = []
+    if (office.street_code or "") == PLACEHOLDER_STREET_CODE:
+        problems.append(f"街道代码仍是 {PLACEHOLDER_STREET_CODE}")
+    for name, label in (("street", "街道"), ("centre_name", "服务中心名称"),
+                        ("card_issuer", "发证单位")):
+        value = getattr(office, name) or ""
+        if PLACEHOLDER_MARK in value:
+            problems.append(f"{label}仍是“{value}”")
+    return problems
+
+
+def ensure_real_office(office: Office) -> None:
+    """Refuse to print for an office whose settings are still the placeholders."""
+    problems = placeholder_fields(office)
+    if problems:
+        raise UserError(f"单位设置还没有填写（{'；'.join(problems)}），印出来的证件会带着示例单位。"
+                        "请先在“设置 → 单位设置…”中填写本单位的名称、街道代码、发证单位和服务热线，再打印。")
+
+
+class OfficeValues:
+    """The office fields of each worker's own office (issuer, header, hotlines), read once per
+    office: a run over two streets prints each card with its own street's office."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, dict[str, str]] = {}
+
+    def __call__(self, office_id: int | None) -> dict[str, str]:
+        key = office_id or 0
+        values = self._by_id.get(key)
+        if values is None:
+            office = (Office.get_or_none(Office.id == office_id) if office_id else None) or default_office()
+            ensure_real_office(office)
+            values = self._by_id[key] = office_fields(office)
+        return values
 
 
 # --- every character in a font ------------------------------------------------------------------
@@ -128,7 +179,7 @@ class MissingGlyphsError(UserError):
             "（命令行加 --allow-missing-glyphs）")
 
 
-def find_missing(templates: Sequence[Template], items: Sequence[Item], chain: FontChain,
+def find_missing(templates: Sequence[Template], items: Iterable[Item], chain: FontChain,
                  who_of=lambda item: item.extra.get("who", "")) -> list[MissingGlyph]:
     """Every character of every field the templates print, checked against the font chain."""
     missing: list[MissingGlyph] = []
@@ -149,7 +200,7 @@ def find_missing(templates: Sequence[Template], items: Sequence[Item], chain: Fo
     return missing
 
 
-def ensure_glyphs(templates: Sequence[Template], items: Sequence[Item], chain: FontChain,
+def ensure_glyphs(templates: Sequence[Template], items: Iterable[Item], chain: FontChain,
                   allow_missing: bool) -> list[MissingGlyph]:
     missing = find_missing(templates, items, chain)
     if missing and not allow_missing:
@@ -180,20 +231,41 @@ def save_calibration(printer: str, dx: float, dy: float, sx: float, sy: float) -
     settings.put("printer_calibration", json.loads(json.dumps(value)))
 
 
+def clear_calibration(printer: str) -> bool:
+    """Forget `printer`'s calibration; False if it had none."""
+    value = dict(calibrations())
+    if value.pop(printer.strip(), None) is None:
+        return False
+    settings.put("printer_calibration", value)
+    return True
+
+
 def logo_path() -> str:
     return str(settings.get("logo_path", "") or "")
 
 
-def record_print(kind: str, workers, out) -> None:
-    """One audit line per print run: cards and badges carry names and photos, so who printed
-    whose is kept (the certificate register keeps its own lines)."""
-    from swdesk import db
-    from swdesk.services.base import audit
+def counted(items: Iterable[Item], progress, total: int, every: int = 200) -> Iterator[Item]:
+    """`items`, reporting to `progress` every `every` items (the glyph check of 100,000 cards
+    takes ~20 s: the clerk sees it advance, and 取消 works during it)."""
+    done = 0
+    for item in items:
+        yield item
+        done += 1
+        if done % every == 0:
+            jobs.report(progress, done, total)
+    jobs.report(progress, done, total)
 
-    ids = [w.id for w in workers]
-    shown = "、".join(w.name for w in list(workers)[:5]) + ("等" if len(ids) > 5 else "")
-    target = "" if isinstance(out, io.BytesIO) else str(out)
-    with db.database().atomic():
-        audit("print", table="worker", record_id=",".join(map(str, ids[:20])),
-              after={"kind": kind, "count": len(ids), "file": target},
-              summary=f"打印{kind} {len(ids)} 人：{shown}")
+
+def names_text(names: Sequence[str], limit: int = 10) -> str:
+    """张三、李四、王五 (or the first `limit` and 等 N 人)."""
+    shown = "、".join(names[:limit])
+    return f"{shown}等 {len(names)} 人" if len(names) > limit else shown
+
+
+def missing_warning(missing: Sequence[MissingGlyph]) -> list[str]:
+    """The warning for characters printed blank (only when the clerk allowed it)."""
+    if not missing:
+        return []
+    shown = "；".join(m.describe() for m in missing[:10])
+    more = f"等共 {len(missing)} 处" if len(missing) > 10 else ""
+    return [f"以下字符缺字，已留空：{shown}{more}"]

@@ -7,12 +7,12 @@ its front. Every page can be corrected by a printer's calibration (offset and sc
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from swdesk import jobs
 from swdesk.pdf.fonts import FontChain
 from swdesk.pdf.renderer import Renderer
+from swdesk.pdf.stream import end_page, streaming_canvas
 from swdesk.pdf.templates import Template
 
 A4_MM = (210.0, 297.0)
@@ -108,39 +109,29 @@ class Item:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def new_canvas(out: str | Path | io.BytesIO, size_pt: tuple[float, float], chain: FontChain,
-               title: str = "") -> Canvas:
-    # Photos are JPEG: embed them as they are (DCTDecode) instead of ASCII85-encoding them on top,
-    # which costs a quarter of the time and of the file size. Binary PDFs are fine everywhere.
-    rl_config.useA85 = 0
-    target = str(out) if isinstance(out, Path) else out
-    canvas = Canvas(target, pagesize=size_pt, initialFontName=chain.main.name, pageCompression=1,
-                    invariant=0)
-    canvas.setTitle(title or "swdesk")
-    canvas.setCreator("swdesk 社工服务台")
-    canvas.setAuthor("swdesk")
-    return canvas
-
-
-def draw_crop_marks(canvas: Canvas, grid: Grid, side: str) -> None:
-    """Short hairlines in the margin on the line of every cut, never inside a card."""
+def draw_crop_marks(canvas: Canvas, grid: Grid, filled: int, side: str = "front") -> None:
+    """Short hairlines in the margin on the line of every cut of the `filled` slots, never inside
+    a card and none for empty slots (a half-used last sheet is cut only where cards are)."""
+    filled = max(0, min(filled, grid.per_sheet))
+    if not filled:
+        return
+    slots = [grid.position(slot, side) for slot in range(filled)]
+    xs = sorted({round(v, 6) for x, _ in slots for v in (x, x + grid.w)})
+    ys = sorted({round(v, 6) for _, y in slots for v in (y, y + grid.h)})
+    page_h = grid.page_h
+    left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
+    v_len = min(MARK_LEN_MM, top - MARK_GAP_MM - 0.5)
+    h_len = min(MARK_LEN_MM, left - MARK_GAP_MM - 0.5, grid.page_w - right - MARK_GAP_MM - 0.5)
     canvas.saveState()
     canvas.setStrokeColor(HexColor("#000000"))
     canvas.setLineWidth(0.25)
-    page_h = grid.page_h
-    left = grid.left
-    right = left + grid.cols * grid.w
-    top = grid.top
-    bottom = top + grid.rows * grid.h
-    v_len = min(MARK_LEN_MM, top - MARK_GAP_MM - 0.5)
-    h_len = min(MARK_LEN_MM, left - MARK_GAP_MM - 0.5)
-    for col in range(grid.cols + 1):
-        x = (left + col * grid.w) * mm
+    for x_mm in xs:
+        x = x_mm * mm
         if v_len > 0:
             canvas.line(x, (page_h - top + MARK_GAP_MM) * mm, x, (page_h - top + MARK_GAP_MM + v_len) * mm)
             canvas.line(x, (page_h - bottom - MARK_GAP_MM) * mm, x, (page_h - bottom - MARK_GAP_MM - v_len) * mm)
-    for row in range(grid.rows + 1):
-        y = (page_h - top - row * grid.h) * mm
+    for y_mm in ys:
+        y = (page_h - y_mm) * mm
         if h_len > 0:
             canvas.line((left - MARK_GAP_MM) * mm, y, (left - MARK_GAP_MM - h_len) * mm, y)
             canvas.line((right + MARK_GAP_MM) * mm, y, (right + MARK_GAP_MM + h_len) * mm, y)
@@ -176,58 +167,76 @@ def _qr_mask(count: int) -> int | None:
     return None if count <= QR_BEST_MASK_UP_TO else 2
 
 
-def render(out: str | Path | io.BytesIO, template: Template, items: Sequence[Item], chain: FontChain,
+def render(out: str | Path | io.BytesIO, template: Template, items: Iterable[Item], chain: FontChain,
            layout: str = "a4", calibration: Calibration | None = None,
            progress: jobs.Progress | None = None, title: str = "", logo_path: str = "",
-           draw_item: Callable[[Renderer, Template, Item, float, float], None] | None = None) -> int:
-    """Draw every item with `template` (and its back) into one PDF; returns the page count."""
+           total: int | None = None) -> int:
+    """Draw every item with `template` (and its back) into one PDF; returns the page count.
+
+    `items` may be a generator (then give `total`): items are taken one sheet at a time, so a run
+    of 100,000 cards never holds more than a sheet's photos, and each page goes to the file as soon
+    as it is drawn (swdesk/pdf/stream.py)."""
     calibration = calibration or Calibration()
-    total = len(items)
+    if total is None:
+        total = len(items)  # type: ignore[arg-type]
     w, h = template.width_mm, template.height_mm
     back = template.back
+    source = iter(items)
 
     def draw(renderer: Renderer, tmpl: Template, item: Item, x: float, y: float) -> None:
-        if draw_item is not None:
-            draw_item(renderer, tmpl, item, x, y)
-        else:
-            renderer.draw(tmpl, item.fields, item.photo, x, y)
+        renderer.draw(tmpl, item.fields, item.photo, x, y)
 
     jobs.report(progress, 0, total)
     pages = 0
     if layout == "single":
-        canvas = new_canvas(out, (w * mm, h * mm), chain, title)
-        renderer = Renderer(canvas, chain, logo_path)
-        renderer.qr_mask = _qr_mask(total)
-        for i, item in enumerate(items):
-            for tmpl in (template, back) if back else (template,):
-                calibration.apply(canvas, h * mm)
-                draw(renderer, tmpl, item, 0.0, 0.0)
-                canvas.showPage()
-                pages += 1
-            if i % 10 == 9:
-                jobs.report(progress, i + 1, total)
+        with streaming_canvas(out, (w * mm, h * mm), chain, title) as canvas:
+            renderer = Renderer(canvas, chain, logo_path)
+            renderer.qr_mask = _qr_mask(total)
+            for i, item in enumerate(source):
+                for tmpl in (template, back) if back else (template,):
+                    calibration.apply(canvas, h * mm)
+                    draw(renderer, tmpl, item, 0.0, 0.0)
+                    end_page(canvas)
+                    pages += 1
+                if i % 10 == 9:
+                    jobs.report(progress, i + 1, total)
+            if pages == 0:
+                end_page(canvas)
     else:
         grid = grid_for(w, h)
-        canvas = new_canvas(out, (grid.page_w * mm, grid.page_h * mm), chain, title)
-        renderer = Renderer(canvas, chain, logo_path)
-        renderer.qr_mask = _qr_mask(total)
-        plan = sheet_plan(total, grid, duplex=back is not None)
-        sheets = (len(plan) + (1 if back else 0)) // (2 if back else 1)
-        for side, indexes in plan:
+        with streaming_canvas(out, (grid.page_w * mm, grid.page_h * mm), chain, title) as canvas:
+            renderer = Renderer(canvas, chain, logo_path)
+            renderer.qr_mask = _qr_mask(total)
+            pages = _render_sheets(canvas, renderer, grid, template, source, total, calibration, progress,
+                                   title, draw)
+    jobs.report(progress, total, total)
+    return pages
+
+
+def _render_sheets(canvas: Canvas, renderer: Renderer, grid: Grid, template: Template, source: Iterator[Item],
+                   total: int, calibration: Calibration, progress: jobs.Progress | None, title: str,
+                   draw: Callable[[Renderer, Template, Item, float, float], None]) -> int:
+    """A4 sheets: a sheet's items drawn on the front, then (if the template has a back) on the back."""
+    back = template.back
+    sheets = -(-total // grid.per_sheet)
+    pages = done = 0
+    for sheet_no in range(1, sheets + 1):
+        sheet = list(itertools.islice(source, grid.per_sheet))
+        if not sheet:
+            break
+        for side in ("front", "back") if back else ("front",):
             calibration.apply(canvas, grid.page_h * mm)
-            draw_crop_marks(canvas, grid, side)
-            sheet_no = indexes[0] // grid.per_sheet + 1
+            draw_crop_marks(canvas, grid, len(sheet), side)
             side_text = ("正面" if side == "front" else "背面（长边翻转双面打印）") if back else ""
             _page_label(canvas, renderer, grid, f"{title} 第{sheet_no}/{sheets}张 {side_text}".strip())
             tmpl = template if side == "front" else back
-            for slot, index in enumerate(indexes):
+            for slot, item in enumerate(sheet):
                 x, y_top = grid.position(slot, side)
-                draw(renderer, tmpl, items[index], x * mm, (grid.page_h - y_top - h) * mm)
-            canvas.showPage()
+                draw(renderer, tmpl, item, x * mm, (grid.page_h - y_top - template.height_mm) * mm)
+            end_page(canvas)
             pages += 1
-            jobs.report(progress, indexes[-1] + 1, total)
+        done += len(sheet)
+        jobs.report(progress, done, total)
     if pages == 0:
-        canvas.showPage()
-    canvas.save()
-    jobs.report(progress, total, total)
+        end_page(canvas)
     return pages

@@ -26,6 +26,15 @@ STATIC_TYPES = {"text", "line", "rect", "logo", "image"}
 # Fields that are the same on every card of one print run (the office's own).
 SHARED_FIELDS = frozenset(_OFFICE_FIELDS)
 NO_BREAK_START = set("，。、；：？！）》」』】〕,.;:?!)%·")
+# A list on a card or badge (专业特长, group · role) is never set smaller than this: ~2.1 mm type,
+# the smallest the card's 7.5 pt lines may shrink to and stay readable at arm's length. Items that
+# do not fit are left out and the list ends with 等.
+LIST_MIN_PT = 6.0
+LIST_SEPARATORS = ("、", " · ")
+
+
+def _list_separator(text: str) -> str:
+    return next((sep for sep in LIST_SEPARATORS if sep in text), "")
 
 
 def placeholders_of(element: dict) -> set[str]:
@@ -193,9 +202,16 @@ class Renderer:
             line_width = self.chain.runs_width(runs, size) + cs * len(text)
         if shrink and line_width > width:
             floor = float(e.get("min_font_size") or size * 0.5)
+            separator = _list_separator(text)
+            if separator:  # a list stays legible: cut with 等 rather than shrink below LIST_MIN_PT
+                floor = max(floor, min(LIST_MIN_PT, size))
             size = max(floor, size * width / line_width)
             cs = cs * size / float(e["font_size"])
             line_width = self.chain.runs_width(runs, size) + cs * len(text)
+            if separator and line_width > width + 0.01:
+                text = self._cut_list(text, separator, width, size, cs)
+                runs = self.chain.runs(text)
+                line_width = self.chain.runs_width(runs, size) + cs * len(text)
         main = self.chain.main
         if e["valign"] == "top":
             baseline = bottom + height - main.ascent * size
@@ -213,6 +229,15 @@ class Renderer:
             c.restoreState()
             return
         self._draw_runs(text, self._line_x(left, width, line_width, align), baseline, size, cs, runs)
+
+    def _cut_list(self, text: str, separator: str, width: float, size: float, cs: float) -> str:
+        """The most items of a list (专业特长 心理疏导、法律援助、…) that fit, then 等."""
+        items = text.split(separator)
+        for keep in range(len(items) - 1, 0, -1):
+            shown = separator.join(items[:keep]) + "等"
+            if self._width(shown, size, cs) <= width:
+                return shown
+        return items[0] + "等"
 
     def _wrap(self, text: str, width: float, size: float, cs: float) -> list[str]:
         key = (text, width, size, cs)

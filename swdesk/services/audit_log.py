@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,23 +71,28 @@ GENERIC_FIELD_LABELS: dict[str, str] = {
 
 
 _FIELD_LABELS: dict[str, str] = {**GENERIC_FIELD_LABELS, **workers.FIELD_LABELS, **mentoring.PAIR_LABELS}
-def record_output(kind: str, path: str | os.PathLike, count: int, summary: str,
-                  details: dict[str, Any] | None = None) -> None:
-    """Record that the current operator wrote the file `path` (its final name, never a temporary
-    one): the line reads "{summary}：{file name}", with the full path, `count` and `details`
-    (e.g. an export's filters) in its after-values.
 
-    `kind` is what was written, as the log's 对象 (a table name: "worker", "quarter", "card" …);
-    the action is 打印 for a PDF and 导出 for anything else. Every role may do this (a 只读 user's
-    export is recorded too). It runs in the caller's transaction if there is one — a job records
-    inside jobs.output_file, so the line commits only once the file is in place — or in its own.
-    A database that cannot record it (read-only, locked, full) raises StorageError: no output
-    leaves the program without its line."""
+
+def record_output(kind: str, path: str | os.PathLike, count: int, summary: str,
+                  details: dict[str, Any] | None = None, *, record_ids: Sequence[int] = ()) -> None:
+    """Record that the current operator wrote the file `path` (its final name, never a temporary
+    one): the line reads `summary` (naming the file), with the full path, `count` and `details`
+    (e.g. an export's filters, what was printed) in its after-values.
+
+    `kind` is what was written, as the log's 对象 (a table name: "worker", "quarter",
+    "certificate" …); the action is 打印 for a PDF and 导出 for anything else; `record_ids` are the
+    people concerned (the first 20 go into the line's record id). Every role may do this (a 只读
+    user's export is recorded too): who took whose data out is always kept. It runs in the caller's
+    transaction if there is one — an export records inside jobs.output_file, so the line commits
+    only once the file is in place — or in its own. A database that cannot record it (read-only,
+    locked, full) raises StorageError: no output leaves the program without its line."""
     path = Path(path)
     action = "print" if path.suffix.lower() == ".pdf" else "export"
+    ids = [str(i) for i in record_ids]
+    text = summary if path.name in summary else f"{summary}：{path.name}"
     try:
         with db.database().atomic():
-            audit(action, table=kind, summary=f"{summary}：{path.name}",
+            audit(action, table=kind, record_id=",".join(ids[:20]), summary=text,
                   after={"file": str(path.absolute()), "count": count, **(details or {})})
     except peewee.OperationalError as exc:
         storage = storage_error(exc)

@@ -1,4 +1,4 @@
-"""The service card's QR code: what it carries and how a scanned code is verified.
+"""The service card's QR code: what it carries and how a scanned code is verified; 续期 (renewal).
 
 The code reads `SWDESK:1:<card number>:<valid until YYYYMMDD>:<check code>`, where the check code is
 the first 10 base32 characters of HMAC-SHA256 over the rest, keyed with the office's secret
@@ -12,11 +12,14 @@ import base64
 import datetime as _dt
 import hashlib
 import hmac
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from swdesk import vocab
+from swdesk.errors import UserError
 from swdesk.models import Worker
 from swdesk.services import settings
+from swdesk.services.base import audit, scoped, writes
 
 PREFIX = "SWDESK"
 VERSION = "1"
@@ -91,3 +94,79 @@ def verify(text: str, today: _dt.date | None = None) -> VerifyResult:
                             f"{name}（服务证号 {card_no}）的服务证已于{_fmt(code_until)}过期", code_until, worker.id)
     return VerifyResult(True, name, card_no, True,
                         f"真实有效：{name}，服务证号 {card_no}，有效期至{_fmt(code_until)}", code_until, worker.id)
+
+
+# --- 续期: renewing cards -------------------------------------------------------------------------
+
+@dataclass
+class Renewal:
+    """What `renew` did: who was renewed to which date, who was left out and why."""
+
+    valid_until: _dt.date
+    renewed: list[str]                        # names (服务证号)
+    left_out: list[tuple[str, str]]           # (name, reason)
+
+    @property
+    def count(self) -> int:
+        return len(self.renewed)
+
+    def warnings(self) -> list[str]:
+        return [f"{name}：{reason}，未续期" for name, reason in self.left_out]
+
+
+def renewal_date(valid_until: _dt.date | None, today: _dt.date) -> _dt.date:
+    """The new valid-until date: the one given, else the office's term from today."""
+    until = valid_until or settings.card_valid_until(today)
+    if until <= today:
+        raise UserError(f"新的有效期（{_fmt(until)}）应晚于今天")
+    if until > today.replace(year=today.year + 10):
+        raise UserError(f"新的有效期（{_fmt(until)}）超过十年，请检查日期")
+    return until
+
+
+@writes("worker")
+def renew(worker_ids: Sequence[int], valid_until: _dt.date | None = None,
+          today: _dt.date | None = None) -> Renewal:
+    """续期: give the cards of `worker_ids` a new valid-until date under the same card number.
+
+    Left out (and named): workers who have left, who have no card number yet, whose card is
+    already valid beyond the new date. Each renewal is one audit line with before → after; a
+    card printed before the renewal then verifies as 已被换发 (its QR code carries the old date)."""
+    today = today or _dt.date.today()
+    until = renewal_date(valid_until, today)
+    renewed: list[str] = []
+    left_out: list[tuple[str, str]] = []
+    now = _dt.datetime.now().replace(microsecond=0)
+    for start in range(0, len(worker_ids), 500):
+        chunk = list(worker_ids[start:start + 500])
+        for worker in scoped(Worker.select(), Worker).where(Worker.id.in_(chunk)).order_by(Worker.id):
+            reason = _not_renewable(worker, until)
+            if reason:
+                left_out.append((worker.name, reason))
+                continue
+            before = {"card_valid_until": worker.card_valid_until.isoformat() if worker.card_valid_until else None}
+            Worker.update(card_valid_until=until, version=Worker.version + 1, updated_at=now).where(
+                Worker.id == worker.id).execute()
+            audit("update", worker, before=before, after={"card_valid_until": until.isoformat()},
+                  summary=f"服务证续期：{worker.name}（{worker.card_no}）有效期至{_fmt(until)}")
+            renewed.append(f"{worker.name}（{worker.card_no}）")
+    return Renewal(until, renewed, left_out)
+
+
+def _not_renewable(worker: Worker, until: _dt.date) -> str:
+    if worker.status != vocab.STATUS_ACTIVE:
+        return "已离队"
+    if not worker.card_no:
+        return "尚未发放服务证号"
+    if worker.card_valid_until and worker.card_valid_until >= until:
+        return f"服务证有效期至{_fmt(worker.card_valid_until)}，不早于新的有效期"
+    return ""
+
+
+def expired_ids(today: _dt.date | None = None) -> list[int]:
+    """Active workers (in scope) whose card has expired or has no valid-until date."""
+    today = today or _dt.date.today()
+    query = scoped(Worker.select(Worker.id), Worker).where(
+        (Worker.status == vocab.STATUS_ACTIVE) & Worker.card_no.is_null(False)
+        & (Worker.card_valid_until.is_null() | (Worker.card_valid_until < today)))
+    return [row.id for row in query.order_by(Worker.id)]

@@ -21,7 +21,10 @@ def test_selectors_may_follow_options(run_cli, db_target, tmp_path):
     from swdesk.services.base import default_office
 
     swdb.open_database(db_target)
-    Worker.create(office=default_office(), name="吴昇", gender="男", birth_date=dt.date(1979, 9, 9),
+    office = default_office()
+    office.street, office.street_code, office.centre_name = "开元街道", "350502001", "开元街道社会工作服务中心"
+    office.save()
+    Worker.create(office=office, name="吴昇", gender="男", birth_date=dt.date(1979, 9, 9),
                   sector="企业", education="大专", title="无", card_no="350502001202600009",
                   card_valid_until=dt.date(2029, 1, 1))
     swdb.close_database()
@@ -42,14 +45,21 @@ def test_printing_an_expired_card_warns(run_cli, db_target, tmp_path):
     from swdesk.services.base import default_office
 
     swdb.open_database(db_target)
-    Worker.create(office=default_office(), name="郑玥", gender="女", birth_date=dt.date(1990, 2, 2),
+    office = default_office()
+    office.street, office.street_code = "开元街道", "350502001"
+    office.district, office.centre_name = "鲤城区", "开元街道社会工作服务中心"
+    office.save()
+    Worker.create(office=office, name="郑玥", gender="女", birth_date=dt.date(1990, 2, 2),
                   sector="企业", education="大专", title="无", card_no="350502001202000001",
                   card_valid_until=dt.date(2023, 1, 1))
     swdb.close_database()
     code, out, err = run_cli("print", "cards", str(tmp_path / "x.pdf"), "350502001202000001",
                              db_target=db_target)
+    assert code == 1 and "已过有效期" in err and "郑玥" in err and not (tmp_path / "x.pdf").exists()
+    code, out, err = run_cli("print", "cards", str(tmp_path / "x.pdf"), "350502001202000001",
+                             "--include-expired", db_target=db_target)
     assert code == 0, err
-    assert "已过有效期" in err and "郑玥" in err
+    assert "已过有效期" in err and "仍已打印" in err and "郑玥" in err
 
 
 def test_output_never_fails_on_a_strict_cp936_stream(db_target, tmp_path):

@@ -1,10 +1,13 @@
-"""Preview of a PDF that swdesk made: the real file shown by QtPdf (no second rendering engine),
-then 保存 (copy the file) or 打印 (each page rasterised by QtPdf at the printer's resolution and
-sent at actual size, never "fit to page", so that cards keep their exact size)."""
+"""Preview of a PDF that a print job saved: the saved file itself, shown by QtPdf (no second
+rendering engine, no copy), with the job's message and warnings, then 打印 (each page rasterised
+by QtPdf at the printer's resolution and sent at actual size, never "fit to page", so that cards
+keep their exact size).
+
+Memory: QPdfDocument reads the file through pdfium, which loads pages on demand, and QPdfView
+renders only the pages on screen; closing the dialog closes the document, so a 20,000-page run
+costs the window no more than a few rendered pages."""
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
@@ -14,7 +17,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -28,17 +30,24 @@ MAX_DPI = 400
 
 
 class PdfPreviewDialog(QDialog):
-    """Shows `path`; the file is deleted on close when `temporary` is true."""
+    """Shows the saved file `path`, the job's `message` and `warnings` above it."""
 
     def __init__(self, parent: QWidget | None, path: str | Path, title: str, *,
-                 suggested_name: str = "", printer_name: str = "", temporary: bool = True):
+                 printer_name: str = "", message: str = "", warnings: list[str] | None = None):
         super().__init__(parent)
         self.setObjectName("PdfPreviewDialog")
         self.setWindowTitle(title)
         self.path = str(path)
-        self.temporary = temporary
-        self.suggested_name = suggested_name or Path(self.path).name
+        self.suggested_name = Path(self.path).name
         self.printer_name = printer_name
+        self.message_label = QLabel(message, self)
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warnings = list(warnings or [])
+        self.warnings_label = QLabel("\n".join(self.tr("注意：") + w for w in self.warnings), self)
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setStyleSheet("color: #B26A00;")
+        self.warnings_label.setVisible(bool(self.warnings))
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -55,8 +64,6 @@ class PdfPreviewDialog(QDialog):
         zoom_out.clicked.connect(lambda: self._zoom(0.8))
         fit = QPushButton(self.tr("适合宽度"), self)
         fit.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
-        self.save_button = QPushButton(self.tr("保存为 PDF…"), self)
-        self.save_button.clicked.connect(self.save_as)
         self.print_button = QPushButton(self.tr("打印…"), self)
         self.print_button.clicked.connect(self.print_document)
         close = QPushButton(self.tr("关闭"), self)
@@ -65,9 +72,11 @@ class PdfPreviewDialog(QDialog):
         for widget in (self.info, self.page_box, zoom_out, zoom_in, fit):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for widget in (self.save_button, self.print_button, close):
+        for widget in (self.print_button, close):
             bar.addWidget(widget)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.warnings_label)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
         self.resize(900, 720)
@@ -97,30 +106,6 @@ class PdfPreviewDialog(QDialog):
     def _zoom(self, factor: float) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
         self.view.setZoomFactor(max(0.1, min(8.0, self.view.zoomFactor() * factor)))
-
-    # --- save --------------------------------------------------------------------------------
-    def save_as(self) -> None:
-        from ui.app import settings
-
-        folder = settings().value("printing/save_folder", str(Path.home()))
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("保存 PDF"),
-                                                str(Path(folder) / self.suggested_name),
-                                                self.tr("PDF 文件 (*.pdf)"))
-        if not target:
-            return
-        if self.save_to(target):
-            settings().setValue("printing/save_folder", str(Path(target).parent))
-
-    def save_to(self, target: str | Path) -> bool:
-        target = str(target)
-        if not target.lower().endswith(".pdf"):
-            target += ".pdf"
-        try:
-            shutil.copyfile(self.path, target)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("提示"), self.tr("无法保存文件：") + (exc.strerror or str(exc)))
-            return False
-        return True
 
     # --- print -------------------------------------------------------------------------------
     def make_printer(self) -> QPrinter:
@@ -177,11 +162,6 @@ class PdfPreviewDialog(QDialog):
     # --- closing -----------------------------------------------------------------------------
     def done(self, result: int) -> None:
         self.document.close()
-        if self.temporary:
-            try:
-                os.remove(self.path)
-            except OSError:
-                pass
         super().done(result)
 
 

@@ -1,17 +1,20 @@
 """打印服务证 / 打印胸牌 / 开具服务证明 / 核验服务证 / 打印机校准.
 
-Every print goes: options → the PDF made by swdesk.pdf in a background job (progress, 取消) →
-if some character is in no font, the clerk decides (print with blanks, or stop) → the preview
-of the real PDF (ui.dialogs.pdf_preview) → save or print.
+Every print goes: options → (cards and badges) the expired and departed cards named, printing
+them only if the clerk says so → where to save → the job of swdesk/jobs (the same function the
+command line calls) in the background, with progress and 取消 → if some character is in no font,
+the clerk decides (print with blanks, or stop) → the saved PDF in the preview
+(ui.dialogs.pdf_preview) with 打印. The window never draws a PDF itself and never imports
+swdesk.pdf: what it shows is the file the job saved and audited.
 """
 from __future__ import annotations
 
 import datetime as _dt
-import os
-import tempfile
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,46 +35,56 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk import periods
+from swdesk.errors import UserError
+from swdesk.jobs import JobResult
+from swdesk.jobs import print_badges as badges_job
+from swdesk.jobs import print_calibration as calibration_job
+from swdesk.jobs import print_cards as cards_job
+from swdesk.jobs import print_certificate as certificate_job
+from swdesk.jobs import renew_cards as renew_job
+from swdesk.services import search as roster  # the roster's search
+from ui.app import settings, show_error
+from ui.dialogs import pdf_preview
+from ui.jobs import run_job
 
 KINDS = {"cards": "服务证", "badges": "胸牌", "certificate": "服务证明"}
+
+# What the caller of a print says instead of asking (tests, and the roster's own actions):
+# the output path, and whether to print expired/departed cards. None = ask the clerk.
+Answer = bool | None
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("printing", text)
 
 
-def _temp_pdf(prefix: str) -> str:
-    handle, path = tempfile.mkstemp(prefix=f"swdesk-{prefix}-", suffix=".pdf")
-    os.close(handle)
-    return path
-
-
 def printer_names() -> list[str]:
     """The system's printers, then any others that have a calibration stored."""
-    from swdesk.pdf import common
-
     names = list(QPrinterInfo.availablePrinterNames())
-    names += [n for n in common.calibrations() if n not in names]
+    names += [n for n in calibration_job.calibrations() if n not in names]
     return names
 
 
 def _roster_choice(window) -> tuple[list[int], list[int]]:
     """(selected ids, ids of the current filter) in the roster tab, if it is built."""
-    try:
-        tab = window.tab("roster")
-    except Exception:
+    tab = window.tab("roster") if window is not None and hasattr(window, "tab") else None
+    if tab is None:
         return [], []
-    selected = list(getattr(tab, "selected_worker_ids", lambda: [])())
-    filtered: list[int] = []
-    view = getattr(tab, "current_view", None)
-    if view is not None:
-        try:
-            from swdesk.services import search as roster  # the roster's search
-
-            filtered = roster.ids(view())
-        except Exception:
-            filtered = []
+    selected = list(tab.selected_worker_ids()) if hasattr(tab, "selected_worker_ids") else []
+    filtered = roster.ids(tab.current_view()) if hasattr(tab, "current_view") else []
     return selected, filtered
+
+
+def ask_pdf_path(parent: QWidget | None, title: str, suggested_name: str) -> str:
+    """Where the PDF goes ("" when the clerk cancels); the folder is remembered."""
+    folder = settings().value("printing/save_folder", str(Path.home()))
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested_name),
+                                          _tr("PDF 文件 (*.pdf)"))
+    if path and not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    if path:
+        settings().setValue("printing/save_folder", str(Path(path).parent))
+    return path
 
 
 # --- options dialog ----------------------------------------------------------------------------
@@ -136,9 +149,7 @@ class PrintDialog(QDialog):
         layout.addWidget(buttons)
 
     def _browse_template(self) -> None:
-        from swdesk.pdf import templates
-
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择模板"), str(templates.TEMPLATE_DIR),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择模板"), str(cards_job.TEMPLATE_DIR),
                                               self.tr("模板文件 (*.json)"))
         if path:
             self.template_edit.setText(path)
@@ -158,11 +169,9 @@ class PrintDialog(QDialog):
 
 
 def printer_box(parent: QWidget) -> QComboBox:
-    from swdesk.pdf import common
-
     box = QComboBox(parent)
     box.addItem(_tr("不校准"), "")
-    calibrated = common.calibrations()
+    calibrated = calibration_job.calibrations()
     default = QPrinterInfo.defaultPrinterName()
     for name in printer_names():
         label = name + (_tr("（已校准）") if name in calibrated else "")
@@ -172,59 +181,30 @@ def printer_box(parent: QWidget) -> QComboBox:
     return box
 
 
-# --- making the PDF -------------------------------------------------------------------------------
+# --- running a print job ------------------------------------------------------------------------
 
-def make_batch_pdf(kind: str, worker_ids: list[int] | None, options: dict, out: str,
-                   allow_missing: bool, progress) -> object:
-    """The work of the background job (no Qt here): select, check, render."""
-    from swdesk.pdf import badges, cards, common
-    from swdesk.services.base import UserError
+def run_print_job(parent: QWidget | None, label: str, title: str, work: Callable[[bool, Any], JobResult],
+                  printer: str = "", on_preview: Callable | None = None, allow_missing: bool = False,
+                  on_result: Callable[[JobResult], None] | None = None):
+    """Run `work(allow_missing, progress)` (a job writing the PDF) in the background; on missing
+    glyphs ask the clerk and run it again with blanks; then show the saved file."""
 
-    workers = common.select_workers(all_active=True) if worker_ids is None else common.workers_by_ids(worker_ids)
-    if not workers:
-        raise UserError(_tr("没有要打印的人员"))
-    if kind == "cards":
-        if worker_ids is None:  # everyone: those who have no card number yet are left out
-            workers, _skipped = cards.split_by_card_no(workers)
-            if not workers:
-                raise UserError(_tr("在册人员都还没有服务证号，没有可打印的服务证"))
-        return cards.render_cards(workers, out, options["layout_name"], options["template_path"],
-                                  options["printer"], allow_missing, progress)
-    return badges.render_badges(workers, out, options["layout_name"], options["size"], options["template_path"],
-                                options["printer"], allow_missing, progress)
-
-
-def run_print_job(parent: QWidget | None, label: str, title: str, make: Callable[[str, bool, object], object],
-                  suggested_name: str, printer: str = "", on_preview: Callable | None = None,
-                  allow_missing: bool = False):
-    """Make the PDF in the background; on missing glyphs ask the clerk; then show the preview."""
-    from swdesk.pdf.common import MissingGlyphsError
-    from ui.jobs import run_job
-
-    out = _temp_pdf("print")
-
-    def done(_result) -> None:
-        from ui.dialogs import pdf_preview
-
-        dialog = pdf_preview.show_pdf(parent, out, title, suggested_name=suggested_name, printer_name=printer)
+    def done(result: JobResult) -> None:
+        if on_result is not None:
+            on_result(result)
+        dialog = pdf_preview.show_pdf(parent, result.path, title, printer_name=printer,
+                                      message=result.message, warnings=result.warnings)
         if on_preview is not None:
             on_preview(dialog)
 
     def failed(exc: BaseException) -> None:
-        try:
-            os.remove(out)
-        except OSError:
-            pass
-        if isinstance(exc, MissingGlyphsError) and not allow_missing:
+        if isinstance(exc, cards_job.MissingGlyphsError) and not allow_missing:
             if ask_print_with_blanks(parent, exc):
-                run_print_job(parent, label, title, make, suggested_name, printer, on_preview, allow_missing=True)
+                run_print_job(parent, label, title, work, printer, on_preview, True, on_result)
             return
-        from ui.app import show_error
-
         show_error(parent, exc)
 
-    return run_job(parent, label, lambda progress: make(out, allow_missing, progress), on_done=done,
-                   on_error=failed)
+    return run_job(parent, label, lambda progress: work(allow_missing, progress), on_done=done, on_error=failed)
 
 
 def ask_print_with_blanks(parent: QWidget | None, exc) -> bool:
@@ -240,16 +220,68 @@ def ask_print_with_blanks(parent: QWidget | None, exc) -> bool:
     return box.clickedButton() is go
 
 
-def start_batch(parent: QWidget | None, dialog: PrintDialog, on_preview: Callable | None = None):
+def ask_include_doubtful(parent: QWidget | None, kind: str, plan) -> str | None:
+    """Before printing: name the expired and departed cards. "skip" = leave them out (the default
+    button), "include" = print them too (a deliberate choice), "renew" = 续期 the expired ones
+    first and print them renewed, None = do not print at all."""
+    box = QMessageBox(QMessageBox.Icon.Warning, _tr("有不应再发出的%1").replace("%1", kind),
+                      plan.question() + "\n\n" + _tr("默认不打印这些%1。").replace("%1", kind), parent=parent)
+    box.setObjectName("DoubtfulCardsBox")
+    skip = box.addButton(_tr("不打印这些，继续"), QMessageBox.ButtonRole.AcceptRole)
+    renew = (box.addButton(_tr("先续期，再打印"), QMessageBox.ButtonRole.YesRole)
+             if getattr(plan, "expired_ids", None) else None)
+    anyway = box.addButton(_tr("仍然打印"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(skip)
+    box.exec()
+    clicked = box.clickedButton()
+    return {skip: "skip", anyway: "include", renew: "renew"}.get(clicked) if clicked is not None else None
+
+
+def start_batch(parent: QWidget | None, dialog: PrintDialog, on_preview: Callable | None = None,
+                out: str | None = None, include_doubtful: Answer = None):
+    """Cards or badges with the dialog's options: ask about expired/departed cards, where to save,
+    then run the job. `out` / `include_doubtful` given: not asked (tests, benchmarks)."""
     kind = dialog.kind
     ids = dialog.worker_ids()
+    name = _tr(KINDS[kind])
+    try:
+        plan = cards_job.plan_cards(ids) if kind == "cards" else badges_job.plan_badges(ids)
+    except UserError as exc:
+        show_error(parent, exc)
+        return None
+    choice = {True: "include", False: "skip"}.get(include_doubtful)
+    if choice is None:
+        choice = ask_include_doubtful(parent, name, plan) if plan.doubtful else "skip"
+        if choice is None:
+            return None
+    out = out or ask_pdf_path(parent, _tr("保存%1").replace("%1", name),
+                              f"{name}-{_dt.date.today():%Y%m%d}.pdf")
+    if not out:
+        return None
+    if choice == "renew":
+        return run_job(parent, _tr("正在续期…"), lambda progress: renew_job.renew_cards(plan.expired_ids,
+                                                                                        progress=progress),
+                       on_done=lambda _result: _print_batch(parent, dialog, ids, out, False, on_preview))
+    return _print_batch(parent, dialog, ids, out, choice == "include", on_preview)
+
+
+def _print_batch(parent: QWidget | None, dialog: PrintDialog, ids: list[int] | None, out: str,
+                 include_doubtful: bool, on_preview: Callable | None):
+    kind = dialog.kind
     options = dialog.options()
     name = _tr(KINDS[kind])
-    stamp = _dt.date.today().strftime("%Y%m%d")
-    return run_print_job(
-        parent, _tr("正在生成%1…").replace("%1", name), _tr("%1预览").replace("%1", name),
-        lambda out, allow, progress: make_batch_pdf(kind, ids, options, out, allow, progress),
-        f"{name}-{stamp}.pdf", options["printer"] or "", on_preview)
+    common = {"layout": options["layout_name"], "template": options["template_path"], "printer": options["printer"]}
+
+    def work(allow: bool, progress) -> JobResult:
+        if kind == "cards":
+            return cards_job.print_cards(out, ids, include_expired=include_doubtful, allow_missing_glyphs=allow,
+                                         progress=progress, **common)
+        return badges_job.print_badges(out, ids, size=options["size"], include_departed=include_doubtful,
+                                       allow_missing_glyphs=allow, progress=progress, **common)
+
+    return run_print_job(parent, _tr("正在生成%1…").replace("%1", name), _tr("%1预览").replace("%1", name),
+                         work, options["printer"] or "", on_preview)
 
 
 # --- menu targets ---------------------------------------------------------------------------------
@@ -292,15 +324,21 @@ class CertificateDialog(QDialog):
         self.period_edit = QLineEdit(self)
         self.period_edit.setText(periods.quarter_of(_dt.date.today()).label)
         self.period_edit.setToolTip(self.tr("季度写作 2026Q4，全年写作 2026，月份写作 2026-03"))
+        # The 经办人 signs by hand; the name is printed beside the line. Asked once: remembered.
+        self.clerk_edit = QLineEdit(self)
+        self.clerk_edit.setText(certificate_job.default_clerk() or str(settings().value("printing/clerk", "") or ""))
+        self.clerk_edit.setPlaceholderText(self.tr("经办人姓名（签字人）"))
         self.printer_box = printer_box(self)
-        note = QLabel(self.tr("服务时长取自服务时长记录；同一人同一期间再次开具且时长未变时，视为补打（证明上标注“补打”并记入操作日志）。"), self)
+        note = QLabel(self.tr("服务时长取自服务时长记录；期间尚未结束时证明截至开具之日；没有服务时长的期间不能开具。"
+                              "同一人同一期间再次开具且内容未变时，视为补打（证明上标注“补打”并记入操作日志）。"), self)
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("人员："), self.picker)
         form.addRow(self.tr("服务期间："), self.period_edit)
+        form.addRow(self.tr("经办人："), self.clerk_edit)
         form.addRow(self.tr("打印机校准："), self.printer_box)
         buttons = QDialogButtonBox(self)
-        buttons.addButton(self.tr("开具并预览"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("开具并保存…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
@@ -308,11 +346,9 @@ class CertificateDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(520, 220)
+        self.resize(520, 260)
 
     def _accept(self) -> None:
-        from swdesk.services.base import UserError
-
         if self.picker.selected_worker_id() is None:
             QMessageBox.information(self, self.tr("提示"), self.tr("请先选择人员"))
             return
@@ -321,26 +357,27 @@ class CertificateDialog(QDialog):
         except UserError as exc:
             QMessageBox.information(self, self.tr("提示"), str(exc))
             return
+        if self.clerk_edit.text().strip():
+            settings().setValue("printing/clerk", self.clerk_edit.text().strip())
         self.accept()
 
 
 def start_certificate(parent: QWidget | None, worker_id: int, period_label: str, printer: str = "",
-                      on_preview: Callable | None = None):
-    def make(out: str, allow: bool, progress):
-        from swdesk.models import Worker
-        from swdesk.pdf import certificates
+                      on_preview: Callable | None = None, out: str | None = None, clerk: str | None = None):
+    out = out or ask_pdf_path(parent, _tr("保存服务证明"), f"服务证明-{period_label}.pdf")
+    if not out:
+        return None
 
-        worker = Worker.get_by_id(worker_id)
-        return certificates.render_certificate(worker, period_label, out, None, printer or None, allow)
+    def work(allow: bool, progress) -> JobResult:
+        return certificate_job.print_certificate(out, worker_id, period_label, printer=printer or None, clerk=clerk,
+                                 allow_missing_glyphs=allow, progress=progress)
 
-    def preview(dialog) -> None:
+    def issued(_result: JobResult) -> None:
         if parent is not None and hasattr(parent, "data_changed"):
             parent.data_changed.emit("certificate")
-        if on_preview is not None:
-            on_preview(dialog)
 
-    return run_print_job(parent, _tr("正在开具证明…"), _tr("服务证明预览"), make,
-                         f"服务证明-{period_label}.pdf", printer, preview)
+    return run_print_job(parent, _tr("正在开具证明…"), _tr("服务证明预览"), work, printer, on_preview,
+                         on_result=issued)
 
 
 def print_certificate(window, worker_id: int | None = None) -> None:
@@ -350,66 +387,16 @@ def print_certificate(window, worker_id: int | None = None) -> None:
     dialog = CertificateDialog(window, worker_id)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         start_certificate(window, dialog.picker.selected_worker_id(), periods.parse(dialog.period_edit.text()).label,
-                          dialog.printer_box.currentData() or "")
+                          dialog.printer_box.currentData() or "", clerk=dialog.clerk_edit.text().strip())
 
 
 # --- verify ---------------------------------------------------------------------------------------
-
-class VerifyDialog(QDialog):
-    """Paste or scan (a USB scanner types the text and Enter) a card's QR code."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("VerifyDialog")
-        self.setWindowTitle(self.tr("核验服务证"))
-        self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(self.tr("用扫码枪扫描服务证上的二维码，或粘贴二维码内容"))
-        self.edit.returnPressed.connect(self.verify)
-        self.button = QPushButton(self.tr("核验"), self)
-        self.button.clicked.connect(self.verify)
-        self.result_label = QLabel(self)
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result_label.setMinimumHeight(60)
-        row = QHBoxLayout()
-        row.addWidget(self.edit, 1)
-        row.addWidget(self.button)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.result_label)
-        layout.addWidget(close)
-        self.resize(560, 180)
-        self.result = None
-
-    def verify(self) -> None:
-        from swdesk.services import cards
-
-        text = self.edit.text().strip()
-        if not text:
-            return
-        self.result = cards.verify(text)
-        ok = self.result.genuine and self.result.valid_today
-        colour = "#1B7F3B" if ok else ("#B26A00" if self.result.genuine else "#B3261E")
-        mark = "✔" if ok else "✘"
-        self.result_label.setStyleSheet(f"color: {colour}; font-size: 14pt;")
-        self.result_label.setText(f"{mark} {self.result.message}")
-        self.edit.selectAll()
-
-
-def verify_card(window) -> None:
-    VerifyDialog(window).exec()
-
 
 # --- calibration ----------------------------------------------------------------------------------
 
 class CalibrationDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        from swdesk.pdf import calibration
-
         self.setObjectName("CalibrationDialog")
         self.setWindowTitle(self.tr("打印机校准"))
         self.printer_edit = QComboBox(self)
@@ -428,10 +415,10 @@ class CalibrationDialog(QDialog):
         step_one.clicked.connect(self.preview_test_page)
         form.addRow(step_one)
         for key, label, default_value in (
-                ("left", self.tr("外框左边到纸边（毫米）"), calibration.CARD_X_MM),
-                ("top", self.tr("外框上边到纸边（毫米）"), calibration.CARD_Y_MM),
-                ("horizontal", self.tr("横线实际长度（毫米）"), calibration.LINE_MM),
-                ("vertical", self.tr("竖线实际长度（毫米）"), calibration.LINE_MM)):
+                ("left", self.tr("外框左边到纸边（毫米）"), calibration_job.CARD_X_MM),
+                ("top", self.tr("外框上边到纸边（毫米）"), calibration_job.CARD_Y_MM),
+                ("horizontal", self.tr("横线实际长度（毫米）"), calibration_job.LINE_MM),
+                ("vertical", self.tr("竖线实际长度（毫米）"), calibration_job.LINE_MM)):
             box = QDoubleSpinBox(self)
             box.setDecimals(1)
             box.setSingleStep(0.5)
@@ -455,9 +442,7 @@ class CalibrationDialog(QDialog):
         return self.printer_edit.currentText().strip()
 
     def _show_current(self, name: str) -> None:
-        from swdesk.pdf import common
-
-        entry = common.calibrations().get(name.strip())
+        entry = calibration_job.calibrations().get(name.strip())
         if not entry:
             self.current_label.setText(self.tr("未校准"))
             return
@@ -465,31 +450,24 @@ class CalibrationDialog(QDialog):
                                    .replace("%1", f"{entry['dx']:+.1f}").replace("%2", f"{entry['dy']:+.1f}")
                                    .replace("%3", f"{entry['sx']:.3f}").replace("%4", f"{entry['sy']:.3f}"))
 
-    def preview_test_page(self, on_preview: Callable | None = None):
-        from swdesk.pdf import calibration
-
+    def preview_test_page(self, on_preview: Callable | None = None, out: str | None = None):
         printer = self.printer()
-
-        def make(out: str, allow: bool, progress):
-            return calibration.render_calibration(out)
-
-        return run_print_job(self, self.tr("正在生成校准页…"), self.tr("校准页预览"), make, "校准页.pdf", printer,
-                             on_preview if callable(on_preview) else None)
+        out = out or ask_pdf_path(self, self.tr("保存校准页"), "校准页.pdf")
+        if not out:
+            return None
+        return run_print_job(self, self.tr("正在生成校准页…"), self.tr("校准页预览"),
+                             lambda _allow, progress: calibration_job.print_calibration(out, progress=progress),
+                             printer, on_preview if callable(on_preview) else None)
 
     def measured_entry(self) -> dict[str, float]:
-        from swdesk.pdf import calibration
-
         f = self.fields
-        return calibration.offsets_from_measurement(f["left"].value(), f["top"].value(),
+        return calibration_job.offsets_from_measurement(f["left"].value(), f["top"].value(),
                                                     f["horizontal"].value(), f["vertical"].value())
 
     def save(self) -> bool:
-        from swdesk.pdf import common
-        from swdesk.services.base import UserError
-
         entry = self.measured_entry()
         try:
-            common.save_calibration(self.printer(), entry["dx"], entry["dy"], entry["sx"], entry["sy"])
+            calibration_job.save_calibration(self.printer(), entry["dx"], entry["dy"], entry["sx"], entry["sy"])
         except UserError as exc:
             QMessageBox.warning(self, self.tr("提示"), str(exc))
             return False
@@ -500,12 +478,7 @@ class CalibrationDialog(QDialog):
         return True
 
     def clear(self) -> None:
-        from swdesk.pdf import common
-        from swdesk.services import settings
-
-        value = dict(common.calibrations())
-        if value.pop(self.printer(), None) is not None:
-            settings.put("printer_calibration", value)
+        calibration_job.clear_calibration(self.printer())
         self._show_current(self.printer())
 
 
@@ -513,5 +486,5 @@ def calibrate_printer(window) -> None:
     CalibrationDialog(window).exec()
 
 
-__all__ = ["print_cards", "print_badges", "print_certificate", "verify_card", "calibrate_printer",
+__all__ = ["print_cards", "print_badges", "print_certificate", "calibrate_printer",
            "print_cards_for"]

@@ -10,9 +10,17 @@ import pytest
 from conftest import require_programs
 from pypdf import PdfReader
 
-from swdesk.pdf import cards, common, layout, templates
+from swdesk.jobs.print_cards import print_cards
+from swdesk.pdf import common, layout, templates
 from swdesk.pdf.common import MissingGlyphsError
-from tests.swdesk.pdf.printing_helpers import RARE_NAMES, add_worker, jpeg, needs_poppler, pdftotext
+from tests.swdesk.pdf.printing_helpers import (
+    RARE_NAMES,
+    add_worker,
+    jpeg,
+    needs_poppler,
+    pdftotext,
+    real_office,
+)
 
 PT_PER_MM = 72 / 25.4
 
@@ -39,8 +47,8 @@ def test_single_layout_card_is_id1_with_embedded_fonts_and_exact_names(printing_
     workers = [add_worker(printing_office, name, photo=jpeg() if i % 2 else None)
                for i, name in enumerate(RARE_NAMES)]
     out = tmp_path / "cards.pdf"
-    result = cards.render_cards(workers, out, "single")
-    assert result.count == len(RARE_NAMES) and result.pages == 2 * len(RARE_NAMES)
+    result = print_cards(out, [w.id for w in workers], layout="single")
+    assert result.count == len(RARE_NAMES) and result.data["pages"] == 2 * len(RARE_NAMES)
     reader = PdfReader(str(out))
     for page in reader.pages:
         assert abs(_mm(page.mediabox.width) - 85.60) < 0.01
@@ -61,7 +69,7 @@ def test_a_name_with_a_character_no_font_has_is_reported_before_printing(printin
     bad = add_worker(printing_office, "张\ue000明")
     out = tmp_path / "cards.pdf"
     with pytest.raises(MissingGlyphsError) as info:
-        cards.render_cards([good, bad], out)
+        print_cards(out, [good.id, bad.id])
     message = str(info.value)
     assert "张\ue000明" in message and "姓名" in message and "U+E000" in message
     assert [m.char for m in info.value.missing] == ["\ue000"]
@@ -72,8 +80,9 @@ def test_a_name_with_a_character_no_font_has_is_reported_before_printing(printin
 def test_missing_character_allowed_prints_blank_never_a_box(printing_office, tmp_path):
     bad = add_worker(printing_office, "张\ue000明")
     out = tmp_path / "cards.pdf"
-    result = cards.render_cards([bad], out, "single", allow_missing_glyphs=True)
-    assert [m.char for m in result.missing] == ["\ue000"]
+    result = print_cards(out, [bad.id], layout="single", allow_missing_glyphs=True)
+    assert [m.char for m in result.data["missing"]] == ["\ue000"]
+    assert any("U+E000" in w for w in result.warnings)
     text = pdftotext(out)
     assert "张" in text and "明" in text and "\ue000" not in text
 
@@ -81,7 +90,8 @@ def test_missing_character_allowed_prints_blank_never_a_box(printing_office, tmp
 def test_worker_without_card_number_is_refused(printing_office, tmp_path):
     worker = add_worker(printing_office, "赵无证", card_no=None)
     with pytest.raises(common.UserError, match="尚未发放服务证号"):
-        cards.render_cards([worker], tmp_path / "x.pdf")
+        print_cards(tmp_path / "x.pdf", [worker.id])
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_grid_puts_ten_cards_on_a4_and_mirrors_the_back():
@@ -117,8 +127,8 @@ def test_duplex_back_of_each_card_lands_behind_its_front(printing_office, tmp_pa
     (tmp_path / "back.json").write_text(json.dumps(back), encoding="utf-8")
     workers = [add_worker(printing_office, f"测试{i}") for i in range(13)]
     out = tmp_path / "a4.pdf"
-    result = cards.render_cards(workers, out, "a4", template_path=str(tmp_path / "front.json"))
-    assert result.pages == 4
+    result = print_cards(out, [w.id for w in workers], layout="a4", template=str(tmp_path / "front.json"))
+    assert result.data["pages"] == 4
     reader = PdfReader(str(out))
     assert abs(_mm(reader.pages[0].mediabox.width) - 210) < 0.01
     page_w = float(reader.pages[0].mediabox.width)
@@ -143,9 +153,9 @@ def test_calibration_shifts_and_scales_the_page(printing_office, tmp_path):
 
     worker = add_worker(printing_office, "王喆")
     plain, fixed = tmp_path / "plain.pdf", tmp_path / "fixed.pdf"
-    cards.render_cards([worker], plain, "single")
+    print_cards(plain, [worker.id], layout="single")
     common.save_calibration("办公室打印机", 2.0, -1.0, 1.0, 1.0)
-    cards.render_cards([worker], fixed, "single", printer="办公室打印机")
+    print_cards(fixed, [worker.id], layout="single", printer="办公室打印机")
     a = {w: (x0, y0) for w, x0, y0, _, _ in _word_boxes(plain, 1)}
     b = {w: (x0, y0) for w, x0, y0, _, _ in _word_boxes(fixed, 1)}
     assert abs((b["王喆"][0] - a["王喆"][0]) - (-2.0 * PT_PER_MM)) < 0.2
@@ -182,7 +192,7 @@ def test_printed_qr_code_scans_back_to_a_genuine_code(printing_office, tmp_path)
 
     worker = add_worker(printing_office, "王喆")
     out = tmp_path / "card.pdf"
-    cards.render_cards([worker], out, "single")
+    print_cards(out, [worker.id], layout="single")
     subprocess.run(["pdftoppm", "-r", "300", "-png", "-f", "1", "-l", "1", str(out), str(tmp_path / "p")], check=True)
     png = next(tmp_path.glob("p*.png"))
     scanned = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True).stdout.strip()
@@ -194,13 +204,45 @@ def test_each_print_run_is_in_the_audit_log(tmp_path, db):
     import datetime as dt
 
     from swdesk.models import AuditLog, Worker
-    from swdesk.pdf import cards
     from swdesk.services.base import default_office
 
-    office = default_office()
+    office = real_office(default_office())
     worker = Worker.create(office=office, name="陈堃", gender="男", birth_date=dt.date(1985, 6, 1),
                            sector="企业", education="大专", title="无", card_no="350502001202600001",
                            card_valid_until=dt.date(2029, 1, 1))
-    cards.render_cards([worker], tmp_path / "c.pdf", layout_name="single")
+    out = tmp_path / "c.pdf"
+    print_cards(out, [worker.id], layout="single")
     row = AuditLog.get(AuditLog.action == "print")
     assert "陈堃" in row.summary and row.record_id == str(worker.id)
+    assert json.loads(row.after)["file"] == str(out.resolve())  # the saved file, not a temporary one
+
+
+def test_printing_stops_while_the_office_has_placeholder_values(office, tmp_path):
+    from swdesk.jobs.print_badges import print_badges
+    from swdesk.jobs.print_certificate import print_certificate
+
+    worker = add_worker(office, "王喆")        # the placeholder office of an empty database
+    for run in (lambda out: print_cards(out, [worker.id]), lambda out: print_badges(out, [worker.id]),
+                lambda out: print_certificate(out, worker.id, "2026")):
+        with pytest.raises(common.UserError) as info:
+            run(tmp_path / "x.pdf")
+        message = str(info.value)
+        assert "单位设置" in message and "000000" in message and "示例街道社会工作服务中心" in message
+        assert not (tmp_path / "x.pdf").exists()
+    real_office(office)
+    assert print_cards(tmp_path / "x.pdf", [worker.id]).count == 1
+
+
+@needs_poppler
+def test_a_long_list_of_specialties_is_cut_with_deng_not_shrunk_illegibly(printing_office, tmp_path):
+    from swdesk.pdf.renderer import LIST_MIN_PT
+
+    five = "心理疏导、医疗卫生、法律援助、司法矫治、社区建设"
+    worker = add_worker(printing_office, "王喆", specialties=five)
+    out = tmp_path / "card.pdf"
+    print_cards(out, [worker.id], layout="single")
+    front = pdftotext(out).split("\f")[0]
+    line = next(x for x in front.splitlines() if x.startswith("心理疏导"))
+    assert line.endswith("等") and line != five and five.startswith(line[:-1])
+    boxes = [b for b in _word_boxes(out, 1) if b[0].startswith("心理疏导")]
+    assert boxes and all(y1 - y0 >= LIST_MIN_PT * 0.95 for _, _, y0, _, y1 in boxes)  # type height

@@ -1,13 +1,14 @@
 """Renderer details: line breaking, the office's chosen font, cancel, template text checked too."""
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
 
 from swdesk import jobs
-from swdesk.pdf import cards, fonts, templates
+from swdesk.jobs.print_badges import print_badges
+from swdesk.jobs.print_cards import print_cards
+from swdesk.pdf import fonts, templates
 from swdesk.pdf.common import MissingGlyphsError
 from swdesk.pdf.renderer import wrap_lines
 from tests.swdesk.pdf.printing_helpers import add_worker
@@ -47,7 +48,8 @@ def test_the_office_chosen_font_comes_first():
     assert all(fonts.family_key(f.family) != "lxgwwenkai" for f in chain.fonts[1:])
 
 
-def test_cancel_stops_the_batch_and_writes_nothing(office, tmp_path):
+def test_cancel_stops_the_batch_and_writes_nothing(printing_office, tmp_path):
+    office = printing_office
     workers = [add_worker(office, f"测试{i}") for i in range(25)]
     out = tmp_path / "x.pdf"
     calls = []
@@ -57,19 +59,18 @@ def test_cancel_stops_the_batch_and_writes_nothing(office, tmp_path):
         return done < 10
 
     with pytest.raises(jobs.Cancelled):
-        cards.render_cards(workers, out, "a4", progress=progress)
+        print_cards(out, [w.id for w in workers], layout="a4", progress=progress)
     assert not out.exists()
     assert calls[0] == 0 and calls[-1] >= 10
 
 
-def test_fixed_template_text_is_checked_too(office, tmp_path):
+def test_fixed_template_text_is_checked_too(printing_office, tmp_path):
+    office = printing_office
     data = json.loads(templates.builtin_path("badge").read_text(encoding="utf-8"))
     data["elements"].append({"type": "text", "x": 1, "y": 1, "w": 20, "h": 5, "text": "志愿\ue001者"})
     path = tmp_path / "badge.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    from swdesk.pdf import badges
-
     worker = add_worker(office, "王喆")
     with pytest.raises(MissingGlyphsError) as info:
-        badges.render_badges([worker], io.BytesIO(), template_path=str(path))
+        print_badges(tmp_path / "b.pdf", [worker.id], template=str(path))
     assert [(m.who, m.field, m.char) for m in info.value.missing] == [("模板", "固定文字", "\ue001")]

@@ -75,3 +75,38 @@ def test_worker_who_left_or_card_reissued(office):
 def test_key_is_kept_in_the_database(db):
     assert settings.hmac_key() == settings.hmac_key()
     assert len(settings.hmac_key()) == 32
+
+
+def test_renewal_keeps_the_number_sets_the_date_is_audited_and_names_who_is_left_out(office):
+    import json
+
+    from swdesk.errors import PermissionDenied, UserError
+    from swdesk.models import AuditLog, Worker
+    from swdesk.services.base import Session, set_session
+
+    office.street_code = "350502001"
+    office.save()
+    today = _dt.date(2026, 11, 28)
+    expired = add_worker(office, "李堃", valid_until=_dt.date(2018, 6, 30))
+    left = add_worker(office, "张昇", status="离队", valid_until=_dt.date(2018, 6, 30))
+    valid = add_worker(office, "王喆", valid_until=_dt.date(2035, 1, 1))
+    old_code = cards.payload_for(expired)
+    assert cards.expired_ids(today) == [expired.id]
+    result = cards.renew([expired.id, left.id, valid.id], _dt.date(2029, 11, 27), today)
+    assert result.renewed == [f"李堃（{expired.card_no}）"]
+    assert dict(result.left_out) == {"张昇": "已离队", "王喆": "服务证有效期至2035年1月1日，不早于新的有效期"}
+    renewed = Worker.get_by_id(expired.id)
+    assert renewed.card_no == expired.card_no and renewed.card_valid_until == _dt.date(2029, 11, 27)
+    assert renewed.version == expired.version + 1
+    row = AuditLog.get((AuditLog.table == "worker") & (AuditLog.action == "update"))
+    assert json.loads(row.before) == {"card_valid_until": "2018-06-30"} and "续期" in row.summary
+    assert "已被换发" in cards.verify(old_code, today).message          # the old card is superseded
+    assert cards.verify(cards.payload_for(renewed), today).valid_today
+    # the default term comes from the office settings; a date in the past is refused
+    assert cards.renew([expired.id], None, _dt.date(2031, 1, 1)).valid_until == settings.card_valid_until(
+        _dt.date(2031, 1, 1))
+    with pytest.raises(UserError, match="应晚于今天"):
+        cards.renew([expired.id], _dt.date(2020, 1, 1), today)
+    set_session(Session(role="只读", operator_name="查看员"))
+    with pytest.raises(PermissionDenied):
+        cards.renew([expired.id], None, today)

@@ -21,6 +21,8 @@ def worker(office):
 
 def test_numbers_run_per_street_and_year(office, worker):
     other = add_worker(office, "林玥")
+    for i, day in enumerate((_dt.date(2026, 10, 2), _dt.date(2027, 1, 1))):
+        hours.credit("扶老助老", "group_visit", i + 1, day, 60, [worker.id, other.id])
     first = certificates.issue(worker.id, "2026Q4", today=_dt.date(2026, 12, 1))
     second = certificates.issue(other.id, "2026Q4", today=_dt.date(2026, 12, 1))
     assert first.record.number == "350502001-2026-00001"
@@ -34,10 +36,25 @@ def test_hours_come_from_the_ledger(worker):
     hours.credit("一对一帮教", "mentoring_session", 1, _dt.date(2026, 10, 2), 45, [worker.id])
     hours.credit("一对一帮教", "mentoring_session", 2, _dt.date(2026, 12, 31), 75, [worker.id])
     hours.credit("服务热线", "hotline_request", 3, _dt.date(2027, 1, 1), 30, [worker.id])
-    issued = certificates.issue(worker.id, "2026Q4")
+    issued = certificates.issue(worker.id, "2026Q4", today=_dt.date(2027, 1, 5))
     assert issued.minutes == hours.minutes_by_programme(worker.id, _dt.date(2026, 10, 1), _dt.date(2026, 12, 31))
     assert issued.total_minutes == 120
     assert json.loads(issued.record.content)["total_minutes"] == 120
+    assert issued.times == {"一对一帮教": 2} and not issued.cut
+
+
+def test_a_period_without_hours_a_future_one_and_year_9999_take_no_number(worker):
+    today = _dt.date(2026, 11, 28)
+    for period, fragment in (("2026Q3", "没有服务时长记录"), ("2027Q1", "尚未到来"), ("9999", "尚未到来"),
+                             ("0026", "早于")):
+        with pytest.raises(UserError, match=fragment):
+            certificates.issue(worker.id, period, today=today)
+    assert Certificate.select().count() == 0
+    hours.credit("扶老助老", "group_visit", 1, _dt.date(2026, 11, 2), 60, [worker.id])
+    hours.credit("扶老助老", "group_visit", 2, _dt.date(2026, 12, 2), 60, [worker.id])  # after the issue day
+    issued = certificates.issue(worker.id, "2026Q4", today=today)
+    assert issued.cut and issued.period.end == today and issued.total_minutes == 60
+    assert issued.record.number.endswith("-2026-00001")
 
 
 def test_same_hours_again_is_a_reprint_changed_hours_a_new_certificate(worker):
@@ -62,3 +79,15 @@ def test_bad_period_and_unknown_worker_and_read_only(worker):
     with pytest.raises(PermissionDenied):
         certificates.issue(worker.id, "2026Q4")
     assert Certificate.select().count() == 0
+
+
+def test_the_register_lists_what_a_notice_shows(worker):
+    hours.credit("扶老助老", "group_visit", 1, _dt.date(2026, 10, 2), 100, [worker.id])
+    first = certificates.issue(worker.id, "2026Q4", today=_dt.date(2026, 11, 28))
+    again = certificates.issue(worker.id, "2026Q4", today=_dt.date(2026, 11, 28))
+    rows = certificates.register_rows()
+    assert [r.number for r in rows] == [first.record.number, again.record.number]
+    row = rows[0]
+    assert (row.name, row.period, row.hours, row.issued_by) == ("文赟", "2026年10月1日至2026年11月28日", "1.7", "本机用户")
+    assert row.issued_on == _dt.date.today() and rows[1].reprint_of == first.record.number
+    assert certificates.register_rows(_dt.date.today() + _dt.timedelta(days=1)) == []
