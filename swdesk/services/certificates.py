@@ -22,7 +22,6 @@ from swdesk.services.base import UserError, audit, current, snapshot, writes
 
 # The earliest year a certificate may cover: swdesk keeps no service records before it, and a typo
 # like 0026 or 9999 must not take a register number.
-MIN_YEAR = 2000
 
 
 @dataclass
@@ -66,8 +65,6 @@ def certified_period(period_label: str, today: _dt.date) -> tuple[periods.Period
     A certificate never covers days after its issue date (民政部令第67号: it certifies recorded
     service): a future period is refused, a running one ends today."""
     period = periods.parse(period_label)
-    if period.start.year < MIN_YEAR:
-        raise UserError(f"服务期间 {period.label} 早于 {MIN_YEAR} 年，不能开具证明")
     if period.start > today:
         raise UserError(f"服务期间 {period.label} 自{_fmt(period.start)}开始，尚未到来：不能为尚未发生的服务开具证明")
     if period.end > today:
@@ -95,7 +92,7 @@ def _next_number(street_code: str, year: int) -> str:
 def issue(worker_id: int, period_label: str, today: _dt.date | None = None, clerk: str = "") -> IssuedCertificate:
     """Register a certificate for one worker and period (or a reprint of the matching one).
 
-    Refused, using no number: a future period, a period before MIN_YEAR, a period without hours."""
+    Refused, using no number: a future period, a period without hours (periods.parse bounds the years)."""
     today = today or _dt.date.today()
     period, cut = certified_period(period_label, today)
     worker = Worker.get_or_none(Worker.id == worker_id)

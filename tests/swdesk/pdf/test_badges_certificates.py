@@ -99,7 +99,7 @@ def test_certificate_in_a_running_quarter_ends_on_the_issue_day(printing_office,
     assert any("经办人" in w for w in result.warnings)         # no operator: no name printed, said
 
 
-@pytest.mark.parametrize("period, fragment", [("2027Q1", "尚未到来"), ("9999", "尚未到来"), ("1999", "早于"),
+@pytest.mark.parametrize("period, fragment", [("2027Q1", "尚未到来"), ("2099", "尚未到来"), ("9999", "超出范围"), ("1999", "超出范围"),
                                               ("2026Q3", "没有服务时长记录")])
 def test_future_old_and_empty_periods_are_refused_and_use_no_number(printing_office, tmp_path, period, fragment):
     worker = add_worker(printing_office, "文赟")
