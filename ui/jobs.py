@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from swdesk.errors import UserError
 from swdesk.jobs import Cancelled, JobResult
@@ -128,6 +129,14 @@ def run_job(parent: QWidget | None, label: str, work: Callable[[Callable[[int, i
         job.signals.progress.connect(show_progress_value)
         job.signals.phase.connect(show_phase)
 
+    def gone() -> bool:
+        """The widget that asked was closed meanwhile (say the window shut during the statistics'
+        recompute): the result has nowhere to go, and touching that widget would raise."""
+        if parent is None or isValid(parent):
+            return False
+        _running.discard(job)
+        return True
+
     def finish() -> None:
         _running.discard(job)
         if dialog is not None:
@@ -136,11 +145,15 @@ def run_job(parent: QWidget | None, label: str, work: Callable[[Callable[[int, i
             dialog.deleteLater()
 
     def done(result: Any) -> None:
+        if gone():
+            return
         finish()
         if on_done:
             on_done(result)
 
     def failed(exc: BaseException) -> None:
+        if gone():
+            return
         finish()
         if on_error:
             on_error(exc)

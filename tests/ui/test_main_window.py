@@ -85,7 +85,7 @@ def test_every_menu_action_runs(window, qtbot):
     closer = QTimer()
     closer.timeout.connect(lambda: _close_dialogs(seen, current))
     closer.start(30)
-    errors: list[BaseException] = []
+    errors: list[tuple[str, BaseException]] = []
     try:
         for key, action in window.menu_actions.items():
             if key.endswith(":quit_window"):
@@ -94,7 +94,7 @@ def test_every_menu_action_runs(window, qtbot):
             with qtbot.captureExceptions() as raised:
                 action.trigger()
                 qtbot.wait(60)
-            errors += [exc for _t, exc, _tb in raised]
+            errors += [(key, exc) for _t, exc, _tb in raised]
             _close_dialogs(seen, current)
         assert not errors, errors
         assert not [text for _key, text in seen if "不可用" in text or "意外问题" in text], seen

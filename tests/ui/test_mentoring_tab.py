@@ -158,3 +158,23 @@ def test_read_only_operator_sees_no_write_buttons(db, qtbot):
     for key in ("mentoring", "eldercare", "homebed"):
         tab = win.switch_to(key)
         assert not tab.new_button.isVisibleTo(tab) and not tab.edit_button.isVisibleTo(tab)
+
+
+def test_a_stale_form_is_told_what_the_other_save_changed(window, qtbot):
+    from swdesk.services import mentoring
+    from ui.dialogs.mentoring import PairDialog
+
+    mentor = make_worker("李玥", "liyue")
+    pair = mentoring.create_pair({
+        "mentor_id": mentor.id, "youth_name": "王小燚", "youth_gender": "女",
+        "youth_birth_date": TODAY.replace(year=TODAY.year - 16), "guardian_phone": "13812345678",
+        "concern": "心理", "unit": "团区委", "start_date": TODAY - dt.timedelta(days=10)})
+    dialog = PairDialog(window.switch_to("mentoring"), pair.id)      # this clerk opens the pair …
+    qtbot.addWidget(dialog)
+    mentoring.update_pair(pair.id, {"guardian_phone": "13912345678"}, version=pair.version)  # … another saves
+    type_text(dialog.field("youth_school"), "第三中学")
+    dialog.save()
+    shown = dialog.problems_shown()[""]
+    assert "其他人修改" in shown and "监护人电话：13912345678" in shown
+    saved = MentoringPair.get_by_id(pair.id)
+    assert saved.youth_school == "" and saved.guardian_phone == "13912345678"
