@@ -4,9 +4,9 @@ Import reads the first sheet by its header names (order free, extra columns igno
 row first — ID checksum, dates, vocabulary, duplicates within the file and against the database,
 phone numbers, required columns — and then writes all rows in one transaction, or none.
 
-Export (`write_roster`, called by swdesk/jobs/export_roster.py, which picks the rows, masks them
-and records the export) writes the template's columns, so an exported file imports again. ID numbers are masked by
-default (350502********1234); the importer recognises a masked number, ignores it and takes the
+Export (`write_roster`; swdesk/jobs/export_roster.py picks the rows, masks them and records the
+export) writes the template's columns, so an exported file imports again. ID numbers are masked
+by default (350502********1234); the importer recognises a masked number, ignores it and takes the
 birth date and gender from their own columns (which the export always fills), checking the gender
 against the masked number's 17th digit. So `export roster` → `import roster` into an empty
 database gives the same workers (without their ID numbers unless exported with --full-id).

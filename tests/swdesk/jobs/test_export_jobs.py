@@ -226,3 +226,24 @@ def test_merge_refuses_its_output_among_the_inputs_before_reading_anything(stree
     result = merge_quarter(tmp_path / "区.xlsx", [street_file])
     assert result.count == 1 and result.data.period == Q4
     assert result.message == f"已汇总 1 个街道（甲街道）的 2026Q4 报表：{tmp_path / '区.xlsx'}"
+
+
+def test_template_and_merge_into_a_file_held_open_keep_the_earlier_file(street, tmp_path, monkeypatch):
+    street_file = tmp_path / "甲.xlsx"
+    export_quarter(Q4, street_file)
+    held = tmp_path / "打开着.xlsx"
+    held.write_bytes(b"open in Excel")
+
+    def held_open(src, dst):
+        exc = PermissionError(13, "The process cannot access the file", str(dst))
+        exc.winerror = 32
+        raise exc
+
+    monkeypatch.setattr(files, "REPLACE_RETRY_SECONDS", 0.2)
+    monkeypatch.setattr(os, "replace", held_open)
+    message = f"文件正被其他程序占用（例如 Excel 或 PDF 阅读器），请关闭后重试：{held}"
+    with pytest.raises(UserError, match=re.escape(message)):
+        template_roster(held)
+    with pytest.raises(UserError, match=re.escape(message)):
+        merge_quarter(held, [street_file])
+    assert held.read_bytes() == b"open in Excel" and leftovers(tmp_path) == []
