@@ -6,8 +6,9 @@ Printed beside it in the same run: the core alone (swdesk.services.checkin.check
 attendance written and audited) and the raw baseline: the HMAC of the code checked and one
 indexed lookup of the card number with the plain sqlite3 cursor. The target is < 50 ms.
 
-Measured on the shared 2-core machine (load 3), 100 scans: window median 12 ms (max 22 ms), core
-2.7 ms (the commit's fsync is most of it), raw 0.02 ms. Worker.card_no is UNIQUE, so the lookup
+Measured on the shared 2-core machine, 100 scans: at load 3, window median 12 ms (max 22 ms), core
+2.7 ms (the commit's fsync is most of it), raw 0.02 ms; at load 4.3, window median 31 ms (p90 40,
+max 59), core 8.6 ms. Worker.card_no is UNIQUE, so the lookup
 is indexed already. Before the result line got a fixed height and the sign-in list stopped
 re-fitting its columns per scan, the window took 39 ms (max 73 ms).
 
