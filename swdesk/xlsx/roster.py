@@ -452,7 +452,7 @@ class _RowChecker:
         # The clean values are what is written: bulk_create re-checks only what the database
         # may change before the write (see workers.bulk_create).
         clean["_row"], clean["_office"] = number, self.ctx.office.id
-        return clean, out
+        return workers.CheckedRow(clean), out
 
     def _parse_cells(self, number: int, values: list[Any]) -> tuple[dict[str, Any], dict[str, str]]:
         data: dict[str, Any] = {}
