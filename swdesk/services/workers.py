@@ -129,6 +129,41 @@ class CheckContext:
         return set(self.communities.values())
 
 
+class CheckedRow:
+    """check()'s clean values of one row, held compactly for a big import (a 21-key dict costs
+    ~1.2 KB, these slots ~0.2 KB: 100,000 checked rows ~95 MB less at the import's peak). Reads
+    and writes like the dict it replaces (row["name"], row.get(...), row.pop(...))."""
+
+    __slots__ = ("name", "employer", "notes", "gender", "sector", "education", "title", "sw_level",
+                 "political_status", "kind", "status", "birth_date", "joined_on", "id_number", "phone",
+                 "specialty_list", "specialties", "community", "new_community", "_row", "_office")
+
+    def __init__(self, values: dict[str, Any]):
+        for key, value in values.items():
+            setattr(self, key, value)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key, default)
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return getattr(self, key)
+        except AttributeError:
+            raise KeyError(key) from None
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        setattr(self, key, value)
+
+    def __contains__(self, key: str) -> bool:
+        return hasattr(self, key)
+
+    def pop(self, key: str, default: Any = None) -> Any:
+        value = getattr(self, key, default)
+        if hasattr(self, key):
+            delattr(self, key)
+        return value
+
+
 def load_context(office: Office | None = None, *, create_communities: bool = False,
                  preload_ids: bool = False) -> CheckContext:
     office = office or default_office()

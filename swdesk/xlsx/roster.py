@@ -258,42 +258,46 @@ def file_stamp(path: Path) -> tuple[int, int]:
 
 def check_file(path: str | os.PathLike, sheet: str | None = None,
                progress: Progress | None = None) -> RosterCheck:
-    """Open the file once (table.open_table), find the roster's sheet and header, read its rows
-    (phase 正在读取…, rows read) and check every row (phase 正在检查…, rows checked). Nothing is
+    """Open the file once (table.open_table), find the roster's sheet and header (phase 正在读取…,
+    rows read), then check every row as it is converted (phase 正在检查…, rows checked). Nothing is
     written. A file that is not a readable table raises UserError."""
     path = Path(path)
     stamp = file_stamp(path)
     phase(progress, "正在读取…")
     with table.open_table(path) as opened:
         found, header_row, columns = find_roster_sheet(opened, sheet, progress)
-    result = RosterCheck(path=path, stamp=stamp, sheet=found.name)
-    rows = [(n, v) for n, v in found.rows if n > header_row]
-    result.rows_read = len(rows)
-    result.problems = _missing_headers(header_row, columns)
-    if result.problems:
-        return result
-    if not rows:
-        raise UserError(f"表格中没有人员数据：工作表“{found.name}”的表头下面是空的")
-    result.notes.extend(_fill_merged(rows, found.merged, header_row, columns))
-    if opened.kind == "csv" and opened.encoding != "UTF-8":
-        result.notes.append(Problem(0, "文件", f"按 {opened.encoding} 编码读取"))
-    found.rows = []
+        result = RosterCheck(path=path, stamp=stamp, sheet=found.name)
+        result.problems = _missing_headers(header_row, columns)
+        if result.problems:
+            return result
+        _check_rows(result, found, header_row, columns, progress)
+        if opened.kind == "csv" and opened.encoding != "UTF-8":
+            result.notes.append(Problem(0, "文件", f"按 {opened.encoding} 编码读取"))
+    return result
+
+
+def _check_rows(result: RosterCheck, found: table.Sheet, header_row: int, columns: dict[str, int],
+                progress: Progress | None) -> None:
     checker = _RowChecker(columns)
-    phase(progress, "正在检查…", len(rows))
-    for done in range(1, len(rows) + 1):
-        number, values = rows[done - 1]
-        rows[done - 1] = None   # each raw row is let go once checked: peak memory ~ one copy
-        data, row_problems = checker.check_row(number, values)
+    filler = _MergedFill(found.merged, header_row, columns)
+    total = max(found.last_row - header_row, 0)     # rows below the header, empty ones included
+    phase(progress, "正在检查…", total)
+    for number, values in found.rows():
+        if number <= header_row:
+            continue
+        data, row_problems = checker.check_row(number, filler.apply(number, values))
         if not row_problems:
             result.good.append(data)
         elif all(p.duplicate for p in row_problems):
             result.doubtful.append(data)
         result.problems.extend(row_problems)
-        if done % 100 == 0:
-            report(progress, done, len(rows))
-    report(progress, len(rows), len(rows))
-    result.notes.extend(checker.synonym_notes())
-    return result
+        result.rows_read += 1
+        if result.rows_read % 100 == 0:
+            report(progress, min(number - header_row, total), total)
+    report(progress, total, total)
+    if not result.rows_read:
+        raise UserError(f"表格中没有人员数据：工作表“{found.name}”的表头下面是空的")
+    result.notes = filler.notes + result.notes + checker.synonym_notes()
 
 
 def find_roster_sheet(opened: table.Table, wanted: str | None, progress: Progress | None = None
@@ -308,7 +312,7 @@ def find_roster_sheet(opened: table.Table, wanted: str | None, progress: Progres
     found: list[tuple[table.Sheet, int, dict[str, int]]] = []
     for name in [wanted] if wanted is not None else names:
         sheet = opened.sheet(name, progress)
-        header = _find_header(sheet.rows)
+        header = _find_header(sheet.head(HEADER_SEARCH_ROWS))
         if header is not None:
             found.append((sheet, *header))
     visible = [f for f in found if not f[0].hidden] or found
@@ -360,28 +364,32 @@ def _missing_headers(header_row: int, columns: dict[str, int]) -> list[Problem]:
     return problems
 
 
-def _fill_merged(rows: list[tuple[int, list[Any]]], merged: list[tuple[int, int, int, int]], header_row: int,
-                 columns: dict[str, int]) -> list[Problem]:
-    """Fill merged cells of data rows down from their first cell (what the clerk sees in every row
-    of the block), and say so per block. Only the block's first column holds a value."""
-    labels = {index: label for label, index in columns.items()}
-    blocks = [(r1, c1, r2) for r1, c1, r2, _c2 in merged if r1 > header_row and r2 > r1 and c1 in labels]
-    if not blocks:
-        return []
-    by_number = {number: values for number, values in rows}
-    notes = []
-    for first, column, last in sorted(blocks):
-        head = by_number.get(first)
-        value = head[column] if head is not None and column < len(head) else None
-        if value is None:
-            continue
-        for number in range(first + 1, last + 1):
-            values = by_number.get(number)
-            if values is not None and column < len(values):
+class _MergedFill:
+    """Merged cells of data rows filled down from their first cell (what the clerk sees in every
+    row of the block), as the rows go by; a note per block. Only a block's first column holds a
+    value."""
+
+    def __init__(self, merged: list[tuple[int, int, int, int]], header_row: int, columns: dict[str, int]):
+        self.labels = {index: label for label, index in columns.items()}
+        self.pending = sorted((r1, c1, r2) for r1, c1, r2, _c2 in merged
+                              if r1 > header_row and r2 > r1 and c1 in self.labels)
+        self.active: dict[int, tuple[int, Any]] = {}     # column → (last row, value)
+        self.notes: list[Problem] = []
+
+    def apply(self, number: int, values: list[Any]) -> list[Any]:
+        while self.pending and self.pending[0][0] <= number:
+            first, column, last = self.pending.pop(0)
+            value = values[column] if first == number and column < len(values) else None
+            if value is not None:
+                self.active[column] = (last, value)
+                self.notes.append(Problem(first, self.labels[column],
+                                          f"合并单元格，已按“{common.parse_text(value)}”填入", last_row=last))
+        for column, (last, value) in list(self.active.items()):
+            if number > last:
+                del self.active[column]
+            elif column < len(values):
                 values[column] = value
-        shown = common.parse_text(value)
-        notes.append(Problem(first, labels[column], f"合并单元格，已按“{shown}”填入", last_row=last))
-    return notes
+        return values
 
 
 def _column_order(label: str) -> int:
@@ -460,7 +468,7 @@ class _RowChecker:
         # The clean values are what is written: bulk_create re-checks only what the database
         # may change before the write (see workers.bulk_create).
         clean["_row"], clean["_office"] = number, self.ctx.office.id
-        return clean, out
+        return workers.CheckedRow(clean), out
 
     def _parse_cells(self, number: int, values: list[Any]) -> tuple[dict[str, Any], dict[str, str]]:
         data: dict[str, Any] = {}
