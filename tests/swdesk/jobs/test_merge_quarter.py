@@ -179,3 +179,24 @@ def test_command_line_merge_needs_no_database(db, tmp_path):
     assert quarter.read_report(out)[0].table("structure.sector").column_totals() == [2]
     code, _out, stderr = run_cli("merge", "quarter", str(tmp_path / "x.xlsx"), str(tmp_path / "missing.xlsx"))
     assert code == 1 and "错误" in stderr and "Traceback" not in stderr
+
+
+def test_command_line_expands_wildcards_as_cmd_passes_them(db, tmp_path):
+    """Windows' cmd hands `streets\\*.xlsx` to the program unexpanded: the program expands it
+    (here passed as one argument, without a shell), leaving out the output file itself."""
+    a = qf.make_office("甲街道", "000001")
+    b = qf.make_office("乙街道", "000002")
+    qf.make_worker(a, 1)
+    qf.make_worker(b, 2)
+    folder = tmp_path / "streets"
+    folder.mkdir()
+    for office in (a, b):
+        set_session(Session(office_id=office.id))
+        export_quarter(periods.parse(qf.PERIOD), folder / f"{office.street}.xlsx")
+    out = folder / "district.xlsx"
+    for _ in range(2):  # the second run finds district.xlsx among *.xlsx and leaves it out
+        code, stdout, stderr = run_cli("merge", "quarter", str(out), str(folder / "*.xlsx"))
+        assert code == 0, stderr
+        assert "已汇总 2 个街道" in stdout
+    code, _out, stderr = run_cli("merge", "quarter", str(out), str(folder / "nothing*.xlsx"))
+    assert code == 1 and "没有与" in stderr
