@@ -53,7 +53,7 @@ def test_print_certificate_and_calibration(printing_office, db_target, tmp_path)
     assert status == 0, stderr
     assert "开具服务证明" in stdout and "1.5 小时" in stdout and "林玥" in pdftotext(out)
     status, stdout, stderr = run_cli("print", "certificate", worker.id_number, str(tmp_path / "f.pdf"),
-                                     "--period", "9999", db_target=db_target)
+                                     "--period", "2099", db_target=db_target)
     assert status == 1 and "尚未到来" in stderr and not (tmp_path / "f.pdf").exists()
     status, stdout, stderr = run_cli("print", "calibration", str(tmp_path / "cal.pdf"), db_target=db_target)
     assert status == 0, stderr
