@@ -10,16 +10,16 @@ from PIL import Image
 
 from swdesk import qrscan
 from swdesk.errors import UserError
-from swdesk.pdf import cards as card_pdf
+from swdesk.jobs.print_cards import print_cards
 from swdesk.services import cards, checkin
 from tests.swdesk.pdf.printing_helpers import add_worker, jpeg, needs_poppler
 
 
 @needs_poppler
-def test_checkin_decodes_a_rendered_card(office, tmp_path):
-    worker = add_worker(office, "王喆", photo=jpeg())
+def test_checkin_decodes_a_rendered_card(printing_office, tmp_path):
+    worker = add_worker(printing_office, "王喆", photo=jpeg())
     pdf = tmp_path / "card.pdf"
-    card_pdf.render_cards([worker], pdf, "single")
+    print_cards(pdf, [worker.id], layout="single")
     subprocess.run(["pdftoppm", "-r", "200", "-png", "-singlefile", str(pdf), str(tmp_path / "card")],
                    check=True, capture_output=True)
     png = tmp_path / "card.png"

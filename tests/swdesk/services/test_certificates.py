@@ -45,8 +45,8 @@ def test_hours_come_from_the_ledger(worker):
 
 def test_a_period_without_hours_a_future_one_and_year_9999_take_no_number(worker):
     today = _dt.date(2026, 11, 28)
-    for period, fragment in (("2026Q3", "没有服务时长记录"), ("2027Q1", "尚未到来"), ("9999", "尚未到来"),
-                             ("0026", "早于")):
+    for period, fragment in (("2026Q3", "没有服务时长记录"), ("2027Q1", "尚未到来"), ("2099", "尚未到来"),
+                             ("9999", "超出范围"), ("0026", "超出范围")):
         with pytest.raises(UserError, match=fragment):
             certificates.issue(worker.id, period, today=today)
     assert Certificate.select().count() == 0
