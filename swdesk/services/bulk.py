@@ -19,18 +19,20 @@ _MISSING = object()
 
 
 def insert_rows(model: type[peewee.Model], rows: Sequence[dict[str, Any]]) -> int:
-    """INSERT dict rows (keyed by field name or column name); returns the count."""
+    """INSERT dict rows (keyed by field name or column name); returns the count. A column missing
+    from a row takes the field's default (a callable default is called once per call)."""
     if not rows:
         return 0
     fields = _columns(model, given=set(rows[0]))
-    defaults = [_default(f) for f in fields]
+    getters = [(f.name, f.column_name, f.db_value, _default_value(f)) for f in fields]
     params = []
     for row in rows:
         values = []
-        for f, default in zip(fields, defaults, strict=True):
-            value = row.get(f.name, row.get(f.column_name, _MISSING))
-            values.append(f.db_value(default() if value is _MISSING and callable(default)
-                                     else default if value is _MISSING else value))
+        for name, column, to_db, default in getters:
+            value = row.get(name, _MISSING)
+            if value is _MISSING:
+                value = row.get(column, default)
+            values.append(to_db(value))
         params.append(tuple(values))
     _execute(model, fields, params)
     return len(rows)
@@ -43,7 +45,7 @@ def insert_tuples(model: type[peewee.Model], fields: Sequence[peewee.Field], row
     fields = list(fields)
     given = {f.name for f in fields}   # by name: peewee fields overload ==
     extra = [f for f in _columns(model, given) if f.name not in given]
-    extra_values = tuple(f.db_value(d() if callable(d) else d) for f, d in ((f, _default(f)) for f in extra))
+    extra_values = tuple(f.db_value(_default_value(f)) for f in extra)
     params = [tuple(f.db_value(v) for f, v in zip(fields, row, strict=True)) + extra_values for row in rows]
     _execute(model, fields + extra, params)
     return len(rows)
@@ -55,8 +57,9 @@ def _columns(model: type[peewee.Model], given: set[str]) -> list[peewee.Field]:
             if not (isinstance(f, peewee.AutoField) and f.name not in given and f.column_name not in given)]
 
 
-def _default(field: peewee.Field) -> Any:
-    return field.default
+def _default_value(field: peewee.Field) -> Any:
+    default = field.default
+    return default() if callable(default) else default
 
 
 def _execute(model: type[peewee.Model], fields: list[peewee.Field], params: list[tuple]) -> None:

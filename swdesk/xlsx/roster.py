@@ -396,6 +396,7 @@ def _column_order(label: str) -> int:
     return HEADERS.index(label) if label in HEADERS else len(HEADERS)
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u2060"), None)
 # Characters clerks type around numbers: apostrophes that force text, quotes, blanks.
 _NUMBER_JUNK = dict.fromkeys(map(ord, "'‘’`\"“” \t"), None)
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
@@ -405,7 +406,10 @@ _NAME_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000:
 
 
 def normalise_text(value: Any) -> str:
-    """A text cell as checked: NFKC (full-width digits, letters, brackets and spaces → ASCII)."""
+    """A text cell as checked: NFKC (full-width digits, letters, brackets and spaces → ASCII; it
+    also turns the ideographic and no-break spaces into plain ones), zero-width characters gone."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFKC", value.translate(_INVISIBLE)).strip()
     return unicodedata.normalize("NFKC", common.parse_text(value)).strip()
 
 

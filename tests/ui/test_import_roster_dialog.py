@@ -129,3 +129,16 @@ def test_several_roster_sheets_make_the_dialog_ask(window, qtbot, tmp_path, monk
     dialog.import_all_button.click()
     qtbot.waitUntil(lambda: dialog.imported is not None, timeout=20000)
     assert Worker.select().count() == 2
+
+
+def test_the_dialogs_reach_files_only_through_the_jobs():
+    """ui/ never imports swdesk.xlsx or swdesk.pdf: the import and demo dialogs call swdesk.jobs."""
+    import ast
+
+    root = Path(__file__).resolve().parents[2]
+    for module in ("ui/dialogs/import_roster.py", "ui/dialogs/demo.py"):
+        tree = ast.parse((root / module).read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        assert not {m for m in imported if m.startswith(("swdesk.xlsx", "swdesk.pdf"))}, module
+        assert any(m.startswith("swdesk.jobs.") for m in imported), module
