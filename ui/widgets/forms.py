@@ -49,7 +49,10 @@ class ErrorLine(QLabel):
         super().__init__(parent)
         self.setStyleSheet(ERROR_STYLE)
         self.setWordWrap(True)
-        self.setMinimumHeight(self.fontMetrics().height())
+        # A Chinese line is taller than the Latin font's height (18 vs 14 px offscreen): measure one.
+        self.setText("字")
+        self.setMinimumHeight(self.sizeHint().height())
+        self.setText("")
 
 
 def _change_signals(widget: QWidget):
@@ -147,7 +150,7 @@ class FormGuard(QObject):
 
     def may_close(self, parent: QWidget) -> bool:
         """True when nothing typed would be lost, or the clerk agrees to discard it."""
-        if not self.dirty:
+        if not self.dirty or not parent.isVisible():
             return True
         answer = QMessageBox.question(
             parent, tr("放弃填写的内容"), tr("已填写的内容尚未保存，确定关闭并放弃吗？"),
