@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from swdesk import __version__, db, logs
 from swdesk.privacy import mask_ids
 from swdesk.services.base import UserError
+from ui import instance_lock
 from ui.dialogs import backup as backup_dialog
 from ui.dialogs import login, recovery
 
@@ -203,6 +204,9 @@ def run_window(argv: list[str]) -> int:
     app = make_application(sys.argv[:1])
     install_translator(app, args.lang)
     install_excepthook()
+    lock = instance_lock.acquire(args.db)   # one window per SQLite file (ui/instance_lock.py)
+    if lock is None:
+        return 1
     if not open_database_interactively(args.db):
         return 1
     # The headless smoke test must not wait on the first-run wizard (a fresh database has no
@@ -213,6 +217,7 @@ def run_window(argv: list[str]) -> int:
 
     window = MainWindow()
     window.show()
+    lock.commit(window)
     if args.smoke_test:
         # Headless start-up check for the frozen build: show, let every tab build, quit.
         def smoke() -> None:
@@ -226,4 +231,5 @@ def run_window(argv: list[str]) -> int:
 
     jobs.wait_for_all(10000)
     db.close_database()
+    instance_lock.release()
     return code

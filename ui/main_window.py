@@ -19,9 +19,11 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from swdesk import __version__, db
+from swdesk.services import scope
+from swdesk.services.base import current as current_session
 from ui.dialogs import login
 from ui.first_use import OnFirstUse
 
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(holder, self.tr(title))
         self.tabs.currentChanged.connect(self._ensure_tab)
         self._build_menus()
+        self._build_scope_chooser()
         self.update_title()
         self.statusBar().showMessage(self.tr("数据库：{0}").format(db.describe_target()))
         self._restore_geometry()
@@ -215,20 +218,55 @@ class MainWindow(QMainWindow):
 
     # --- window state ------------------------------------------------------------------------
     def update_title(self) -> None:
+        """"开元街道社会工作服务中心 — 社工服务台" for one street; "鲤城区（2个街道） — 社工服务台"
+        when a district user has every street in view."""
         name = self.tr("社工服务台")
         try:
-            from swdesk.models import Office
-            from swdesk.services.base import current
-
-            query = Office.select().order_by(Office.id)
-            if current().office_id is not None:
-                query = query.where(Office.id == current().office_id)
-            office = query.first()
-            if office is not None:
-                name = self.tr("{0} — 社工服务台").format(office.centre_name)
+            shown = scope.offices_in_view()
+            if len(shown) == 1:
+                name = self.tr("{0} — 社工服务台").format(shown[0].centre_name)
+            elif shown:
+                name = self.tr("{0} — 社工服务台").format(scope.title(shown))
         except Exception:
             log.exception("cannot read office for title")
         self.setWindowTitle(name)
+        self._fill_scope_chooser()
+
+    # --- street scope ---------------------------------------------------------------------------
+    def _build_scope_chooser(self) -> None:
+        """A district user's choice of street, at the right of the tab bar: one street or all."""
+        self.scope_combo = QComboBox(self)
+        self.scope_combo.setObjectName("scope_combo")
+        self.scope_combo.setToolTip(self.tr("查看范围：一个街道，或全区各街道"))
+        self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.scope_combo.activated.connect(lambda _i: self.choose_scope(self.scope_combo.currentData()))
+        self.tabs.setCornerWidget(self.scope_combo, Qt.Corner.TopRightCorner)
+
+    def _fill_scope_chooser(self) -> None:
+        combo = getattr(self, "scope_combo", None)
+        if combo is None:
+            return
+        combo.blockSignals(True)
+        combo.clear()
+        try:
+            visible = scope.may_choose()
+            if visible:
+                offices = scope.all_offices()
+                for office in offices:
+                    combo.addItem(self.tr("范围：{0}").format(office.street), office.id)
+                combo.addItem(self.tr("范围：{0}").format(scope.title(offices)), None)
+                combo.setCurrentIndex(max(0, combo.findData(current_session().office_id)))
+        except Exception:
+            log.exception("cannot read offices for the scope chooser")
+            visible = False
+        combo.blockSignals(False)
+        combo.setVisible(visible)
+
+    def choose_scope(self, office_id: int | None) -> None:
+        """Show one street (its office id) or all (None); every tab reads again."""
+        scope.choose(office_id)
+        self.update_title()
+        self.data_changed.emit("*")
 
     def _restore_geometry(self) -> None:
         from ui.app import settings

@@ -19,6 +19,7 @@ from swdesk.privacy import mask_id
 from swdesk.reports import demand, services, structure
 from swdesk.reports.structure import active_condition, office_condition
 from swdesk.reports.tables import Table, merge_tables
+from swdesk.services import scope
 from swdesk.services.base import current
 
 ROSTER_HEADERS = ("序号", "街道", "社区", "姓名", "性别", "身份证号", "年龄段", "所属领域", "学历",
@@ -79,7 +80,7 @@ def build(period: periods.Period, progress: Progress | None = None) -> QuarterRe
         office_name, district = found[0].centre_name, found[0].district
     else:
         district = found[0].district if found else ""
-        office_name = f"{district}（{len(found)}个街道汇总）"
+        office_name = scope.title(found)   # "鲤城区（2个街道）": the same words as the window's title
     counts = structure.structure_counts(period.end)
     tables = structure.structure_tables(period.end, counts)
     jobs.report(progress, 1, steps)

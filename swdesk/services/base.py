@@ -42,7 +42,14 @@ class Session:
     operator_login: str = ""
     operator_name: str = "本机用户"
     role: str = "管理员"
-    office_id: int | None = None  # the office the user works for; None = all (district)
+    office_id: int | None = None  # the street office in view; None = all streets (district)
+    # May choose the street in view (services.scope): an account without an office, or the single
+    # user of a database without accounts. None = follows office_id (no office → district user).
+    district_user: bool | None = None
+
+    def __post_init__(self) -> None:
+        if self.district_user is None:
+            self.district_user = self.office_id is None
 
     @property
     def can_write(self) -> bool:

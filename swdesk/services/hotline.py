@@ -500,6 +500,16 @@ def _validate_request(data: dict[str, Any], office_id: int) -> dict[str, Any]:
     return clean
 
 
+def check_request(data: dict[str, Any]) -> dict[str, str]:
+    """The problems log_request would report for `data`, without writing (a form checks a field
+    when the clerk leaves it)."""
+    try:
+        _validate_request(data, default_office().id)
+    except ValidationError as exc:
+        return dict(exc.problems)
+    return {}
+
+
 @writes("hotline_request")
 def log_request(data: dict[str, Any]) -> HotlineRequest:
     """Log a resident's call (or visit, or web message) as a new request 待分派."""

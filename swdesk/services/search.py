@@ -28,7 +28,7 @@ import peewee
 from peewee import JOIN, SQL, NodeList, fn
 
 from swdesk import db, vocab
-from swdesk.models import Community, Worker, WorkerSpecialty
+from swdesk.models import Community, Office, Worker, WorkerSpecialty
 from swdesk.services import base
 from swdesk.services.base import scoped
 
@@ -46,6 +46,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("community", "所属社区"),
     ("phone", "手机号码"),
     ("status", "状态"),
+    ("street", "街道"),    # shown when several streets are in view (services.scope.district_wide)
 )
 COLUMN_KEYS = tuple(key for key, _ in COLUMNS)
 
@@ -60,6 +61,7 @@ FILTERS: tuple[tuple[str, str], ...] = (
     ("political_status", "政治面貌"),
     ("status", "状态"),
     ("age_band", "年龄段"),
+    ("office", "街道"),    # shown when several streets are in view
 )
 FILTER_KEYS = tuple(key for key, _ in FILTERS)
 
@@ -120,6 +122,7 @@ class RosterRow(NamedTuple):
     community: str
     phone: str
     status: str
+    street: str
 
     @property
     def birth_date(self) -> _dt.date | None:
@@ -263,6 +266,8 @@ def filter_conditions(filters: dict[str, Any], on: _dt.date, narrowed: bool = Fa
             conditions.append(column(_EQUALITY_FILTERS[key]) == value)
         elif key == "community":
             conditions.append(column(Worker.community) == int(value))
+        elif key == "office":
+            conditions.append(column(Worker.office) == int(value))
         elif key == "specialty":
             holders = WorkerSpecialty.select(WorkerSpecialty.worker).where(WorkerSpecialty.specialty == value)
             if narrowed:
@@ -306,6 +311,8 @@ def _sort_expression(key: str):
         return Worker.birth_date       # flipped below: older = larger age
     if key == "community":
         return Worker.community       # communities in the order they were set up (indexed)
+    if key == "street":
+        return Worker.office          # streets in the order they were set up
     if key in COLUMN_KEYS:
         return getattr(Worker, key)
     return None
@@ -347,6 +354,8 @@ _ROW_FIELDS = (
     Worker.id, fn.COALESCE(Worker.card_no, ""), Worker.name, Worker.gender, Worker.birth_date,
     Worker.sector, Worker.education, Worker.title, Worker.specialties, Worker.kind,
     fn.COALESCE(Community.name, ""), Worker.phone, Worker.status,
+    # One indexed look-up per row shown (a page is 200 rows), no join for the count.
+    Office.select(fn.COALESCE(Office.street, "")).where(Office.id == Worker.office),
 )
 
 
@@ -653,4 +662,6 @@ def filter_choices() -> dict[str, list[tuple[str, Any]]]:
         "political_status": same(vocab.POLITICAL_STATUSES),
         "status": same(vocab.WORKER_STATUSES),
         "age_band": same(vocab.AGE_BANDS),
+        "office": list(Office.select(Office.street, Office.id).order_by(Office.id).tuples())
+        if base.current().office_id is None else [],
     }

@@ -394,6 +394,22 @@ def _office_of(worker_id: int | None) -> Office:
 
 # --- reading --------------------------------------------------------------------------------------
 
+USUAL_FIELDS = ("political_status", "kind", "sw_level")
+
+
+def usual_values() -> dict[str, str]:
+    """The new-worker form's starting values: for 政治面貌, 人员类别 and 职业水平 the value most
+    of the office's workers have (a guess such as 中共党员/专职 would be wrong for most new
+    volunteers), or the service's default when the office has no workers yet."""
+    values = {}
+    for name in USUAL_FIELDS:
+        column = getattr(Worker, name)
+        top = (scoped(Worker.select(column, fn.COUNT(Worker.id).alias("n")), Worker)
+               .group_by(column).order_by(fn.COUNT(Worker.id).desc(), column).limit(1).tuples().first())
+        values[name] = top[0] if top and top[0] else DEFAULTS[name]
+    return values
+
+
 def get(worker_id: int) -> Worker:
     worker = scoped(Worker.select(), Worker).where(Worker.id == worker_id).first()
     if worker is None:

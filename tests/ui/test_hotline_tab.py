@@ -167,3 +167,45 @@ def test_read_only_operator_gets_no_write_buttons(window, qtbot):
     assert not tab.new_button.isEnabled() and not tab.assign_button.isEnabled()
     training_tab = window.switch_to("training")
     assert not training_tab.buttons["new"].isEnabled()
+
+
+def test_finished_request_detail_scrolls_and_the_list_opens_by_double_click_and_enter(window, qtbot):
+    """A request after completion and follow-up has more lines than the pane at 1024×768: the
+    detail scrolls down to 满意度; double-click and Enter on an open request open its form."""
+    east = Community.create(office=default_office(), name="东街社区")
+    worker = make_worker("王律师", east, "法律援助")
+    now = dt.datetime.now().replace(second=0, microsecond=0) - dt.timedelta(hours=2)
+    done = hotline.log_request(dict(received_at=now, resident_name="陈阿姨", category="生活",
+                                    text="家中水管漏水无人维修，" * 8, community=east.id))
+    hotline.assign(done.id, [worker.id], version=1)
+    hotline.complete(done.id, 95, "上门更换水管，检查了厨房和卫生间的全部管道。" * 6, version=2)
+    hotline.follow_up(done.id, dt.date.today(), "满意", "居民表示感谢，水管再没有漏水。" * 4, version=3)
+    waiting = hotline.log_request(dict(received_at=now, resident_name="林秀英", category="法律",
+                                       text="邻里纠纷"))
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    tab = window.switch_to("hotline")
+    tab.period.setCurrentIndex(0)
+    tab.table.selectRow(tab.model.find(done.id))
+    qtbot.wait(50)
+    assert "满意" in tab.detail.text() and "95" in tab.detail.text()
+    bar = tab.detail_scroll.verticalScrollBar()
+    assert bar.maximum() > 0                                   # taller than the pane: it scrolls
+    bar.setValue(bar.maximum())
+    assert bar.value() == bar.maximum()
+
+    opened = []
+    when_dialog_opens(qtbot, lambda dialog: (opened.append(dialog.windowTitle()), dialog.reject()))
+    row = tab.model.find(waiting.id)
+    rect = tab.table.visualRect(tab.model.index(row, 1))
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == ["修改热线工单"]
+    when_dialog_opens(qtbot, lambda dialog: (opened.append(dialog.windowTitle()), dialog.reject()))
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert opened == ["修改热线工单", "修改热线工单"]
+    tab.table.selectRow(tab.model.find(done.id))
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)               # a finished request: no form, the detail
+    assert len(opened) == 2 and window.focusWidget() is tab.detail_scroll

@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 import ui.tabs.roster  # noqa: F401  (its print action is an OnFirstUse entry, checked below)
@@ -136,3 +136,46 @@ def test_roster_tab_lists_workers_at_once(db, qtbot):
     assert tab.model.rowCount() == 3
     assert tab.count_label.text() == "共 3 人 / 筛选 3 人"
     tab.model.wait()
+
+
+def test_street_scope_in_title_roster_column_and_filter(db, qtbot):
+    """A single user of a two-street database sees the centre's street (no 街道 column); widening
+    to the district shows the 街道 column and filter and names the scope in the title."""
+    import datetime as dt
+
+    from swdesk.models import Office, Worker
+    from swdesk.services import base, scope, search
+
+    kaiyuan = Office.create(district="鲤城区", street="开元街道", street_code="350502001",
+                            centre_name="开元街道社会工作服务中心")
+    lizhong = Office.create(district="鲤城区", street="鲤中街道", street_code="350502002",
+                            centre_name="鲤中街道社会工作服务中心")
+    for office, name in ((kaiyuan, "开元甲"), (lizhong, "鲤中甲")):
+        Worker.create(office=office, name=name, gender="女", birth_date=dt.date(1985, 1, 1),
+                      sector="企业", education="大专", title="无")
+    base.set_session(scope.single_user_session())
+    try:
+        win = MainWindow()
+        qtbot.addWidget(win)
+        roster = win.tab("roster")
+        qtbot.waitUntil(lambda: roster.model.rowCount() == 1, timeout=5000)
+        street_column = search.COLUMN_KEYS.index("street")
+        assert win.windowTitle() == "开元街道社会工作服务中心 — 社工服务台"
+        assert roster.table.isColumnHidden(street_column)
+        assert roster.filter_combos["office"].isHidden()
+        assert not win.scope_combo.isHidden() and win.scope_combo.currentText() == "范围：开元街道"
+
+        win.scope_combo.setCurrentIndex(win.scope_combo.findData(None))
+        win.scope_combo.activated.emit(win.scope_combo.currentIndex())
+        qtbot.waitUntil(lambda: roster.model.rowCount() == 2, timeout=5000)
+        assert win.windowTitle() == "鲤城区（2个街道） — 社工服务台"
+        assert not roster.table.isColumnHidden(street_column)
+        assert not roster.filter_combos["office"].isHidden()
+        assert roster.model.headerData(street_column, Qt.Orientation.Horizontal) == "街道"
+        combo = roster.filter_combos["office"]
+        combo.setCurrentIndex(combo.findData(lizhong.id))
+        qtbot.waitUntil(lambda: roster.model.rowCount() == 1, timeout=5000)
+        assert roster.model.row_at(0).name == "鲤中甲"
+        roster.model.wait()
+    finally:
+        base.reset_session()

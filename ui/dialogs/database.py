@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk import db
+from ui import instance_lock
 from ui.dialogs import login
 
 log = logging.getLogger(__name__)
@@ -36,13 +37,18 @@ def switch_database(window, target: str) -> bool:
     from swdesk.services import base
 
     previous, previous_session = db.proxy.obj, base.current()
+    lock = instance_lock.acquire(target, window)   # another window may have that file open
+    if lock is None:
+        return False
     try:
         db.open_database(target)
     except db.DatabaseOpenError as exc:
+        lock.abandon()
         db.proxy.initialize(previous)
         QMessageBox.warning(window, _tr("无法打开数据库"), str(exc))
         return False
     if not _login_to_new_database():
+        lock.abandon()
         # The accounts of the other database were not satisfied: stay where we were.
         if db.proxy.obj is not previous:
             db.close_database()
@@ -51,6 +57,7 @@ def switch_database(window, target: str) -> bool:
         return False
     if previous is not None and previous is not db.proxy.obj and not previous.is_closed():
         previous.close()
+    lock.commit(window)
     from ui.app import settings
 
     settings().setValue("database/last", target if not db.is_url(target) else _without_password(target))

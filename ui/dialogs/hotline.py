@@ -31,7 +31,7 @@ from swdesk import vocab
 from swdesk.services import checkin, hotline
 from swdesk.services.base import UserError, ValidationError
 from ui.widgets.checkin import CheckinField
-from ui.widgets.forms import ERROR_STYLE
+from ui.widgets.forms import ERROR_STYLE, ErrorLine, FormGuard
 from ui.widgets.worker_picker import WorkerPicker
 
 
@@ -60,6 +60,10 @@ class ActionFormDialog(QDialog):
         self.layout_.addWidget(self.buttons)
         self.errors: dict[str, QLabel] = {}
         self.result_value: Any = None
+        # The problems 确定 reported, less those of fields changed since (see check()).
+        self._save_problems: dict[str, str] = {}
+        self.guard = FormGuard(self, self.check, self.show_problem_map)
+        self.guard.change_hooks.append(lambda key: self._save_problems.pop(key, None))
 
     def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
         holder = QWidget(self)
@@ -67,31 +71,36 @@ class ActionFormDialog(QDialog):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(1)
         box.addWidget(widget)
-        error = QLabel(holder)
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
+        error = ErrorLine(holder)
         box.addWidget(error)
         self.errors[key] = error
         self.form.addRow(label, holder)
+        self.guard.watch(key, widget)
         return widget
 
-    def show_problems(self, exc: UserError) -> None:
-        for label in self.errors.values():
-            label.hide()
-        self.general_error.hide()
+    def check(self) -> dict[str, str]:
+        """Problems of the form as it stands; dialogs whose service can check without writing
+        override it. By default: what 确定 reported, for the fields not changed since."""
+        return dict(self._save_problems)
+
+    def show_problem_map(self, problems: dict[str, str]) -> None:
         leftover = []
-        problems = exc.problems if isinstance(exc, ValidationError) else {"": str(exc)}
+        for label in self.errors.values():
+            label.setText("")
         for key, message in problems.items():
             label = self.errors.get(key)
             if label is None:
                 leftover.append(message)
             else:
                 label.setText(message)
-                label.show()
-        if leftover:
-            self.general_error.setText("；".join(leftover))
-            self.general_error.show()
+        self.general_error.setText("；".join(leftover))
+        self.general_error.setVisible(bool(leftover))
+
+    def show_problems(self, exc: UserError) -> None:
+        problems = exc.problems if isinstance(exc, ValidationError) else {"": str(exc)}
+        self._save_problems = dict(problems)
+        self.guard.on_save()
+        self.show_problem_map(problems)
 
     def save(self) -> Any:  # pragma: no cover - every dialog overrides it
         raise NotImplementedError
@@ -102,7 +111,13 @@ class ActionFormDialog(QDialog):
         except UserError as exc:
             self.show_problems(exc)
             return
+        self.guard.saved()
         super().accept()
+
+    def reject(self) -> None:
+        """取消, Esc and the window's close box ask before typed data is thrown away."""
+        if self.guard.may_close(self):
+            super().reject()
 
 
 def _combo(items, current: str | None = None) -> QComboBox:
@@ -169,6 +184,9 @@ class RequestDialog(ActionFormDialog):
             "urgency": self.urgency.currentText(),
             "preferred_time": self.preferred.text(),
         }
+
+    def check(self) -> dict[str, str]:
+        return hotline.check_request(self.values())
 
     def save(self):
         if self.detail is None:

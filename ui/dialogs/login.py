@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from swdesk.services import base, operators, settings
+from swdesk.services import base, operators, scope, settings
 from swdesk.services.base import UserError, ValidationError
 
 log = logging.getLogger(__name__)
@@ -210,7 +210,7 @@ def _is_placeholder_office(office) -> bool:
 def login_at_start(user: str | None = None, first_run_wizard: bool = True) -> bool:
     """Before the main window: the wizard, single-user mode, or the login dialog. False = quit."""
     if not operators.has_operators():
-        base.reset_session()
+        base.set_session(scope.single_user_session())   # the centre's own street in view
         if not first_run_wizard or settings.get(SINGLE_USER_SETTING, False):
             return True
         wizard = FirstRunWizard()

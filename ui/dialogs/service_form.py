@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk.services.base import ConflictError, UserError, ValidationError
-from ui.widgets.forms import ERROR_STYLE, tr
+from ui.widgets.forms import ERROR_STYLE, ErrorLine, FormGuard, tr
 
 
 class RecordFormDialog(QDialog):
@@ -40,6 +40,11 @@ class RecordFormDialog(QDialog):
         self.result_record: Any = None
         self._errors: dict[str, QLabel] = {}
         self._widgets: dict[str, QWidget] = {}
+        # The problems 保存 reported, less those of fields changed since: a fixed problem clears
+        # as the clerk types and stays cleared; one not yet fixed stays shown.
+        self._save_problems: dict[str, str] = {}
+        self.guard = FormGuard(self, lambda: dict(self._save_problems), self._show_map)
+        self.guard.change_hooks.append(lambda key: self._save_problems.pop(key, None))
         outer = QVBoxLayout(self)
         self.general_error = QLabel(self)
         self.general_error.setStyleSheet(ERROR_STYLE)
@@ -75,13 +80,11 @@ class RecordFormDialog(QDialog):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(1)
         box.addWidget(widget)
-        error = QLabel(holder)
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
+        error = ErrorLine(holder)
         box.addWidget(error)
         self._errors[key] = error
         self._widgets[key] = widget
+        self.guard.watch(key, widget)
         self.form.addRow(tr("{0}：").format(f"{label}{' *' if required else ''}") if label else "", holder)
         return widget
 
@@ -90,10 +93,10 @@ class RecordFormDialog(QDialog):
 
     def error_text(self, key: str) -> str:
         label = self._errors.get(key)
-        return label.text() if label is not None and not label.isHidden() else ""
+        return label.text() if label is not None else ""
 
     def problems_shown(self) -> dict[str, str]:
-        shown = {key: label.text() for key, label in self._errors.items() if not label.isHidden()}
+        shown = {key: label.text() for key, label in self._errors.items() if label.text()}
         if not self.general_error.isHidden():
             shown[""] = self.general_error.text()
         return shown
@@ -101,27 +104,30 @@ class RecordFormDialog(QDialog):
     def clear_problems(self) -> None:
         for label in self._errors.values():
             label.clear()
-            label.hide()
         self.general_error.clear()
         self.general_error.hide()
 
     def show_problems(self, problems: dict[str, str]) -> None:
+        self._save_problems = dict(problems)
+        self.guard.on_save()
+        self._show_map(problems)
+        for key in problems:
+            if key in self._widgets:
+                self._widgets[key].setFocus()
+                break
+
+    def _show_map(self, problems: dict[str, str]) -> None:
         self.clear_problems()
         loose = []
-        first: QWidget | None = None
         for key, message in problems.items():
             label = self._errors.get(key)
             if label is None:
                 loose.append(message)
                 continue
             label.setText(message)
-            label.show()
-            first = first or self._widgets[key]
         if loose:
             self.general_error.setText("；".join(loose))
             self.general_error.show()
-        if first is not None:
-            first.setFocus()
 
     # --- to implement ---------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -142,8 +148,14 @@ class RecordFormDialog(QDialog):
             self.general_error.show()
             return
         self.clear_problems()
+        self.guard.saved()
         self.saved.emit(self.result_record)
         self.accept()
+
+    def reject(self) -> None:
+        """取消, Esc and the window's close box ask before typed data is thrown away."""
+        if self.guard.may_close(self):
+            super().reject()
 
 
 def run_form(dialog: RecordFormDialog, on_saved: Callable[[Any], None] | None = None) -> Any:

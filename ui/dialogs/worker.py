@@ -1,8 +1,9 @@
-"""The worker dialog (new / edit): every field of the record, problems beside their fields as
-you type, photo with crop box, card number, service hours; plus 离队/恢复 and deletion.
+"""The worker dialog (new / edit): every field of the record, problems beside their fields,
+photo with crop box, card number, service hours; plus 离队/恢复 and deletion.
 
-Validation is the service's own (swdesk.services.workers.validate): the dialog shows every problem
-it returns next to its field and keeps 保存 disabled until there are none.
+Validation is the service's own (swdesk.services.workers.validate): a field's problem shows when
+the clerk leaves the field, every problem on 保存 (ui.widgets.forms.FormGuard); 关闭/Esc ask before
+typed data is thrown away.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import datetime as _dt
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,11 +42,11 @@ from swdesk import idcard, vocab
 from swdesk.services import hours, search, workers
 from swdesk.services import photos as photo_service
 from swdesk.services.base import ConflictError, UserError, ValidationError
+from ui.widgets.forms import ErrorLine, FormGuard
 
 log = logging.getLogger(__name__)
 
 PHOTO_PREVIEW = (118, 165)   # 25:35
-VALIDATE_DELAY_MS = 200
 _ERROR_STYLE = "color: #c0392b;"
 
 
@@ -87,10 +88,7 @@ class WorkerDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        self._validate_timer = QTimer(self)
-        self._validate_timer.setSingleShot(True)
-        self._validate_timer.setInterval(VALIDATE_DELAY_MS)
-        self._validate_timer.timeout.connect(self.validate_now)
+        self.guard = FormGuard(self, self._check, self.show_problems)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         if worker_id is None:
             self._fill_new()
@@ -98,7 +96,6 @@ class WorkerDialog(QDialog):
             self._load(workers.get(worker_id))
         self._connect_changes()
         self._id_number_changed(self.fields["id_number"].text())
-        self.validate_now()
         self.resize(980, 620)
 
     # --- building ----------------------------------------------------------------------------
@@ -123,9 +120,7 @@ class WorkerDialog(QDialog):
         return combo
 
     def _row(self, form: QFormLayout, key: str, widget: QWidget, extra: QWidget | None = None) -> None:
-        error = QLabel(self)
-        error.setStyleSheet(_ERROR_STYLE)
-        error.setWordWrap(True)
+        error = ErrorLine(self)
         error.setObjectName(f"error_{key}")
         self.errors[key] = error
         holder = QWidget(self)
@@ -138,7 +133,6 @@ class WorkerDialog(QDialog):
             line.addWidget(extra)
         row.addLayout(line)
         row.addWidget(error)
-        error.hide()
         label = self.tr(workers.FIELD_LABELS.get(key, key))
         if key in ("name", "sector", "education", "title"):
             label = "* " + label
@@ -310,6 +304,9 @@ class WorkerDialog(QDialog):
         return data
 
     def _fill_new(self) -> None:
+        # The office's own most common 政治面貌 / 人员类别 / 职业水平, not a guess.
+        for key, value in workers.usual_values().items():
+            self._set(key, value)
         self._set("joined_on", _dt.date.today())
         self.status_label.setText(vocab.STATUS_ACTIVE)
         self.status_button.hide()
@@ -396,19 +393,15 @@ class WorkerDialog(QDialog):
 
     # --- live validation ---------------------------------------------------------------------
     def _connect_changes(self) -> None:
-        for widget in self.fields.values():
-            if isinstance(widget, QLineEdit):
-                widget.textChanged.connect(self._changed)
-            elif isinstance(widget, QComboBox):
-                widget.currentIndexChanged.connect(self._changed)
-            elif isinstance(widget, QPlainTextEdit):
-                widget.textChanged.connect(self._changed)
-        for check in self.specialty_checks.values():
-            check.toggled.connect(self._changed)
+        for key, widget in self.fields.items():
+            self.guard.watch(key, widget)
         self.fields["id_number"].textChanged.connect(self._id_number_changed)
 
-    def _changed(self, *_args) -> None:
-        self._validate_timer.start()
+    def _check(self) -> dict[str, str]:
+        try:
+            return workers.validate(self.form_data(), self.worker_id)
+        except UserError as exc:
+            return {"": str(exc)}
 
     def _id_number_changed(self, text: str) -> None:
         """A valid ID number fills 出生日期 and 性别 and shows the age band."""
@@ -430,27 +423,30 @@ class WorkerDialog(QDialog):
             vocab.age_band(info.birth_date, today)))
 
     def validate_now(self) -> dict[str, str]:
-        self._validate_timer.stop()
-        try:
-            problems = workers.validate(self.form_data(), self.worker_id)
-        except UserError as exc:
-            problems = {"": str(exc)}
-        self.show_problems(problems)
-        return problems
+        """Show every problem of the form now (what 保存 does first); returns them."""
+        self.guard.on_save()
+        return self.guard.refresh()
 
     def show_problems(self, problems: dict[str, str]) -> None:
         self._problems = dict(problems)
         for key, label in self.errors.items():
-            message = problems.get(key, "")
-            label.setText(message)
-            label.setVisible(bool(message))
+            label.setText(problems.get(key, ""))
         others = [f"{workers.FIELD_LABELS.get(k, k)}：{v}" if k else v
                   for k, v in problems.items() if k not in self.errors]
+        self.general_error.setStyleSheet(_ERROR_STYLE)
         self.general_error.setText("\n".join(others))
         self.general_error.setVisible(bool(others))
-        self.save_button.setEnabled(not problems)
-        if self.save_new_button is not None:
-            self.save_new_button.setEnabled(not problems)
+
+    def problems_shown_now(self) -> dict[str, str]:
+        shown = {key: label.text() for key, label in self.errors.items() if label.text()}
+        if self.general_error.isVisibleTo(self) and self.general_error.text():
+            shown[""] = self.general_error.text()
+        return shown
+
+    def reject(self) -> None:
+        """关闭, Esc and the close box ask before typed data is thrown away."""
+        if self.guard.may_close(self):
+            super().reject()
 
     # --- photo -------------------------------------------------------------------------------
     def _show_photo(self, data: bytes | None) -> None:
@@ -504,11 +500,13 @@ class WorkerDialog(QDialog):
         else:
             data = photos.crop(image)
         self._photo_change = data
+        self.guard.dirty = True
         self._show_photo(data)
         return True
 
     def clear_photo(self) -> None:
         self._photo_change = None
+        self.guard.dirty = True
         self._show_photo(None)
 
     # --- saving ------------------------------------------------------------------------------
@@ -529,6 +527,7 @@ class WorkerDialog(QDialog):
             QMessageBox.warning(self, self.tr("提示"), str(exc))
             return False
         self._photo_change = False
+        self.guard.saved()
         self.saved.emit(worker.id)
         if keep_open:
             self._start_next(worker)
@@ -545,10 +544,10 @@ class WorkerDialog(QDialog):
             if key != "specialties":
                 self._set(key, None)
         self._set("specialties", [])
-        self._set("political_status", "群众")
-        self._set("sw_level", "无")
-        for key, value in keep.items():
+        for key, value in {**workers.usual_values(), **keep}.items():
             self._set(key, value)
+        self.guard.saved()
+        self.show_problems({})
         self._photo_change = False
         self._show_photo(None)
         self.general_error.setText(self.tr("已保存 {0}，服务证号 {1}。请录入下一位。").format(
@@ -571,8 +570,10 @@ class WorkerDialog(QDialog):
             self.reload()
 
     def reload(self) -> None:
-        self._load(workers.get(self.worker_id))
-        self.validate_now()
+        with self.guard.paused():
+            self._load(workers.get(self.worker_id))
+        self.guard.saved()
+        self.show_problems({})
 
     def _change_status(self) -> None:
         if self.worker_id is None:

@@ -87,7 +87,8 @@ class RowsModel(QAbstractTableModel):
 
 def make_table(model: RowsModel, parent=None, stretch_last: bool = True):
     """A QTableView set up the way every list of the programme tabs looks: whole-row selection,
-    one row at a time, alternating colours, no row numbers."""
+    one row at a time, alternating colours, no row numbers. Its `activated` signal (double-click
+    and Enter) is what opens the record."""
     from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
     view = QTableView(parent)
@@ -97,6 +98,7 @@ def make_table(model: RowsModel, parent=None, stretch_last: bool = True):
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    view.setTabKeyNavigation(False)   # Tab moves on to the next field; the arrows move in the list
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     header = view.horizontalHeader()

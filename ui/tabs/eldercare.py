@@ -79,7 +79,7 @@ class ElderCareTab(ProgrammeTab):
             (self.tr("情况记录"), lambda v: v.notes.replace("\n", " ")),
         ], self)
         self.visits = make_table(self.visits_model, page)
-        self.visits.doubleClicked.connect(lambda _i: self._guarded(self.edit_visit))
+        self.visits.activated.connect(lambda _i: self._guarded(self.edit_visit))
         box.addWidget(self.visits, 1)
         # members
         page, buttons, box = self._page(self.tr("小组成员"))
@@ -120,7 +120,7 @@ class ElderCareTab(ProgrammeTab):
             (self.tr("电话"), lambda e: e.emergency_phone),
         ], self)
         self.elders = make_table(self.elders_model, page)
-        self.elders.doubleClicked.connect(lambda _i: self._guarded(self.edit_elder))
+        self.elders.activated.connect(lambda _i: self._guarded(self.edit_elder))
         self.elders.selectionModel().currentRowChanged.connect(lambda *_: self._show_elder())
         box.addWidget(self.elders, 1)
 

@@ -83,7 +83,7 @@ class HomeBedTab(ProgrammeTab):
             (self.tr("情况与发现"), lambda v: v.findings.replace("\n", " ")),
         ], self)
         self.visits = make_table(self.visits_model, group)
-        self.visits.doubleClicked.connect(lambda _i: self._guarded(self.edit_visit))
+        self.visits.activated.connect(lambda _i: self._guarded(self.edit_visit))
         box.addWidget(self.visits, 1)
         self.right_box.addWidget(group, 1)
 

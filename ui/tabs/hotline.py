@@ -30,6 +30,7 @@ from swdesk.services.base import UserError
 from swdesk.services.base import current as current_session
 from ui.jobs import ask_xlsx_path, export_in_background
 from ui.models.rows import RowsModel, fit_columns, make_table
+from ui.tabs.programme_base import detail_scroll
 
 LIST_LIMIT = 5000  # requests shown at once; a quarter has a few hundred
 
@@ -83,6 +84,7 @@ class HotlineTab(QWidget):
         self.model = RowsModel(self._columns(self.REQUEST_COLUMNS), self, highlight=lambda r: r.overdue)
         self.table = make_table(self.model, left)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.table.activated.connect(lambda _index: self.open_current())
         left_box.addWidget(self.table, 1)
         self.summary = QLabel(left)
         left_box.addWidget(self.summary)
@@ -149,7 +151,8 @@ class HotlineTab(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setFrameShape(QFrame.Shape.StyledPanel)
         self.detail.setMargin(8)
-        box.addWidget(self.detail)
+        self.detail_scroll = detail_scroll(self.detail, pane)
+        box.addWidget(self.detail_scroll, 2)
 
         flow = QHBoxLayout()
         self.flow_buttons: dict[str, QPushButton] = {}
@@ -172,7 +175,7 @@ class HotlineTab(QWidget):
         self.suggestions = make_table(self.suggestion_model, group)
         self.suggestions.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.suggestions.setWordWrap(True)
-        self.suggestions.doubleClicked.connect(lambda *_: self.assign_selected())
+        self.suggestions.activated.connect(lambda *_: self.assign_selected())
         group_box.addWidget(self.suggestions, 1)
         row = QHBoxLayout()
         self.suggestion_hint = QLabel(self.tr("按专业特长、同社区、党员、当前待办排序；可按住 Ctrl 多选"), group)
@@ -184,7 +187,7 @@ class HotlineTab(QWidget):
         row.addWidget(self.assign_button)
         group_box.addLayout(row)
         self.suggestion_group = group
-        box.addWidget(group, 1)
+        box.addWidget(group, 3)
         return pane
 
     # --- loading --------------------------------------------------------------------------------
@@ -309,6 +312,15 @@ class HotlineTab(QWidget):
         dialog = RequestDialog(self)
         if self._run_dialog(dialog) and dialog.result_value is not None:
             self.show_record(dialog.result_value.id)
+
+    def open_current(self) -> None:
+        """Double-click or Enter on a request: its form while it may still be corrected, else
+        the (scrolling) detail beside the list."""
+        button = self.flow_buttons["edit"]
+        if self.current and button.isEnabled() and current_session().can_write:
+            self.edit_request()
+        else:
+            self.detail_scroll.setFocus()
 
     def edit_request(self) -> None:
         from ui.dialogs.hotline import RequestDialog

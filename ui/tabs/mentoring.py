@@ -78,7 +78,7 @@ class MentoringTab(ProgrammeTab):
             (self.tr("内容与情况"), lambda s: s.notes.replace("\n", " ")),
         ], self)
         self.sessions = make_table(self.sessions_model, group)
-        self.sessions.doubleClicked.connect(lambda _i: self._guarded(self.edit_session))
+        self.sessions.activated.connect(lambda _i: self._guarded(self.edit_session))
         box.addWidget(self.sessions, 1)
         self.right_box.addWidget(group, 1)
 

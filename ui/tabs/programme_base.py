@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,18 @@ def detail_html(title: str, pairs: Sequence[tuple[str, Any]], note: str = "") ->
         for label, value in pairs)
     extra = f"<p style='color:#9b1c1c'>{html.escape(note)}</p>" if note else ""
     return f"<h3 style='margin:0 0 6px 0'>{html.escape(title)}</h3>{extra}<table cellspacing='2'>{rows}</table>"
+
+
+def detail_scroll(label: QLabel, parent: QWidget) -> QScrollArea:
+    """A detail pane's text in a scroll area: a long record (a finished hotline request with its
+    notes, a pair with many sessions) scrolls instead of being cut off at the pane's bottom."""
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(label)
+    area.setMinimumHeight(120)
+    area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)   # reached by Tab; the arrows and PgDn scroll it
+    return area
 
 
 class ProgrammeTab(QWidget):
@@ -72,10 +85,12 @@ class ProgrammeTab(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setFrameShape(QFrame.Shape.StyledPanel)
         self.detail.setMargin(8)
-        self.right_box.addWidget(self.detail)
+        self.detail_scroll = detail_scroll(self.detail, self.right)
+        self.right_box.addWidget(self.detail_scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.master.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.master.activated.connect(lambda _index: self.open_current())
         self._restore_state()
 
     # --- building helpers -----------------------------------------------------------------------
@@ -87,6 +102,15 @@ class ProgrammeTab(QWidget):
         if not current().can_write:
             btn.setVisible(False)
         return btn
+
+    def open_current(self) -> None:
+        """Double-click or Enter on the list: the record's form (修改), when the operator may
+        change it; otherwise the detail beside the list is all there is to open."""
+        button = getattr(self, "edit_button", None)
+        if button is not None and button.isVisibleTo(self) and button.isEnabled():
+            button.click()
+        else:
+            self.detail_scroll.setFocus()
 
     def _guarded(self, slot) -> None:
         try:

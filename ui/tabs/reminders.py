@@ -47,7 +47,7 @@ class RemindersTab(QWidget):
             (self.tr("情况"), lambda r: r.detail),
         ], self, highlight=lambda r: r.days_late(self.today) > 30)
         self.table = make_table(self.model, self)
-        self.table.doubleClicked.connect(lambda _index: self.open_current())
+        self.table.activated.connect(lambda _index: self.open_current())
         self.table.setToolTip(self.tr("双击打开相应记录"))
         layout.addWidget(self.table, 1)
         self.items: list[reminders.Reminder] = []

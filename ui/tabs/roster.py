@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk import vocab
-from swdesk.services import search
+from swdesk.services import scope, search
 from ui.first_use import OnFirstUse
 from ui.models.roster import RosterModel
 
@@ -39,7 +39,8 @@ log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 150
 SETTINGS_HEADER = "roster/header_state"
 DEFAULT_WIDTHS = {"card_no": 150, "name": 80, "gender": 44, "age": 44, "sector": 110, "education": 110,
-                  "title": 50, "specialties": 150, "kind": 64, "community": 90, "phone": 110, "status": 50}
+                  "title": 50, "specialties": 150, "kind": 64, "community": 90, "phone": 110, "status": 50,
+                  "street": 80}
 
 
 class RosterTab(QWidget):
@@ -68,6 +69,7 @@ class RosterTab(QWidget):
         self.model.load_failed.connect(self._load_failed)
         self._install_shortcuts()
         self._restore_header()
+        self.apply_scope()
         # The first page is read right away: the tab is built when first shown.
         self.model.load_now(self._view_from_controls())
 
@@ -134,6 +136,7 @@ class RosterTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(lambda index: self.open_worker(self.model.worker_id(index.row())))
@@ -265,7 +268,19 @@ class RosterTab(QWidget):
     def refresh(self) -> None:
         """Called after writes elsewhere: read counts and the visible rows again."""
         self._fill_filter_choices()
+        self.apply_scope()
         self.model.reload()
+
+    def apply_scope(self) -> None:
+        """The 街道 column and filter only when several streets are in view (a district user)."""
+        wide = scope.district_wide()
+        self.table.setColumnHidden(search.COLUMN_KEYS.index("street"), not wide)
+        combo = self.filter_combos["office"]
+        combo.setVisible(wide)
+        if not wide and combo.currentIndex() != 0:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -81,7 +81,7 @@ class TrainingTab(QWidget):
         self.course_model = RowsModel(self._columns(self.COURSE_COLUMNS), self)
         self.courses = make_table(self.course_model, top)
         self.courses.selectionModel().currentRowChanged.connect(lambda *_: self._course_changed())
-        self.courses.doubleClicked.connect(lambda *_: self.edit_course())
+        self.courses.activated.connect(lambda *_: self.edit_course())
         top.addWidget(self.courses)
         top.addWidget(self._build_attendance(top))
         top.setStretchFactor(0, 3)

@@ -7,16 +7,23 @@ forms, a tick list of people and tick boxes for an editable list's labels.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QCheckBox,
+    QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -31,6 +38,125 @@ ERROR_STYLE = "color: #b00020;"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ServiceForm", text)
+
+
+class ErrorLine(QLabel):
+    """A field's red problem line. Always laid out with one line's height reserved, so a problem
+    appearing or clearing never moves the fields below it (a click aimed at one field must not
+    land on the next). Empty text = no problem."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        # A Chinese line is taller than the Latin font's height (18 vs 14 px offscreen): measure one.
+        self.setText("字")
+        self.setMinimumHeight(self.sizeHint().height())
+        self.setText("")
+
+
+def _change_signals(widget: QWidget):
+    """The signals that say the clerk changed `widget` or one of its parts."""
+    parts = [widget, *widget.findChildren(QWidget)]
+    for part in parts:
+        if isinstance(part, QLineEdit):
+            yield part.textChanged
+        elif isinstance(part, QPlainTextEdit):
+            yield part.textChanged
+        elif isinstance(part, QComboBox):
+            yield part.currentIndexChanged
+        elif isinstance(part, QDateTimeEdit):   # QDateEdit too
+            yield part.dateTimeChanged
+        elif isinstance(part, QAbstractSpinBox) and hasattr(part, "valueChanged"):
+            yield part.valueChanged
+        elif isinstance(part, QAbstractButton) and part.isCheckable():
+            yield part.toggled
+        elif isinstance(part, QListWidget):
+            yield part.itemChanged
+
+
+class FormGuard(QObject):
+    """When a form shows its problems, and whether closing it loses typed data.
+
+    A field's problem is shown once the clerk has left that field (or pressed 保存, which shows
+    all of them); nothing is red before anything was typed. While a problem is shown, each change
+    re-checks, so a problem the clerk fixed clears at once and stays cleared.
+    `check()` returns {field: message} for the whole form (the service's own validation);
+    `show(problems)` puts them beside the fields (an empty dict clears them).
+    """
+
+    def __init__(self, parent: QWidget, check: Callable[[], dict[str, str]],
+                 show: Callable[[dict[str, str]], None]):
+        super().__init__(parent)
+        self._check = check
+        self._show = show
+        self._keys: dict[QObject, str] = {}
+        self.touched: set[str] = set()
+        self.show_all = False
+        self.dirty = False
+        self._paused = False
+        self.change_hooks: list[Callable[[str], None]] = []
+
+    def watch(self, key: str, widget: QWidget) -> None:
+        for part in [widget, *widget.findChildren(QWidget)]:
+            self._keys[part] = key
+            part.installEventFilter(self)
+        for signal in _change_signals(widget):
+            signal.connect(lambda *_a, k=key: self._changed(k))
+
+    def paused(self):
+        """`with guard.paused():` while the program fills fields (loading a record)."""
+        guard = self
+
+        class _Pause:
+            def __enter__(self):
+                guard._paused = True
+
+            def __exit__(self, *_exc):
+                guard._paused = False
+        return _Pause()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and obj in self._keys:
+            key = self._keys[obj]
+            if self.dirty or key in self.touched:
+                self.touched.add(key)
+                self.refresh()
+        return False
+
+    def _changed(self, key: str) -> None:
+        if self._paused:
+            return
+        self.dirty = True
+        for hook in self.change_hooks:
+            hook(key)
+        if self.show_all or key in self.touched:
+            self.refresh()
+
+    def refresh(self) -> dict[str, str]:
+        problems = self._check()
+        shown = problems if self.show_all else {k: v for k, v in problems.items() if k in self.touched}
+        self._show(shown)
+        return problems
+
+    def on_save(self) -> None:
+        """保存 was pressed: from now on every problem is shown."""
+        self.show_all = True
+
+    def saved(self) -> None:
+        self.dirty = False
+        self.show_all = False
+        self.touched.clear()
+
+    def may_close(self, parent: QWidget) -> bool:
+        """True when nothing typed would be lost, or the clerk agrees to discard it."""
+        if not self.dirty or not parent.isVisible():
+            return True
+        answer = QMessageBox.question(
+            parent, tr("放弃填写的内容"), tr("已填写的内容尚未保存，确定关闭并放弃吗？"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
 
 
 def to_qdate(day: _dt.date | None) -> QDate:
