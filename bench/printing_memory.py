@@ -82,7 +82,7 @@ def child_core(db_path: str, out: str, streaming: bool) -> dict:
 
 def child_window(db_path: str, out: str) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QPointF
+    from PySide6.QtCore import QCoreApplication, QEvent, QPointF
     from PySide6.QtWidgets import QApplication
 
     from swdesk import db
@@ -119,6 +119,8 @@ def child_window(db_path: str, out: str) -> dict:
     wait_for_all()
     for _ in range(50):
         app.processEvents()
+    # what returning to the event loop does: the closed preview (WA_DeleteOnClose) is deleted
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     time.sleep(0.5)
     after = sampler.rss()

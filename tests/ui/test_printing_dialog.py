@@ -265,3 +265,25 @@ def test_renew_the_expired_cards_then_print_them(qtbot, street, tmp_path):
     assert "李堃" in pdftotext(out) and "已生成服务证 2 张" in preview.message_label.text()
     assert preview.warnings == []
     preview.reject()
+
+
+def test_a_big_run_is_previewed_one_page_at_a_time(qtbot, db, office, tmp_path):
+    from PySide6.QtPdfWidgets import QPdfView
+
+    from swdesk.jobs.print_cards import print_cards
+    from ui.dialogs import pdf_preview
+
+    real_office(office)
+    ids = [add_worker(office, f"测试{i}").id for i in range(pdf_preview.MULTI_PAGE_UP_TO // 2 + 1)]
+    big, small = tmp_path / "big.pdf", tmp_path / "small.pdf"
+    print_cards(big, ids, layout="single")
+    print_cards(small, ids[:3], layout="single")
+    modes = {}
+    for path in (big, small):
+        preview = pdf_preview.PdfPreviewDialog(None, path, "预览")
+        qtbot.addWidget(preview)
+        modes[path.name] = (preview.page_count(), preview.view.pageMode())
+        preview.page_box.setValue(preview.page_count())   # paging through the file still works
+        preview.reject()
+    assert modes["big.pdf"] == (len(ids) * 2, QPdfView.PageMode.SinglePage)
+    assert modes["small.pdf"] == (6, QPdfView.PageMode.MultiPage)

@@ -8,6 +8,10 @@ renders only the pages on screen; closing the dialog closes the document, so a 2
 costs the window no more than a few rendered pages."""
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
@@ -27,6 +31,19 @@ from PySide6.QtWidgets import (
 )
 
 MAX_DPI = 400
+# QPdfView's MultiPage mode lays out every page at once: measured on a 20,000-page run of 100,000
+# cards it took 190 MB and kept 100 MB after closing; one page at a time takes 35 MB. Small
+# documents (a certificate, a sheet of badges) still scroll as one.
+MULTI_PAGE_UP_TO = 200
+
+
+def release_memory() -> None:
+    """Give the heap that a big job freed back to the system (glibc keeps freed memory in its
+    arenas: after print-all of 100,000 cards, ~60 MB of it). Elsewhere the C runtime returns
+    freed blocks itself; nothing to do."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 class PdfPreviewDialog(QDialog):
@@ -50,7 +67,6 @@ class PdfPreviewDialog(QDialog):
         self.warnings_label.setVisible(bool(self.warnings))
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
         self.info = QLabel(self)
@@ -90,6 +106,8 @@ class PdfPreviewDialog(QDialog):
             self.print_button.setEnabled(False)
             return
         pages = self.document.pageCount()
+        self.view.setPageMode(QPdfView.PageMode.MultiPage if pages <= MULTI_PAGE_UP_TO
+                              else QPdfView.PageMode.SinglePage)
         self.page_box.setRange(1, max(1, pages))
         size = self.document.pagePointSize(0)
         width_mm, height_mm = size.width() * 25.4 / 72, size.height() * 25.4 / 72
@@ -163,6 +181,8 @@ class PdfPreviewDialog(QDialog):
     def done(self, result: int) -> None:
         self.document.close()
         super().done(result)
+        gc.collect()
+        release_memory()
 
 
 def show_pdf(parent: QWidget | None, path: str | Path, title: str, **kwargs) -> PdfPreviewDialog:

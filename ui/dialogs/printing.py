@@ -190,6 +190,7 @@ def run_print_job(parent: QWidget | None, label: str, title: str, work: Callable
     glyphs ask the clerk and run it again with blanks; then show the saved file."""
 
     def done(result: JobResult) -> None:
+        pdf_preview.release_memory()  # what the job drew is gone; the preview reads the file
         if on_result is not None:
             on_result(result)
         dialog = pdf_preview.show_pdf(parent, result.path, title, printer_name=printer,
@@ -198,6 +199,7 @@ def run_print_job(parent: QWidget | None, label: str, title: str, work: Callable
             on_preview(dialog)
 
     def failed(exc: BaseException) -> None:
+        pdf_preview.release_memory()  # a cancelled run frees what it had drawn
         if isinstance(exc, cards_job.MissingGlyphsError) and not allow_missing:
             if ask_print_with_blanks(parent, exc):
                 run_print_job(parent, label, title, work, printer, on_preview, True, on_result)
