@@ -266,6 +266,6 @@ def test_qt_standard_dialogs_speak_chinese(qtbot, translated):
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     qtbot.addWidget(dialog)
     labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
-    assert labels["lookInLabel"] == "查找范围："
-    assert labels["fileTypeLabel"] == "文件类型："
+    assert labels["lookInLabel"] == "查找范围(&L)："
+    assert labels["fileTypeLabel"] == "文件类型(&T)："
     assert not any("Look in" in text or "Files of type" in text for text in labels.values())
