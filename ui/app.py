@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from swdesk import __version__, db, logs
 from swdesk.privacy import mask_ids
 from swdesk.services.base import UserError
-from ui import instance_lock
+from ui import instance_lock, qt_translations
 from ui.dialogs import backup as backup_dialog
 from ui.dialogs import login, recovery
 
@@ -129,10 +129,16 @@ def install_translator(app: QApplication, language: str | None = None) -> QTrans
     """
     language = language or settings().value("language", "zh_CN") or "zh_CN"
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if language.startswith("zh"):   # what qtbase_zh_CN.qm misses (ui/qt_translations.py)
+        app._swdesk_qt_gaps = qt_translations.GapTranslator(qt_translations.ZH_CN, app)
+        app.installTranslator(app._swdesk_qt_gaps)
     qt_translator = QTranslator(app)
-    if qt_translator.load(f"qtbase_{'zh_CN' if language.startswith('zh') else language}", qt_dir):
+    qt_name = f"qtbase_{'zh_CN' if language.startswith('zh') else language}"
+    if qt_translator.load(qt_name, qt_dir):
         app.installTranslator(qt_translator)
         app._swdesk_qt_translator = qt_translator  # keep a reference
+    elif language.startswith("zh"):  # English is Qt's own language: nothing to load for it
+        log.warning("Qt's translation %s not found in %s: standard dialogs stay English", qt_name, qt_dir)
     if language.startswith("zh"):
         return None
     translator = QTranslator(app)

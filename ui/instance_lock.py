@@ -34,7 +34,7 @@ RAISE_MESSAGE = b"raise\n"
 CONNECT_WAIT_MS = 500   # the first window answers within a few ms; a hung one must not hold us up
 
 
-def tr(text: str) -> str:
+def _tr(text: str) -> str:
     return QCoreApplication.translate("InstanceLock", text)
 
 
@@ -61,9 +61,9 @@ class Holder:
 
     def describe(self) -> str:
         here = self.host in ("", QSysInfo.machineHostName())
-        where = tr("本机") if here else tr("计算机“{0}”").format(self.host)
-        since = tr("，自 {0} 起").format(f"{self.since:%Y-%m-%d %H:%M}") if self.since else ""
-        return tr("{0}，进程号 {1}{2}").format(where, self.pid, since)
+        where = _tr("本机") if here else _tr("计算机“{0}”").format(self.host)
+        since = _tr("，自 {0} 起").format(f"{self.since:%Y-%m-%d %H:%M}") if self.since else ""
+        return _tr("{0}，进程号 {1}{2}").format(where, self.pid, since)
 
 
 class AlreadyOpen(Exception):
@@ -76,15 +76,15 @@ class AlreadyOpen(Exception):
         super().__init__(self.text())
 
     def text(self) -> str:
-        who = self.holder.describe() if self.holder else tr("另一个窗口")
-        lines = [tr("数据库 {0} 已在另一个社工服务台窗口中打开（{1}）。").format(self.db_file, who),
-                 tr("同一个数据库文件只能在一个窗口中使用，以免两处同时修改、互相覆盖。")]
+        who = self.holder.describe() if self.holder else _tr("另一个窗口")
+        lines = [_tr("数据库 {0} 已在另一个社工服务台窗口中打开（{1}）。").format(self.db_file, who),
+                 _tr("同一个数据库文件只能在一个窗口中使用，以免两处同时修改、互相覆盖。")]
         if self.brought_to_front:
-            lines.append(tr("已切换到那个窗口，请在那里继续工作。"))
+            lines.append(_tr("已切换到那个窗口，请在那里继续工作。"))
         elif self.holder and self.holder.host not in ("", QSysInfo.machineHostName()):
-            lines.append(tr("请在那台计算机上关闭程序后再打开；多人同时使用请改用 PostgreSQL 共享数据库。"))
+            lines.append(_tr("请在那台计算机上关闭程序后再打开；多人同时使用请改用 PostgreSQL 共享数据库。"))
         else:
-            lines.append(tr("请在任务栏中找到那个窗口继续工作，或关闭它后再打开。"))
+            lines.append(_tr("请在任务栏中找到那个窗口继续工作，或关闭它后再打开。"))
         return "\n".join(lines)
 
 
@@ -225,7 +225,7 @@ def release() -> None:
 
 
 def explain(parent: QWidget | None, exc: AlreadyOpen) -> None:
-    QMessageBox.information(parent, tr("数据库已在使用中"), exc.text())
+    QMessageBox.information(parent, _tr("数据库已在使用中"), exc.text())
 
 
 def bring_to_front(window: QWidget) -> None:

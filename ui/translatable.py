@@ -25,6 +25,7 @@ ROSTER_COLUMNS = (
     QT_TRANSLATE_NOOP("RosterModel", "所属社区"),
     QT_TRANSLATE_NOOP("RosterModel", "手机号码"),
     QT_TRANSLATE_NOOP("RosterModel", "状态"),
+    QT_TRANSLATE_NOOP("RosterModel", "街道"),
 )
 
 # swdesk.services.search.FILTERS: the names of the roster's filter boxes (RosterTab).
@@ -38,6 +39,7 @@ ROSTER_FILTERS = (
     QT_TRANSLATE_NOOP("RosterTab", "政治面貌"),
     QT_TRANSLATE_NOOP("RosterTab", "状态"),
     QT_TRANSLATE_NOOP("RosterTab", "年龄段"),
+    QT_TRANSLATE_NOOP("RosterTab", "街道"),
 )
 
 # swdesk.services.reminders.KIND_LABELS: the kinds of reminders (RemindersTab, ReportsTab).

@@ -4,17 +4,17 @@
     <context>
         <name />
         <message>
-            <location filename="../../ui/dialogs/service_form.py" line="66" />
+            <location filename="../../ui/dialogs/service_form.py" line="71" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/service_form.py" line="67" />
+            <location filename="../../ui/dialogs/service_form.py" line="72" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/service_form.py" line="85" />
+            <location filename="../../ui/dialogs/service_form.py" line="88" />
             <source>{0}：</source>
             <translation>{0}:</translation>
         </message>
@@ -83,18 +83,18 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="42" />
-            <location filename="../../ui/app.py" line="49" />
+            <location filename="../../ui/app.py" line="43" />
+            <location filename="../../ui/app.py" line="50" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="53" />
+            <location filename="../../ui/app.py" line="54" />
             <source>程序错误</source>
             <translation>Program error</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="54" />
+            <location filename="../../ui/app.py" line="55" />
             <source>程序遇到了意外问题，刚才的操作没有完成，已保存的数据不受影响。
 
 请重试一次；如果问题再次出现，请把下面的日志文件发给维护人员：
@@ -105,7 +105,7 @@ Please try once more. If the problem comes back, send this log file to the maint
 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="142" />
+            <location filename="../../ui/app.py" line="149" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
@@ -143,22 +143,22 @@ Please try once more. If the problem comes back, send this log file to the maint
             <translation>Please choose</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="183" />
+            <location filename="../../ui/dialogs/hotline.py" line="201" />
             <source>分派服务人员</source>
             <translation>Assign workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="190" />
+            <location filename="../../ui/dialogs/hotline.py" line="208" />
             <source>查找人员</source>
             <translation>Find worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="194" />
+            <location filename="../../ui/dialogs/hotline.py" line="212" />
             <source>扫码签到</source>
             <translation>Scan check-in</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="195" />
+            <location filename="../../ui/dialogs/hotline.py" line="213" />
             <source>待分派</source>
             <translation>To assign</translation>
         </message>
@@ -177,7 +177,7 @@ Please try once more. If the problem comes back, send this log file to the maint
         </message>
         <message>
             <location filename="../../ui/dialogs/audit.py" line="66" />
-            <location filename="../../ui/translatable.py" line="70" />
+            <location filename="../../ui/translatable.py" line="72" />
             <source>记录编号</source>
             <translation>Record no.</translation>
         </message>
@@ -272,32 +272,32 @@ Please try once more. If the problem comes back, send this log file to the maint
             <translation>Exporting the audit log…</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="66" />
+            <location filename="../../ui/translatable.py" line="68" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="67" />
+            <location filename="../../ui/translatable.py" line="69" />
             <source>操作员</source>
             <translation>Operator</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="68" />
+            <location filename="../../ui/translatable.py" line="70" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="69" />
+            <location filename="../../ui/translatable.py" line="71" />
             <source>对象</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="71" />
+            <location filename="../../ui/translatable.py" line="73" />
             <source>摘要</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="72" />
+            <location filename="../../ui/translatable.py" line="74" />
             <source>修改内容（修改前 → 修改后）</source>
             <translation>Changes (before → after)</translation>
         </message>
@@ -464,17 +464,17 @@ The database as it was before is saved as: {1}</translation>
             <translation>Backing up the database…</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="89" />
+            <location filename="../../ui/translatable.py" line="91" />
             <source>每日</source>
             <translation>Daily</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="90" />
+            <location filename="../../ui/translatable.py" line="92" />
             <source>每周</source>
             <translation>Weekly</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="91" />
+            <location filename="../../ui/translatable.py" line="93" />
             <source>每月</source>
             <translation>Monthly</translation>
         </message>
@@ -713,28 +713,28 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CompleteDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="216" />
+            <location filename="../../ui/dialogs/hotline.py" line="234" />
             <source>工单完成</source>
             <translation>Complete request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="219" />
+            <location filename="../../ui/dialogs/hotline.py" line="237" />
             <source>服务人员</source>
             <translation>Workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="223" />
+            <location filename="../../ui/dialogs/hotline.py" line="241" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="224" />
+            <location filename="../../ui/dialogs/hotline.py" line="242" />
             <source>服务时长</source>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="226" />
-            <location filename="../../ui/dialogs/hotline.py" line="228" />
+            <location filename="../../ui/dialogs/hotline.py" line="244" />
+            <location filename="../../ui/dialogs/hotline.py" line="246" />
             <source>办理情况</source>
             <translation>What was done</translation>
         </message>
@@ -795,25 +795,25 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DatabaseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="80" />
+            <location filename="../../ui/dialogs/database.py" line="87" />
             <source>打开数据库</source>
             <extracomment>alias</extracomment>
             <translation>Open database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="58" />
+            <location filename="../../ui/dialogs/database.py" line="65" />
             <source>数据库：</source>
             <extracomment>alias</extracomment>
             <translation>Database: </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="43" />
+            <location filename="../../ui/dialogs/database.py" line="48" />
             <source>无法打开数据库</source>
             <extracomment>alias</extracomment>
             <translation>Cannot open database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="80" />
+            <location filename="../../ui/dialogs/database.py" line="87" />
             <source>社工服务台数据库 (*.db);;所有文件 (*)</source>
             <extracomment>alias</extracomment>
             <translation>swdesk databases (*.db);;All files (*)</translation>
@@ -822,37 +822,37 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DeactivateDialog</name>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="592" />
+            <location filename="../../ui/dialogs/worker.py" line="593" />
             <source>离队 — {0}</source>
             <translation>Leave — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="595" />
+            <location filename="../../ui/dialogs/worker.py" line="596" />
             <source>如：工作调动、迁出本街道、本人申请</source>
             <translation>e.g. job change, moved out of the street, own request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="601" />
+            <location filename="../../ui/dialogs/worker.py" line="602" />
             <source>离队原因</source>
             <translation>Reason for leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="602" />
+            <location filename="../../ui/dialogs/worker.py" line="603" />
             <source>离队日期</source>
             <translation>Date left</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="603" />
+            <location filename="../../ui/dialogs/worker.py" line="604" />
             <source>离队人员保留全部记录和服务时长，可随时恢复在册。</source>
             <translation>A worker who leaves keeps all records and service hours and can be made active again at any time.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="605" />
+            <location filename="../../ui/dialogs/worker.py" line="606" />
             <source>确定离队</source>
             <translation>Confirm leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="606" />
+            <location filename="../../ui/dialogs/worker.py" line="607" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -1538,37 +1538,37 @@ If only one person uses this computer you may click "Skip" and use single-user m
             <translation>The two passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="96" />
+            <location filename="../../ui/translatable.py" line="98" />
             <source>所在区</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="97" />
+            <location filename="../../ui/translatable.py" line="99" />
             <source>街道</source>
             <translation>Street</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="98" />
+            <location filename="../../ui/translatable.py" line="100" />
             <source>街道代码</source>
             <translation>Street code</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="99" />
+            <location filename="../../ui/translatable.py" line="101" />
             <source>服务中心名称</source>
             <translation>Service centre</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="100" />
+            <location filename="../../ui/translatable.py" line="102" />
             <source>负责人</source>
             <translation>Person in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="101" />
+            <location filename="../../ui/translatable.py" line="103" />
             <source>联系电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="102" />
+            <location filename="../../ui/translatable.py" line="104" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
@@ -1576,22 +1576,22 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>FollowUpDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="241" />
+            <location filename="../../ui/dialogs/hotline.py" line="259" />
             <source>回访</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="247" />
+            <location filename="../../ui/dialogs/hotline.py" line="265" />
             <source>回访日期</source>
             <translation>Follow-up date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="248" />
+            <location filename="../../ui/dialogs/hotline.py" line="266" />
             <source>满意度</source>
             <translation>Satisfaction</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="251" />
+            <location filename="../../ui/dialogs/hotline.py" line="269" />
             <source>回访记录</source>
             <translation>Follow-up notes</translation>
         </message>
@@ -1983,277 +1983,282 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>HotlineTab</name>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="50" />
+            <location filename="../../ui/tabs/hotline.py" line="51" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="51" />
-            <location filename="../../ui/tabs/hotline.py" line="273" />
+            <location filename="../../ui/tabs/hotline.py" line="52" />
+            <location filename="../../ui/tabs/hotline.py" line="277" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="52" />
-            <location filename="../../ui/tabs/hotline.py" line="120" />
-            <location filename="../../ui/tabs/hotline.py" line="272" />
+            <location filename="../../ui/tabs/hotline.py" line="53" />
+            <location filename="../../ui/tabs/hotline.py" line="123" />
+            <location filename="../../ui/tabs/hotline.py" line="276" />
             <source>类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="53" />
-            <location filename="../../ui/tabs/hotline.py" line="270" />
+            <location filename="../../ui/tabs/hotline.py" line="54" />
+            <location filename="../../ui/tabs/hotline.py" line="274" />
             <source>居民</source>
             <translation>Resident</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="54" />
-            <location filename="../../ui/tabs/hotline.py" line="270" />
+            <location filename="../../ui/tabs/hotline.py" line="55" />
+            <location filename="../../ui/tabs/hotline.py" line="274" />
             <source>电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="55" />
-            <location filename="../../ui/tabs/hotline.py" line="271" />
+            <location filename="../../ui/tabs/hotline.py" line="56" />
+            <location filename="../../ui/tabs/hotline.py" line="275" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="56" />
+            <location filename="../../ui/tabs/hotline.py" line="57" />
             <source>紧急</source>
             <translation>Urgent</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="57" />
-            <location filename="../../ui/tabs/hotline.py" line="119" />
+            <location filename="../../ui/tabs/hotline.py" line="58" />
+            <location filename="../../ui/tabs/hotline.py" line="122" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="57" />
+            <location filename="../../ui/tabs/hotline.py" line="58" />
             <source>（超时）</source>
             <translation> (late)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="59" />
-            <location filename="../../ui/tabs/hotline.py" line="273" />
+            <location filename="../../ui/tabs/hotline.py" line="60" />
+            <location filename="../../ui/tabs/hotline.py" line="277" />
             <source>办结时限</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="60" />
-            <location filename="../../ui/tabs/hotline.py" line="277" />
+            <location filename="../../ui/tabs/hotline.py" line="61" />
+            <location filename="../../ui/tabs/hotline.py" line="281" />
             <source>服务人员</source>
             <translation>Workers</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="61" />
-            <location filename="../../ui/tabs/hotline.py" line="274" />
+            <location filename="../../ui/tabs/hotline.py" line="62" />
+            <location filename="../../ui/tabs/hotline.py" line="278" />
             <source>诉求</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="64" />
+            <location filename="../../ui/tabs/hotline.py" line="65" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="65" />
+            <location filename="../../ui/tabs/hotline.py" line="66" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="66" />
+            <location filename="../../ui/tabs/hotline.py" line="67" />
+            <source>排在下一位前的原因</source>
+            <translation>Ahead of the next because</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tabs/hotline.py" line="68" />
             <source>推荐理由</source>
             <translation>Why</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="103" />
+            <location filename="../../ui/tabs/hotline.py" line="106" />
             <source>全部期间</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="108" />
+            <location filename="../../ui/tabs/hotline.py" line="111" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="112" />
+            <location filename="../../ui/tabs/hotline.py" line="115" />
             <source>全部类别</source>
             <translation>All categories</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="116" />
+            <location filename="../../ui/tabs/hotline.py" line="119" />
             <source>居民姓名、电话或诉求内容</source>
             <translation>Resident name, phone or request text</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="118" />
+            <location filename="../../ui/tabs/hotline.py" line="121" />
             <source>只看超时</source>
             <translation>Late only</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="119" />
+            <location filename="../../ui/tabs/hotline.py" line="122" />
             <source>期间</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="125" />
+            <location filename="../../ui/tabs/hotline.py" line="128" />
             <source>受理新工单…</source>
             <translation>New request…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="127" />
+            <location filename="../../ui/tabs/hotline.py" line="130" />
             <source>导出本期工单…</source>
             <translation>Export period…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="129" />
+            <location filename="../../ui/tabs/hotline.py" line="132" />
             <source>推荐规则…</source>
             <translation>Matching rules…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="156" />
+            <location filename="../../ui/tabs/hotline.py" line="160" />
             <source>分派…</source>
             <translation>Assign…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="157" />
+            <location filename="../../ui/tabs/hotline.py" line="161" />
             <source>完成…</source>
             <translation>Complete…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="158" />
+            <location filename="../../ui/tabs/hotline.py" line="162" />
             <source>回访…</source>
             <translation>Follow up…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="159" />
+            <location filename="../../ui/tabs/hotline.py" line="163" />
             <source>转介…</source>
             <translation>Refer…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="160" />
+            <location filename="../../ui/tabs/hotline.py" line="164" />
             <source>撤销…</source>
             <translation>Withdraw…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="161" />
+            <location filename="../../ui/tabs/hotline.py" line="165" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="169" />
+            <location filename="../../ui/tabs/hotline.py" line="173" />
             <source>推荐人员</source>
             <translation>Suggested workers</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="178" />
-            <source>按专业特长、同社区、党员、当前待办排序；可按住 Ctrl 多选</source>
-            <translation>Ranked by specialty, same community, party membership and current workload; hold Ctrl to select several</translation>
+            <location filename="../../ui/tabs/hotline.py" line="182" />
+            <source>依次按专业特长、同社区、当前待办、近30天分派次数、党员、邻近社区排序；可按住 Ctrl 多选</source>
+            <translation>Ranked by specialty, same community, open requests, assignments in the last 30 days, party membership, neighbouring community; hold Ctrl to pick several</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="182" />
+            <location filename="../../ui/tabs/hotline.py" line="186" />
             <source>分派所选</source>
             <translation>Assign selected</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="209" />
+            <location filename="../../ui/tabs/hotline.py" line="213" />
             <source>共 {0} 件，未办结 {1} 件，超时 {2} 件</source>
             <translation>{0} requests, {1} open, {2} late</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="211" />
+            <location filename="../../ui/tabs/hotline.py" line="215" />
             <source>（只显示最近 {0} 件，请缩小期间）</source>
             <translation>(only the latest {0} shown; narrow the period)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="261" />
+            <location filename="../../ui/tabs/hotline.py" line="265" />
             <source>请在左侧选择一件工单</source>
             <translation>Select a request on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="271" />
+            <location filename="../../ui/tabs/hotline.py" line="275" />
             <source>（未指定）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="272" />
+            <location filename="../../ui/tabs/hotline.py" line="276" />
             <source>渠道</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="272" />
+            <location filename="../../ui/tabs/hotline.py" line="276" />
             <source>紧急程度</source>
             <translation>Urgency</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="274" />
+            <location filename="../../ui/tabs/hotline.py" line="278" />
             <source>期望时间</source>
             <translation>Preferred time</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="278" />
+            <location filename="../../ui/tabs/hotline.py" line="282" />
             <source>分派时间</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="280" />
+            <location filename="../../ui/tabs/hotline.py" line="284" />
             <source>完成时间</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="281" />
+            <location filename="../../ui/tabs/hotline.py" line="285" />
             <source>服务时长</source>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="281" />
+            <location filename="../../ui/tabs/hotline.py" line="285" />
             <source>{0} 分钟</source>
             <translation>{0} min</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="282" />
+            <location filename="../../ui/tabs/hotline.py" line="286" />
             <source>办理情况</source>
             <translation>What was done</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="284" />
+            <location filename="../../ui/tabs/hotline.py" line="288" />
             <source>回访</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="285" />
+            <location filename="../../ui/tabs/hotline.py" line="289" />
             <source>回访记录</source>
             <translation>Follow-up notes</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="287" />
+            <location filename="../../ui/tabs/hotline.py" line="291" />
             <source>办结时间</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="287" />
+            <location filename="../../ui/tabs/hotline.py" line="291" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="339" />
+            <location filename="../../ui/tabs/hotline.py" line="352" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="339" />
+            <location filename="../../ui/tabs/hotline.py" line="352" />
             <source>请先在推荐人员中选择一人或多人</source>
             <translation>Select one or more suggested workers first</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="376" />
+            <location filename="../../ui/tabs/hotline.py" line="389" />
             <source>导出热线工单</source>
             <translation>Export hotline requests</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="383" />
+            <location filename="../../ui/tabs/hotline.py" line="396" />
             <source>正在导出热线工单…</source>
             <translation>Exporting hotline requests…</translation>
         </message>
@@ -2461,29 +2466,98 @@ If only one person uses this computer you may click "Skip" and use single-user m
         </message>
     </context>
     <context>
+        <name>InstanceLock</name>
+        <message>
+            <location filename="../../ui/instance_lock.py" line="66" />
+            <source>{0}，进程号 {1}{2}</source>
+            <extracomment>alias</extracomment>
+            <translation>{0}, process {1}{2}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/instance_lock.py" line="79" />
+            <source>另一个窗口</source>
+            <extracomment>alias</extracomment>
+            <translation>another window</translation>
+        </message>
+        <message>
+            <location filename="../../ui/instance_lock.py" line="81" />
+            <source>同一个数据库文件只能在一个窗口中使用，以免两处同时修改、互相覆盖。</source>
+            <extracomment>alias</extracomment>
+            <translation>A database file can be used in one window only, so that two windows do not overwrite each other's changes.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/instance_lock.py" line="83" />
+            <source>已切换到那个窗口，请在那里继续工作。</source>
+            <extracomment>alias</extracomment>
+            <translation>That window has been brought to the front; please continue there.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/instance_lock.py" line="80" />
+            <source>数据库 {0} 已在另一个社工服务台窗口中打开（{1}）。</source>
+            <extracomment>alias</extracomment>
+            <translation>The database {0} is already open in another swdesk window ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/instance_lock.py" line="228" />
+            <source>数据库已在使用中</source>
+            <extracomment>alias</extracomment>
+            <translation>Database in use</translation>
+        </message>
+        <message>
+            <location filename="../../ui/instance_lock.py" line="64" />
+            <source>本机</source>
+            <extracomment>alias</extracomment>
+            <translation>this computer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/instance_lock.py" line="64" />
+            <source>计算机“{0}”</source>
+            <extracomment>alias</extracomment>
+            <translation>computer “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/instance_lock.py" line="87" />
+            <source>请在任务栏中找到那个窗口继续工作，或关闭它后再打开。</source>
+            <extracomment>alias</extracomment>
+            <translation>Find that window in the taskbar and continue there, or close it and open the database again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/instance_lock.py" line="85" />
+            <source>请在那台计算机上关闭程序后再打开；多人同时使用请改用 PostgreSQL 共享数据库。</source>
+            <extracomment>alias</extracomment>
+            <translation>Close the program on that computer first; for several clerks at once, use a shared PostgreSQL database.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/instance_lock.py" line="65" />
+            <source>，自 {0} 起</source>
+            <extracomment>alias</extracomment>
+            <translation>, since {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>Jobs</name>
         <message>
-            <location filename="../../ui/jobs.py" line="106" />
+            <location filename="../../ui/jobs.py" line="107" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="107" />
+            <location filename="../../ui/jobs.py" line="108" />
             <source>请稍候</source>
             <translation>Please wait</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="164" />
+            <location filename="../../ui/jobs.py" line="177" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="177" />
+            <location filename="../../ui/jobs.py" line="190" />
             <source>注意</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="180" />
+            <location filename="../../ui/jobs.py" line="193" />
             <source>完成</source>
             <translation>Done</translation>
         </message>
@@ -2607,232 +2681,244 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="62" />
+            <location filename="../../ui/main_window.py" line="64" />
             <source>待办提醒</source>
             <translation>Reminders</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="63" />
+            <location filename="../../ui/main_window.py" line="65" />
             <source>人才队伍</source>
             <translation>Workers</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="64" />
+            <location filename="../../ui/main_window.py" line="66" />
             <source>一对一帮教</source>
             <translation>Mentoring</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="65" />
+            <location filename="../../ui/main_window.py" line="67" />
             <source>扶老助老</source>
             <translation>Elder care</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="66" />
+            <location filename="../../ui/main_window.py" line="68" />
             <source>家庭病床</source>
             <translation>Home sickbeds</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="67" />
+            <location filename="../../ui/main_window.py" line="69" />
             <source>服务热线</source>
             <translation>Hotlines</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="68" />
+            <location filename="../../ui/main_window.py" line="70" />
             <source>培训</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="69" />
+            <location filename="../../ui/main_window.py" line="71" />
             <source>统计报表</source>
             <translation>Reports</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="74" />
+            <location filename="../../ui/main_window.py" line="76" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="75" />
+            <location filename="../../ui/main_window.py" line="77" />
             <source>打开数据库…</source>
             <translation>Open database…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="76" />
+            <location filename="../../ui/main_window.py" line="78" />
             <source>连接数据库服务器…</source>
             <translation>Connect to database server…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="78" />
+            <location filename="../../ui/main_window.py" line="80" />
             <source>导入花名册…</source>
             <translation>Import roster…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="79" />
+            <location filename="../../ui/main_window.py" line="81" />
             <source>导出花名册…</source>
             <translation>Export roster…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="80" />
+            <location filename="../../ui/main_window.py" line="82" />
             <source>导出季度报表…</source>
             <translation>Export quarterly report…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="81" />
+            <location filename="../../ui/main_window.py" line="83" />
             <source>汇总各街道报表…</source>
             <translation>Merge street reports…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="83" />
+            <location filename="../../ui/main_window.py" line="85" />
             <source>备份…</source>
             <translation>Backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="84" />
+            <location filename="../../ui/main_window.py" line="86" />
             <source>恢复…</source>
             <translation>Restore…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="86" />
+            <location filename="../../ui/main_window.py" line="88" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="88" />
+            <location filename="../../ui/main_window.py" line="90" />
             <source>打印(&amp;P)</source>
             <translation>&amp;Print</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="89" />
+            <location filename="../../ui/main_window.py" line="91" />
             <source>打印服务证…</source>
             <translation>Print service cards…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="90" />
+            <location filename="../../ui/main_window.py" line="92" />
             <source>打印胸牌…</source>
             <translation>Print badges…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="91" />
+            <location filename="../../ui/main_window.py" line="93" />
             <source>开具服务证明…</source>
             <translation>Issue service certificate…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="93" />
+            <location filename="../../ui/main_window.py" line="95" />
             <source>打印机校准…</source>
             <translation>Printer calibration…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="95" />
+            <location filename="../../ui/main_window.py" line="97" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="96" />
+            <location filename="../../ui/main_window.py" line="98" />
             <source>单位设置…</source>
             <translation>Office settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="97" />
+            <location filename="../../ui/main_window.py" line="99" />
             <source>人才需求计划…</source>
             <translation>Workforce demand plan…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="98" />
+            <location filename="../../ui/main_window.py" line="100" />
             <source>可选值列表…</source>
             <translation>Value lists…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="100" />
+            <location filename="../../ui/main_window.py" line="102" />
             <source>操作员管理…</source>
             <translation>Operators…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="101" />
+            <location filename="../../ui/main_window.py" line="103" />
             <source>操作日志…</source>
             <translation>Audit log…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="102" />
+            <location filename="../../ui/main_window.py" line="104" />
             <source>锁定</source>
             <translation>Lock</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="104" />
+            <location filename="../../ui/main_window.py" line="106" />
             <source>界面语言…</source>
             <translation>Language…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="106" />
+            <location filename="../../ui/main_window.py" line="108" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="107" />
+            <location filename="../../ui/main_window.py" line="109" />
             <source>验证服务证…</source>
             <translation>Verify service card…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="109" />
+            <location filename="../../ui/main_window.py" line="111" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="110" />
+            <location filename="../../ui/main_window.py" line="112" />
             <source>填充示例数据…</source>
             <translation>Fill with demo data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="112" />
+            <location filename="../../ui/main_window.py" line="114" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="148" />
+            <location filename="../../ui/main_window.py" line="151" />
             <source>数据库：{0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="181" />
+            <location filename="../../ui/main_window.py" line="184" />
             <source>“{0}”页面加载失败，详情见日志。</source>
             <translation>The "{0}" page failed to load; see the log for details.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="218" />
+            <location filename="../../ui/main_window.py" line="223" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="228" />
+            <location filename="../../ui/main_window.py" line="227" />
+            <location filename="../../ui/main_window.py" line="229" />
             <source>{0} — 社工服务台</source>
             <translation>{0} — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="37" />
+            <location filename="../../ui/main_window.py" line="240" />
+            <source>查看范围：一个街道，或全区各街道</source>
+            <translation>Scope: one street, or every street of the district</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="256" />
+            <location filename="../../ui/main_window.py" line="257" />
+            <source>范围：{0}</source>
+            <translation>Scope: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="39" />
             <source>源代码运行</source>
             <translation>run from source</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="42" />
+            <location filename="../../ui/main_window.py" line="44" />
             <source>关于社工服务台</source>
             <translation>About swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="43" />
+            <location filename="../../ui/main_window.py" line="45" />
             <source>&lt;h3&gt;社工服务台 swdesk {0}&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;swdesk (社工服务台) {0}&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="44" />
+            <location filename="../../ui/main_window.py" line="46" />
             <source>&lt;p&gt;构建日期：{0}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Build date: {0}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="45" />
+            <location filename="../../ui/main_window.py" line="47" />
             <source>&lt;p&gt;街道社会工作服务中心的人才队伍、一对一帮教、扶老助老、家庭病床、服务热线、培训管理，服务证打印与季度统计报表。&lt;/p&gt;</source>
             <translation>&lt;p&gt;The records of a street social-work service centre: workers, mentoring, elder care, home sickbeds, hotlines and training; service cards and quarterly reports.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="47" />
+            <location filename="../../ui/main_window.py" line="49" />
             <source>&lt;p&gt;当前数据库：{0}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Database: {0}&lt;/p&gt;</translation>
         </message>
@@ -3175,17 +3261,17 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>The two passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="82" />
+            <location filename="../../ui/translatable.py" line="84" />
             <source>可修改全部数据，管理操作员账户，查看完整的身份证号和电话，恢复备份</source>
             <translation>Can change all data, manage operator accounts, see full ID and phone numbers and restore backups</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="83" />
+            <location filename="../../ui/translatable.py" line="85" />
             <source>可录入和修改数据，列表中个人信息脱敏显示</source>
             <translation>Can enter and change data; personal data is masked in lists</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="84" />
+            <location filename="../../ui/translatable.py" line="86" />
             <source>只能查看和导出（个人信息脱敏），不能修改任何数据</source>
             <translation>Can only view and export (personal data masked); cannot change any data</translation>
         </message>
@@ -3511,27 +3597,27 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Password changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="77" />
+            <location filename="../../ui/translatable.py" line="79" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="78" />
+            <location filename="../../ui/translatable.py" line="80" />
             <source>登录名</source>
             <translation>Login</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="79" />
+            <location filename="../../ui/translatable.py" line="81" />
             <source>角色</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="80" />
+            <location filename="../../ui/translatable.py" line="82" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="81" />
+            <location filename="../../ui/translatable.py" line="83" />
             <source>建立时间</source>
             <translation>Created</translation>
         </message>
@@ -3859,7 +3945,7 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>ProgrammeTab</name>
         <message numerus="yes">
-            <location filename="../../ui/tabs/programme_base.py" line="107" />
+            <location filename="../../ui/tabs/programme_base.py" line="131" />
             <source>共 %n 条</source>
             <translation>
                 <numerusform>%n record</numerusform>
@@ -3867,7 +3953,7 @@ Create an administrator account in "Settings → Operators" first.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/programme_base.py" line="172" />
+            <location filename="../../ui/tabs/programme_base.py" line="196" />
             <source>请确认</source>
             <translation>Please confirm</translation>
         </message>
@@ -3915,32 +4001,32 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>ReasonDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="264" />
+            <location filename="../../ui/dialogs/hotline.py" line="282" />
             <source>转介工单</source>
             <translation>Refer request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="264" />
+            <location filename="../../ui/dialogs/hotline.py" line="282" />
             <source>撤销工单</source>
             <translation>Withdraw request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="270" />
+            <location filename="../../ui/dialogs/hotline.py" line="288" />
             <source>例如：转区法律援助中心</source>
             <translation>e.g. referred to the district legal aid centre</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="271" />
+            <location filename="../../ui/dialogs/hotline.py" line="289" />
             <source>例如：居民已自行解决</source>
             <translation>e.g. resident solved it themselves</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="272" />
+            <location filename="../../ui/dialogs/hotline.py" line="290" />
             <source>转介去向/原因</source>
             <translation>Referred to / why</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="272" />
+            <location filename="../../ui/dialogs/hotline.py" line="290" />
             <source>撤销原因</source>
             <translation>Reason for withdrawal</translation>
         </message>
@@ -4005,27 +4091,27 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="133" />
+            <location filename="../../ui/translatable.py" line="135" />
             <source>数据库文件已损坏（可能是停电或强行关机造成的）。建议从最近一次完好的备份恢复；恢复前，损坏的文件会另存一份，不会丢失。</source>
             <translation>The database file is damaged (perhaps by a power cut or a forced shutdown). Restoring the latest good backup is advised; the damaged file is kept as a copy first, so nothing is lost.</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="135" />
+            <location filename="../../ui/translatable.py" line="137" />
             <source>这个数据库由更新版本的社工服务台使用过。请安装新版程序后再打开；数据没有任何改动。</source>
             <translation>This database was used by a newer version of swdesk. Install the new version and open it again; no data was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="136" />
+            <location filename="../../ui/translatable.py" line="138" />
             <source>数据库正被另一个程序（或另一个社工服务台窗口）使用。请关闭它后点“重试”。</source>
             <translation>The database is in use by another program (or another swdesk window). Close it, then click "Retry".</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="137" />
+            <location filename="../../ui/translatable.py" line="139" />
             <source>数据库文件或所在文件夹是只读的（例如在光盘上，或文件属性设为只读）。请把文件复制到可写的位置，或取消只读属性后重试。</source>
             <translation>The database file or its folder is read-only (e.g. on a CD, or the file is marked read-only). Copy the file to a writable place, or clear the read-only attribute, and try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="139" />
+            <location filename="../../ui/translatable.py" line="141" />
             <source>请检查文件位置或网络连接后重试。</source>
             <translation>Check the file's location or the network connection and try again.</translation>
         </message>
@@ -4116,22 +4202,22 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>{0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="45" />
+            <location filename="../../ui/translatable.py" line="47" />
             <source>一对一帮教</source>
             <translation>Mentoring</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="46" />
+            <location filename="../../ui/translatable.py" line="48" />
             <source>扶老助老</source>
             <translation>Elder care</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="47" />
+            <location filename="../../ui/translatable.py" line="49" />
             <source>家庭病床</source>
             <translation>Home sickbeds</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="48" />
+            <location filename="../../ui/translatable.py" line="50" />
             <source>服务热线</source>
             <translation>Hotlines</translation>
         </message>
@@ -4175,43 +4261,43 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Reminders: </translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="49" />
+            <location filename="../../ui/translatable.py" line="51" />
             <source>一对一帮教</source>
             <translation>Mentoring</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="50" />
+            <location filename="../../ui/translatable.py" line="52" />
             <source>扶老助老</source>
             <translation>Elder care</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="51" />
+            <location filename="../../ui/translatable.py" line="53" />
             <source>家庭病床</source>
             <translation>Home sickbeds</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="52" />
-            <location filename="../../ui/translatable.py" line="59" />
+            <location filename="../../ui/translatable.py" line="54" />
+            <location filename="../../ui/translatable.py" line="61" />
             <source>服务热线</source>
             <translation>Hotlines</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="57" />
+            <location filename="../../ui/translatable.py" line="59" />
             <source>队伍结构</source>
             <translation>Workforce</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="58" />
+            <location filename="../../ui/translatable.py" line="60" />
             <source>服务开展</source>
             <translation>Services</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="60" />
+            <location filename="../../ui/translatable.py" line="62" />
             <source>培训</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="61" />
+            <location filename="../../ui/translatable.py" line="63" />
             <source>需求缺口</source>
             <translation>Demand gap</translation>
         </message>
@@ -4291,72 +4377,72 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>RequestDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="130" />
+            <location filename="../../ui/dialogs/hotline.py" line="145" />
             <source>修改热线工单</source>
             <translation>Edit hotline request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="130" />
+            <location filename="../../ui/dialogs/hotline.py" line="145" />
             <source>受理热线工单</source>
             <translation>New hotline request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="136" />
+            <location filename="../../ui/dialogs/hotline.py" line="151" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="137" />
+            <location filename="../../ui/dialogs/hotline.py" line="152" />
             <source>受理渠道</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="139" />
+            <location filename="../../ui/dialogs/hotline.py" line="154" />
             <source>居民姓名</source>
             <translation>Resident's name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="140" />
+            <location filename="../../ui/dialogs/hotline.py" line="155" />
             <source>联系电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="142" />
+            <location filename="../../ui/dialogs/hotline.py" line="157" />
             <source>（未指定）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="147" />
+            <location filename="../../ui/dialogs/hotline.py" line="162" />
             <source>所在社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="148" />
+            <location filename="../../ui/dialogs/hotline.py" line="163" />
             <source>热线类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="151" />
+            <location filename="../../ui/dialogs/hotline.py" line="166" />
             <source>居民反映的困难和需要的帮助</source>
             <translation>The resident's difficulty and the help needed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="153" />
+            <location filename="../../ui/dialogs/hotline.py" line="168" />
             <source>诉求内容</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="154" />
+            <location filename="../../ui/dialogs/hotline.py" line="169" />
             <source>紧急程度</source>
             <translation>Urgency</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="156" />
+            <location filename="../../ui/dialogs/hotline.py" line="171" />
             <source>期望服务时间</source>
             <translation>Preferred time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="158" />
+            <location filename="../../ui/dialogs/hotline.py" line="173" />
             <source>例如：工作日上午</source>
             <translation>e.g. weekday mornings</translation>
         </message>
@@ -4423,209 +4509,219 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <source>状态</source>
             <translation>Status</translation>
         </message>
+        <message>
+            <location filename="../../ui/translatable.py" line="28" />
+            <source>街道</source>
+            <translation>Street</translation>
+        </message>
     </context>
     <context>
         <name>RosterTab</name>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="66" />
+            <location filename="../../ui/tabs/roster.py" line="67" />
             <source>正在查询…</source>
             <translation>Searching…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="78" />
+            <location filename="../../ui/tabs/roster.py" line="80" />
             <source>搜索：姓名、拼音（如 zhangsan 或 zs）、身份证号或手机号任意4位以上数字、服务证号（Ctrl+F）</source>
             <translation>Search: name, pinyin (zhangsan or zs), 4+ digits of an ID or phone number, card number (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="81" />
+            <location filename="../../ui/tabs/roster.py" line="83" />
             <source>新增人员</source>
             <translation>New worker</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="82" />
+            <location filename="../../ui/tabs/roster.py" line="84" />
             <source>新增人员（Ctrl+N）</source>
             <translation>New worker (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="84" />
+            <location filename="../../ui/tabs/roster.py" line="86" />
             <source>导入…</source>
             <translation>Import…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="86" />
+            <location filename="../../ui/tabs/roster.py" line="88" />
             <source>导出当前列表…</source>
             <translation>Export list…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="108" />
+            <location filename="../../ui/tabs/roster.py" line="110" />
             <source>清除筛选</source>
             <translation>Clear filters</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="120" />
+            <location filename="../../ui/tabs/roster.py" line="122" />
             <source>{0}：全部</source>
             <translation>{0}: all</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="122" />
+            <location filename="../../ui/tabs/roster.py" line="124" />
             <source>{0}：{1}</source>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="256" />
+            <location filename="../../ui/tabs/roster.py" line="259" />
             <source>查询用时 {0} 毫秒</source>
             <translation>Query took {0} ms</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="257" />
+            <location filename="../../ui/tabs/roster.py" line="260" />
             <source>共 {0} 人 / 筛选 {1} 人</source>
             <translation>{0} workers / {1} shown</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="260" />
+            <location filename="../../ui/tabs/roster.py" line="263" />
             <source>查询失败</source>
             <translation>Query failed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="390" />
+            <location filename="../../ui/tabs/roster.py" line="405" />
             <source>已复制身份证号</source>
             <translation>ID number copied</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="390" />
+            <location filename="../../ui/tabs/roster.py" line="405" />
             <source>此人没有登记身份证号</source>
             <translation>No ID number recorded for this worker</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="402" />
+            <location filename="../../ui/tabs/roster.py" line="417" />
             <source>新增人员…</source>
             <translation>New worker…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="405" />
+            <location filename="../../ui/tabs/roster.py" line="420" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="406" />
+            <location filename="../../ui/tabs/roster.py" line="421" />
             <source>打印服务证（{0} 人）…</source>
             <translation>Print service cards ({0})…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="406" />
+            <location filename="../../ui/tabs/roster.py" line="421" />
             <source>打印服务证…</source>
             <translation>Print service cards…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="409" />
+            <location filename="../../ui/tabs/roster.py" line="424" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="409" />
+            <location filename="../../ui/tabs/roster.py" line="424" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="411" />
+            <location filename="../../ui/tabs/roster.py" line="426" />
             <source>复制身份证号</source>
             <translation>Copy ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="413" />
+            <location filename="../../ui/tabs/roster.py" line="428" />
             <source>删除（仅限录入错误）…</source>
             <translation>Delete (data-entry errors only)…</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="32" />
+            <location filename="../../ui/translatable.py" line="33" />
             <source>所属领域</source>
             <translation>Sector</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="33" />
+            <location filename="../../ui/translatable.py" line="34" />
             <source>所属社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="34" />
+            <location filename="../../ui/translatable.py" line="35" />
             <source>专业特长</source>
             <translation>Specialties</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="35" />
+            <location filename="../../ui/translatable.py" line="36" />
             <source>学历</source>
             <translation>Education</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="36" />
+            <location filename="../../ui/translatable.py" line="37" />
             <source>职称</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="37" />
+            <location filename="../../ui/translatable.py" line="38" />
             <source>人员类别</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="38" />
+            <location filename="../../ui/translatable.py" line="39" />
             <source>政治面貌</source>
             <translation>Political status</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="39" />
+            <location filename="../../ui/translatable.py" line="40" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="40" />
+            <location filename="../../ui/translatable.py" line="41" />
             <source>年龄段</source>
             <translation>Age band</translation>
+        </message>
+        <message>
+            <location filename="../../ui/translatable.py" line="42" />
+            <source>街道</source>
+            <translation>Street</translation>
         </message>
     </context>
     <context>
         <name>ServerDialog</name>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="90" />
+            <location filename="../../ui/dialogs/database.py" line="97" />
             <source>连接数据库服务器</source>
             <translation>Connect to database server</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="100" />
+            <location filename="../../ui/dialogs/database.py" line="107" />
             <source>服务器地址</source>
             <translation>Server</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="101" />
+            <location filename="../../ui/dialogs/database.py" line="108" />
             <source>端口</source>
             <translation>Port</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="102" />
+            <location filename="../../ui/dialogs/database.py" line="109" />
             <source>数据库名</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="103" />
+            <location filename="../../ui/dialogs/database.py" line="110" />
             <source>用户名</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="104" />
+            <location filename="../../ui/dialogs/database.py" line="111" />
             <source>密码</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="105" />
+            <location filename="../../ui/dialogs/database.py" line="112" />
             <source>区级共享数据库使用 PostgreSQL。请勿把数据库文件放在网络共享文件夹中使用。</source>
             <translation>A district's shared database runs on PostgreSQL. Never use a database file from a network share.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="108" />
+            <location filename="../../ui/dialogs/database.py" line="115" />
             <source>连接</source>
             <translation>Connect</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="109" />
+            <location filename="../../ui/dialogs/database.py" line="116" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -4633,7 +4729,19 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>ServiceForm</name>
         <message>
-            <location filename="../../ui/widgets/forms.py" line="107" />
+            <location filename="../../ui/widgets/forms.py" line="156" />
+            <source>已填写的内容尚未保存，确定关闭并放弃吗？</source>
+            <extracomment>alias</extracomment>
+            <translation>What you typed has not been saved. Close and discard it?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/forms.py" line="156" />
+            <source>放弃填写的内容</source>
+            <extracomment>alias</extracomment>
+            <translation>Discard typed data</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/forms.py" line="233" />
             <source>添加</source>
             <extracomment>alias</extracomment>
             <translation>Add</translation>
@@ -4675,12 +4783,12 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>SpecialtyMapDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="288" />
+            <location filename="../../ui/dialogs/hotline.py" line="306" />
             <source>推荐规则：热线类别对应的专业特长</source>
             <translation>Matching rules: specialties for each hotline</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="304" />
+            <location filename="../../ui/dialogs/hotline.py" line="322" />
             <source>推荐人员时，具有所勾选专业特长的人员排在前面。</source>
             <translation>Workers with the ticked specialties are suggested first.</translation>
         </message>
@@ -4956,295 +5064,295 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>WorkerDialog</name>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="73" />
+            <location filename="../../ui/dialogs/worker.py" line="74" />
             <source>新增人员</source>
             <translation>New worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="73" />
+            <location filename="../../ui/dialogs/worker.py" line="74" />
             <source>人员信息</source>
             <translation>Worker details</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="75" />
+            <location filename="../../ui/dialogs/worker.py" line="76" />
             <source>基本信息</source>
             <translation>Basic details</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="77" />
+            <location filename="../../ui/dialogs/worker.py" line="78" />
             <source>服务时长</source>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="154" />
-            <location filename="../../ui/translatable.py" line="107" />
+            <location filename="../../ui/dialogs/worker.py" line="148" />
+            <location filename="../../ui/translatable.py" line="109" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="159" />
+            <location filename="../../ui/dialogs/worker.py" line="153" />
             <source>18位身份证号，填写后自动带出出生日期和性别</source>
             <translation>18-character ID number; fills in date of birth and sex</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="162" />
+            <location filename="../../ui/dialogs/worker.py" line="156" />
             <source>如 1985-06-01；有身份证号时可不填</source>
             <translation>e.g. 1985-06-01; not needed with an ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="163" />
+            <location filename="../../ui/dialogs/worker.py" line="157" />
             <source>11位手机号码</source>
             <translation>11-digit mobile number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="172" />
+            <location filename="../../ui/dialogs/worker.py" line="166" />
             <source>如 2026-03-01</source>
             <translation>e.g. 2026-03-01</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="79" />
-            <location filename="../../ui/dialogs/worker.py" line="183" />
-            <location filename="../../ui/translatable.py" line="122" />
+            <location filename="../../ui/dialogs/worker.py" line="80" />
+            <location filename="../../ui/dialogs/worker.py" line="177" />
+            <location filename="../../ui/translatable.py" line="124" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="79" />
+            <location filename="../../ui/dialogs/worker.py" line="80" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="79" />
+            <location filename="../../ui/dialogs/worker.py" line="80" />
             <source>类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="79" />
+            <location filename="../../ui/dialogs/worker.py" line="80" />
             <source>来电居民</source>
             <translation>Resident</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="79" />
+            <location filename="../../ui/dialogs/worker.py" line="80" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="80" />
+            <location filename="../../ui/dialogs/worker.py" line="81" />
             <source>分派时间</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="80" />
+            <location filename="../../ui/dialogs/worker.py" line="81" />
             <source>完成时间</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="80" />
+            <location filename="../../ui/dialogs/worker.py" line="81" />
             <source>服务时长（分钟）</source>
             <translation>Minutes</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="81" />
+            <location filename="../../ui/dialogs/worker.py" line="82" />
             <source>热线分派</source>
             <translation>Hotline requests</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <location filename="../../ui/dialogs/worker.py" line="84" />
             <source>培训日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <location filename="../../ui/dialogs/worker.py" line="84" />
             <source>课程</source>
             <translation>Course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <location filename="../../ui/dialogs/worker.py" line="84" />
             <source>主题</source>
             <translation>Topic</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <location filename="../../ui/dialogs/worker.py" line="84" />
             <source>授课人</source>
             <translation>Trainer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <location filename="../../ui/dialogs/worker.py" line="84" />
             <source>学时</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="84" />
+            <location filename="../../ui/dialogs/worker.py" line="85" />
             <source>培训记录</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="187" />
-            <location filename="../../ui/translatable.py" line="126" />
+            <location filename="../../ui/dialogs/worker.py" line="181" />
+            <location filename="../../ui/translatable.py" line="128" />
             <source>服务证号</source>
             <translation>Card number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="219" />
+            <location filename="../../ui/dialogs/worker.py" line="213" />
             <source>照片（1 寸）</source>
             <translation>Photo (1-inch)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="225" />
+            <location filename="../../ui/dialogs/worker.py" line="219" />
             <source>选择文件…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="227" />
+            <location filename="../../ui/dialogs/worker.py" line="221" />
             <source>从剪贴板粘贴</source>
             <translation>Paste from clipboard</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="229" />
+            <location filename="../../ui/dialogs/worker.py" line="223" />
             <source>清除照片</source>
             <translation>Remove photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="248" />
-            <location filename="../../ui/dialogs/worker.py" line="250" />
+            <location filename="../../ui/dialogs/worker.py" line="242" />
+            <location filename="../../ui/dialogs/worker.py" line="244" />
             <source>项目</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="248" />
-            <location filename="../../ui/dialogs/worker.py" line="250" />
+            <location filename="../../ui/dialogs/worker.py" line="242" />
+            <location filename="../../ui/dialogs/worker.py" line="244" />
             <source>服务时长（小时）</source>
             <translation>Service hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="250" />
+            <location filename="../../ui/dialogs/worker.py" line="244" />
             <source>季度</source>
             <translation>Quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="257" />
+            <location filename="../../ui/dialogs/worker.py" line="251" />
             <source>按项目合计</source>
             <translation>By programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="259" />
+            <location filename="../../ui/dialogs/worker.py" line="253" />
             <source>按季度</source>
             <translation>By quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="270" />
+            <location filename="../../ui/dialogs/worker.py" line="264" />
             <source>保存 (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="275" />
+            <location filename="../../ui/dialogs/worker.py" line="269" />
             <source>保存并继续新增</source>
             <translation>Save and add another</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="277" />
+            <location filename="../../ui/dialogs/worker.py" line="271" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="316" />
+            <location filename="../../ui/dialogs/worker.py" line="313" />
             <source>保存时自动分配</source>
             <translation>Assigned on save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="356" />
+            <location filename="../../ui/dialogs/worker.py" line="353" />
             <source>人员信息 — {0}</source>
             <translation>Worker details — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="359" />
+            <location filename="../../ui/dialogs/worker.py" line="356" />
             <source>{0}
 发证日期 {1}，有效期至 {2}</source>
             <translation>{0}
 issued {1}, valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="362" />
+            <location filename="../../ui/dialogs/worker.py" line="359" />
             <source>未发证</source>
             <translation>No card issued</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="370" />
+            <location filename="../../ui/dialogs/worker.py" line="367" />
             <source>离队（{0}）</source>
             <translation>Left ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="372" />
+            <location filename="../../ui/dialogs/worker.py" line="369" />
             <source>，原因：{0}</source>
             <translation>, reason: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="373" />
+            <location filename="../../ui/dialogs/worker.py" line="370" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="376" />
+            <location filename="../../ui/dialogs/worker.py" line="373" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="382" />
+            <location filename="../../ui/dialogs/worker.py" line="379" />
             <source>保存后这里显示此人的服务时长。</source>
             <translation>Service hours appear here after saving.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="386" />
+            <location filename="../../ui/dialogs/worker.py" line="383" />
             <source>累计服务时长：{0} 小时</source>
             <translation>Total service hours: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="428" />
+            <location filename="../../ui/dialogs/worker.py" line="421" />
             <source>出生日期 {0}，{1}，{2} 岁，年龄段：{3}</source>
             <translation>Born {0}, {1}, aged {2}, age band: {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="459" />
+            <location filename="../../ui/dialogs/worker.py" line="455" />
             <source>无照片</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="467" />
+            <location filename="../../ui/dialogs/worker.py" line="463" />
             <source>选择照片</source>
             <translation>Choose photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="468" />
+            <location filename="../../ui/dialogs/worker.py" line="464" />
             <source>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</source>
             <translation>Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="483" />
+            <location filename="../../ui/dialogs/worker.py" line="479" />
             <source>剪贴板中没有图片，请先复制一张照片</source>
             <translation>The clipboard holds no image; copy a photo first</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="529" />
+            <location filename="../../ui/dialogs/worker.py" line="527" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="554" />
+            <location filename="../../ui/dialogs/worker.py" line="553" />
             <source>已保存 {0}，服务证号 {1}。请录入下一位。</source>
             <translation>Saved {0}, card number {1}. Enter the next worker.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="562" />
+            <location filename="../../ui/dialogs/worker.py" line="561" />
             <source>记录已被修改</source>
             <translation>Record changed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="563" />
+            <location filename="../../ui/dialogs/worker.py" line="562" />
             <source>在您编辑期间，此人的记录已被其他窗口修改并保存。</source>
             <translation>While you were editing, this worker's record was changed and saved elsewhere.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="565" />
+            <location filename="../../ui/dialogs/worker.py" line="564" />
             <source>对方修改了：
 {0}
 
@@ -5255,118 +5363,118 @@ issued {1}, valid until {2}</translation>
 Reloading shows what they saved; your unsaved changes will need to be entered again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="566" />
+            <location filename="../../ui/dialogs/worker.py" line="565" />
             <source>重新载入</source>
             <translation>Reload</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="567" />
+            <location filename="../../ui/dialogs/worker.py" line="566" />
             <source>继续编辑</source>
             <translation>Keep editing</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="108" />
+            <location filename="../../ui/translatable.py" line="110" />
             <source>性别</source>
             <translation>Sex</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="109" />
+            <location filename="../../ui/translatable.py" line="111" />
             <source>身份证号</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="110" />
+            <location filename="../../ui/translatable.py" line="112" />
             <source>出生日期</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="111" />
+            <location filename="../../ui/translatable.py" line="113" />
             <source>手机号码</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="112" />
+            <location filename="../../ui/translatable.py" line="114" />
             <source>所属领域</source>
             <translation>Sector</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="113" />
+            <location filename="../../ui/translatable.py" line="115" />
             <source>工作单位</source>
             <translation>Employer</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="114" />
+            <location filename="../../ui/translatable.py" line="116" />
             <source>学历</source>
             <translation>Education</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="115" />
+            <location filename="../../ui/translatable.py" line="117" />
             <source>职称</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="116" />
+            <location filename="../../ui/translatable.py" line="118" />
             <source>社工职业水平</source>
             <translation>SW level</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="117" />
+            <location filename="../../ui/translatable.py" line="119" />
             <source>专业特长</source>
             <translation>Specialties</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="118" />
+            <location filename="../../ui/translatable.py" line="120" />
             <source>政治面貌</source>
             <translation>Political status</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="119" />
+            <location filename="../../ui/translatable.py" line="121" />
             <source>人员类别</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="120" />
+            <location filename="../../ui/translatable.py" line="122" />
             <source>所属社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="121" />
+            <location filename="../../ui/translatable.py" line="123" />
             <source>加入日期</source>
             <translation>Joined on</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="123" />
+            <location filename="../../ui/translatable.py" line="125" />
             <source>备注</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="124" />
+            <location filename="../../ui/translatable.py" line="126" />
             <source>离队日期</source>
             <translation>Date left</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="125" />
+            <location filename="../../ui/translatable.py" line="127" />
             <source>离队原因</source>
             <translation>Reason for leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="127" />
+            <location filename="../../ui/translatable.py" line="129" />
             <source>发证日期</source>
             <translation>Issued on</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="128" />
+            <location filename="../../ui/translatable.py" line="130" />
             <source>有效期至</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="644" />
+            <location filename="../../ui/dialogs/worker.py" line="645" />
             <source>删除人员</source>
             <extracomment>alias</extracomment>
             <translation>Delete worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="645" />
+            <location filename="../../ui/dialogs/worker.py" line="646" />
             <source>删除仅用于录入错误的记录；已离开的人员请用“离队”。
 请填写删除 {0} 的原因：</source>
             <extracomment>alias</extracomment>
@@ -5374,31 +5482,31 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
 Why is {0} being deleted?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="624" />
+            <location filename="../../ui/dialogs/worker.py" line="625" />
             <source>将 {0} 恢复为在册人员？</source>
             <extracomment>alias</extracomment>
             <translation>Make {0} an active worker again?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="623" />
+            <location filename="../../ui/dialogs/worker.py" line="624" />
             <source>恢复在册</source>
             <extracomment>alias</extracomment>
             <translation>Make active again</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="651" />
+            <location filename="../../ui/dialogs/worker.py" line="652" />
             <source>无</source>
             <extracomment>alias</extracomment>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="650" />
+            <location filename="../../ui/dialogs/worker.py" line="651" />
             <source>确定要永久删除 {0}（服务证号 {1}）吗？此操作不能撤销，并记入操作日志。</source>
             <extracomment>alias</extracomment>
             <translation>Permanently delete {0} (card number {1})? This cannot be undone and is written to the audit log.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="649" />
+            <location filename="../../ui/dialogs/worker.py" line="650" />
             <source>确认删除</source>
             <extracomment>alias</extracomment>
             <translation>Confirm delete</translation>
@@ -5420,17 +5528,17 @@ Why is {0} being deleted?</translation>
     <context>
         <name>printing</name>
         <message>
-            <location filename="../../ui/translatable.py" line="144" />
+            <location filename="../../ui/translatable.py" line="146" />
             <source>服务证</source>
             <translation>Service cards</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="145" />
+            <location filename="../../ui/translatable.py" line="147" />
             <source>胸牌</source>
             <translation>Badges</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="146" />
+            <location filename="../../ui/translatable.py" line="148" />
             <source>服务证明</source>
             <translation>Certificate</translation>
         </message>

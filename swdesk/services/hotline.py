@@ -359,56 +359,102 @@ class Suggestion:
     name: str
     score: int
     reasons: list[str]
+    decided: str = ""   # what puts this worker above the next one ("" for the last)
 
 
-# Weights of the ranking; the order of importance is specialty > community > party > workload
-# (an idle worker gets 10 points, 2 fewer per open assignment, none from 5 on).
-_W_SPECIALTY, _W_COMMUNITY, _W_PARTY = 40, 30, 15
+# Weights of the ranking, in the order of importance: fitting specialty, same community, open
+# load (12 for an idle worker, 3 fewer per open request), assignments in the last RECENT_DAYS (6
+# for none, 2 fewer each: work is spread), party member, a neighbouring community (next in the
+# office's list, which is set up street by street). Everything after the community adds up to at
+# most 12 + 6 + 3 + 2 = 23 < 30, so specialty and community always decide first, and the best tier
+# (specialty and community, 70+) outranks everybody else (at most 40 + 23 = 63).
+_W_SPECIALTY, _W_COMMUNITY, _W_PARTY, _W_NEIGHBOUR = 40, 30, 3, 2
+_LOAD_TOP, _LOAD_STEP, _RECENT_TOP, _RECENT_STEP = 12, 3, 6, 2
+RECENT_DAYS = 30
 
 
 def suggest_workers(request_id: int, limit: int = 20) -> list[Suggestion]:
-    """Active workers ranked for a request: fitting specialty, same community, party member,
-    fewest open assignments. The ranking runs in SQL; Python only words the top `limit`.
+    """Active workers ranked for a request: fitting specialty, same community, fewest open
+    requests, fewest recent assignments, party member, neighbouring community. The ranking runs
+    in SQL; Python only words the top `limit` and says, for each, what puts it above the next.
 
-    The weights make the best tier (fitting specialty, and same community when the request has
-    one) outrank everybody else whatever their party status and load (70 > 40 + 15 + 10), so that
-    tier is ranked alone first, from the community's and the specialty's indexes; only when it has
-    fewer than `limit` people is everyone ranked.
+    The best tier (fitting specialty, and same community when the request has one) is ranked alone
+    first, from the community's and the specialty's indexes; only when it has fewer than `limit`
+    people is everyone ranked.
     """
     request = _get(request_id)
     fitting = specialty_map().get(request.category, [])
-    rows = list(_ranking_query(request, fitting, limit, best_tier_only=bool(fitting)))
+    since = _now() - _dt.timedelta(days=RECENT_DAYS)
+    rows = list(_ranking_query(request, fitting, limit, since, best_tier_only=bool(fitting)))
     if len(rows) < limit:
-        rows = list(_ranking_query(request, fitting, limit, best_tier_only=False))
+        rows = list(_ranking_query(request, fitting, limit, since, best_tier_only=False))
     specs = _specialties_of([r["id"] for r in rows], fitting)
+    facts = [_facts(request, r, specs.get(r["id"], [])) for r in rows]
     out = []
-    for r in rows:
+    for i, (r, fact) in enumerate(zip(rows, facts, strict=True)):
         reasons = []
-        matched = specs.get(r["id"], [])
-        if matched:
-            reasons.append("专业特长：" + vocab.SPECIALTY_JOINER.join(matched))
-        if request.community_id and r["community"] == request.community_id:
+        if fact["matched"]:
+            reasons.append("专业特长：" + vocab.SPECIALTY_JOINER.join(fact["matched"]))
+        if fact["community"]:
             reasons.append("同社区")
-        if vocab.is_party_member(r["political_status"]):
+        elif fact["neighbour"]:
+            reasons.append("邻近社区")
+        if fact["party"]:
             reasons.append(r["political_status"])
-        reasons.append(f"当前待办 {int(r['open_n'])} 件")
-        out.append(Suggestion(worker_id=r["id"], name=r["name"], score=int(r["score"]), reasons=reasons))
+        reasons.append(f"当前待办 {fact['open']} 件")
+        reasons.append(f"近{RECENT_DAYS}天分派 {fact['recent']} 次")
+        decided = _decided(fact, facts[i + 1]) if i + 1 < len(facts) else ""
+        out.append(Suggestion(worker_id=r["id"], name=r["name"], score=int(r["score"]), reasons=reasons,
+                              decided=decided))
     return out
 
 
-def _ranking_query(request: HotlineRequest, fitting: list[str], limit: int, best_tier_only: bool):
+def _facts(request: HotlineRequest, row: dict[str, Any], matched: list[str]) -> dict[str, Any]:
+    same = bool(request.community_id) and row["community"] == request.community_id
+    neighbour = (bool(request.community_id) and row["community"] is not None and not same
+                 and abs(row["community"] - request.community_id) == 1)
+    return {"matched": matched, "community": same, "neighbour": neighbour,
+            "open": int(row["open_n"]), "recent": int(row["recent_n"]),
+            "party": vocab.is_party_member(row["political_status"]), "score": int(row["score"])}
+
+
+def _decided(this: dict[str, Any], below: dict[str, Any]) -> str:
+    """The first difference, in the ranking's order of importance, that puts `this` above `below`."""
+    if bool(this["matched"]) != bool(below["matched"]):
+        return "专业特长对口"
+    if this["community"] != below["community"]:
+        return "同社区"
+    if this["open"] != below["open"]:
+        return f"当前待办少 {below['open'] - this['open']} 件"
+    if this["recent"] != below["recent"]:
+        return f"近{RECENT_DAYS}天分派少 {below['recent'] - this['recent']} 次"
+    if this["party"] != below["party"]:
+        return "党员"
+    if this["neighbour"] != below["neighbour"]:
+        return "邻近社区"
+    return "条件相同，按登记先后"
+
+
+def _ranking_query(request: HotlineRequest, fitting: list[str], limit: int, since: _dt.datetime,
+                   best_tier_only: bool):
     load = (HotlineAssignment.select(HotlineAssignment.worker.alias("wid"),
                                      fn.COUNT(HotlineAssignment.id).alias("n"))
             .join(HotlineRequest).where(HotlineRequest.status.in_(OPEN_STATUSES))
             .group_by(HotlineAssignment.worker).alias("load"))
+    recent = (HotlineAssignment.select(HotlineAssignment.worker.alias("wid"),
+                                       fn.COUNT(HotlineAssignment.id).alias("n"))
+              .where(HotlineAssignment.assigned_at >= since)
+              .group_by(HotlineAssignment.worker).alias("recent"))
     already = HotlineAssignment.select(HotlineAssignment.worker).where(
         HotlineAssignment.request == request.id)
     fitting_workers = WorkerSpecialty.select(WorkerSpecialty.worker).where(
         WorkerSpecialty.specialty.in_(fitting or [""]))
 
     open_n = fn.COALESCE(load.c.n, 0)
+    recent_n = fn.COALESCE(recent.c.n, 0)
     party = Case(None, [(Worker.political_status.in_(vocab.PARTY_MEMBER_STATUSES), 1)], 0)
-    idle = Case(None, [(open_n >= 5, 0)], 10 - 2 * open_n)
+    idle = Case(None, [(open_n >= _LOAD_TOP // _LOAD_STEP, 0)], _LOAD_TOP - _LOAD_STEP * open_n)
+    fresh = Case(None, [(recent_n >= _RECENT_TOP // _RECENT_STEP, 0)], _RECENT_TOP - _RECENT_STEP * recent_n)
     where = ((Worker.office == request.office_id) & (Worker.status == vocab.STATUS_ACTIVE)
              & Worker.id.not_in(already))
     if best_tier_only and request.community_id:
@@ -418,6 +464,7 @@ def _ranking_query(request: HotlineRequest, fitting: list[str], limit: int, best
                 (WorkerSpecialty.worker == Worker.id) & WorkerSpecialty.specialty.in_(fitting)))
     elif best_tier_only:
         where &= Worker.id.in_(fitting_workers)
+    neighbour = 0
     if best_tier_only:
         has_spec = Value(1)
         same_community = 1 if request.community_id else 0
@@ -425,12 +472,16 @@ def _ranking_query(request: HotlineRequest, fitting: list[str], limit: int, best
         has_spec = Case(None, [(Worker.id.in_(fitting_workers), 1)], 0)
         same_community = (Case(None, [(Worker.community == request.community_id, 1)], 0)
                           if request.community_id else 0)
-    score = has_spec * _W_SPECIALTY + same_community * _W_COMMUNITY + party * _W_PARTY + idle
+        if request.community_id:
+            neighbour = Case(None, [(fn.ABS(Worker.community - request.community_id) == 1, 1)], 0)
+    score = (has_spec * _W_SPECIALTY + same_community * _W_COMMUNITY + idle + fresh
+             + party * _W_PARTY + neighbour * _W_NEIGHBOUR)
     return (Worker.select(Worker.id, Worker.name, Worker.political_status, Worker.community,
-                          open_n.alias("open_n"), score.alias("score"))
+                          open_n.alias("open_n"), recent_n.alias("recent_n"), score.alias("score"))
             .join_from(Worker, load, JOIN.LEFT_OUTER, on=(load.c.wid == Worker.id))
+            .join_from(Worker, recent, JOIN.LEFT_OUTER, on=(recent.c.wid == Worker.id))
             .where(where)
-            .order_by(score.desc(), open_n.asc(), Worker.id.asc())
+            .order_by(score.desc(), open_n.asc(), recent_n.asc(), Worker.id.asc())
             .limit(limit)
             .dicts())
 

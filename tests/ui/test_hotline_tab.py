@@ -70,7 +70,7 @@ def test_log_assign_complete_follow_up(window, qtbot):
 
     top = tab.suggestion_model.row_at(0)
     assert top.worker_id == best.id and "同社区" in top.reasons
-    assert "专业特长：法律援助" in tab.suggestion_model.index(0, 2).data()
+    assert "专业特长：法律援助" in tab.suggestion_model.index(0, 3).data()
     tab.suggestions.selectRow(0)
     qtbot.mouseClick(tab.assign_button, Qt.MouseButton.LeftButton)
     request_id = tab.current.id

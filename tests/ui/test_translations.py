@@ -251,3 +251,21 @@ def test_english_works_without_a_built_qm(tmp_path, monkeypatch, qtbot, translat
     window = _window(qtbot)
     assert "Workers" in _tab_titles(window)
     _close(window)
+
+
+def test_qt_standard_dialogs_speak_chinese(qtbot, translated):
+    """Qt's own texts (the non-native file dialog of Linux desktops and Xvfb: "Look in:",
+    "Files of type:") come from qtbase_zh_CN.qm, which the PySide6 wheel ships."""
+    from PySide6.QtCore import QLibraryInfo
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    assert (folder / "qtbase_zh_CN.qm").is_file()
+    translated("zh_CN")
+    dialog = QFileDialog(None, "打开数据库", "", "社工服务台数据库 (*.db)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "查找范围(&L)："
+    assert labels["fileTypeLabel"] == "文件类型(&T)："
+    assert not any("Look in" in text or "Files of type" in text for text in labels.values())

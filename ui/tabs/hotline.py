@@ -64,6 +64,7 @@ class HotlineTab(QWidget):
     SUGGESTION_COLUMNS = (
         (QT_TRANSLATE_NOOP("HotlineTab", "姓名"), lambda s: s.name),
         (QT_TRANSLATE_NOOP("HotlineTab", "得分"), lambda s: s.score),
+        (QT_TRANSLATE_NOOP("HotlineTab", "排在下一位前的原因"), lambda s: s.decided),
         (QT_TRANSLATE_NOOP("HotlineTab", "推荐理由"), lambda s: "；".join(s.reasons)),
     )
 
@@ -178,7 +179,7 @@ class HotlineTab(QWidget):
         self.suggestions.activated.connect(lambda *_: self.assign_selected())
         group_box.addWidget(self.suggestions, 1)
         row = QHBoxLayout()
-        self.suggestion_hint = QLabel(self.tr("按专业特长、同社区、党员、当前待办排序；可按住 Ctrl 多选"), group)
+        self.suggestion_hint = QLabel(self.tr("依次按专业特长、同社区、当前待办、近30天分派次数、党员、邻近社区排序；可按住 Ctrl 多选"), group)
         self.suggestion_hint.setStyleSheet("color:#666")
         self.suggestion_hint.setWordWrap(True)
         row.addWidget(self.suggestion_hint, 1)

@@ -76,7 +76,30 @@ def test_ranking_puts_specialty_and_community_first_and_skips_inactive(office, t
     top = ranked[0]
     assert top.reasons[0] == "专业特长：法律援助、司法矫治"
     assert "同社区" in top.reasons and "中共党员" in top.reasons and "当前待办 0 件" in top.reasons
-    assert ranked[1].reasons == ["专业特长：法律援助", "当前待办 0 件"]
+    assert ranked[1].reasons == ["专业特长：法律援助", "邻近社区", "当前待办 0 件", "近30天分派 0 次"]
+    assert [s.decided for s in ranked[:3]] == ["同社区", "专业特长对口", "同社区"]
+
+
+def test_ranking_decides_by_load_then_recent_assignments_and_says_so(office, town):
+    """Among equally fitting workers of the same community the order comes from real differences
+    — open requests, then assignments in the last 30 days — each with the reason that decided it;
+    no two of them share a score."""
+    east, _west = town
+    recent_helper, busy, fresh = (make_worker(office, name, east, ["法律援助"], party=True)
+                                  for name in ("常帮忙", "正忙", "新人"))
+    done = hotline.log_request(request_data())           # closed since: counts as recent, not as load
+    hotline.assign(done.id, [recent_helper.id])
+    hotline.complete(done.id, 60, "已办结")
+    for _ in range(2):
+        other = hotline.log_request(request_data())
+        hotline.assign(other.id, [busy.id])
+    req = hotline.log_request(request_data())
+    ranked = hotline.suggest_workers(req.id)
+    assert [s.worker_id for s in ranked[:3]] == [fresh.id, recent_helper.id, busy.id]
+    assert len({s.score for s in ranked[:3]}) == 3
+    assert ranked[0].decided == "近30天分派少 1 次"
+    assert ranked[1].decided == "当前待办少 2 件"
+    assert "近30天分派 1 次" in ranked[1].reasons and "当前待办 2 件" in ranked[2].reasons
 
 
 def test_ranking_prefers_fewer_open_assignments_and_party_members(office, town):
