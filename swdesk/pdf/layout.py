@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from swdesk import jobs
+from swdesk.errors import UserError
 from swdesk.pdf.fonts import FontChain
 from swdesk.pdf.renderer import Renderer
 from swdesk.pdf.stream import end_page, streaming_canvas
@@ -94,8 +95,6 @@ def grid_for(w: float, h: float, page: tuple[float, float] = A4_MM) -> Grid:
     cols = int((page[0] - 2 * MIN_MARGIN_MM) // w)
     rows = int((page[1] - 2 * MIN_MARGIN_MM) // h)
     if cols < 1 or rows < 1:
-        from swdesk.services.base import UserError
-
         raise UserError(f"{w:g}×{h:g} 毫米的版面放不进 A4 纸，请选择“每页一张”")
     return Grid(cols, rows, w, h, page[0], page[1])
 

@@ -46,6 +46,7 @@ from swdesk.services import search as roster  # the roster's search
 from ui.app import settings, show_error
 from ui.dialogs import pdf_preview
 from ui.jobs import run_job
+from ui.widgets.worker_picker import WorkerPicker
 
 KINDS = {"cards": "服务证", "badges": "胸牌", "certificate": "服务证明"}
 
@@ -316,8 +317,6 @@ def print_cards_for(window, worker_ids: Sequence[int]) -> None:
 class CertificateDialog(QDialog):
     def __init__(self, parent: QWidget | None, worker_id: int | None = None):
         super().__init__(parent)
-        from ui.widgets.worker_picker import WorkerPicker
-
         self.setObjectName("CertificateDialog")
         self.setWindowTitle(self.tr("开具志愿服务记录证明"))
         self.picker = WorkerPicker(self, active_only=False)
