@@ -68,7 +68,7 @@ class CardPlan:
             what = f"{len(self.expired)} 人的服务证已过有效期"
             out.append(f"{what}，按要求仍已打印（扫码核验时会显示已过期）：{common.names_text(self.expired)}"
                        if self.include_expired else
-                       f"{what}，未打印（请先续期；确需打印请选择“仍然打印”）：{common.names_text(self.expired)}")
+                       f"{what}，未打印（请先续期；确需打印请选择“仍然打印”，命令行加 --include-expired）：{common.names_text(self.expired)}")
         if self.departed:
             what = f"{len(self.departed)} 人已离队，服务证已失效"
             out.append(f"{what}，按要求仍已打印：{common.names_text(self.departed)}" if self.include_expired else

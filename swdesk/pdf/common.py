@@ -175,7 +175,7 @@ class MissingGlyphsError(UserError):
         more = f"等共{len(missing)}处" if len(missing) > 10 else ""
         super().__init__(
             f"以下字符在可用字体（{chain.describe()}）中都没有，打印出来会缺字：{shown}{more}。"
-            "请安装含这些字的 TrueType 字体并在单位设置中选择它；确需打印请选择“仍然打印（缺字处留空）”"
+            "请安装含这些字的 TrueType 字体并在单位设置中选择它；确需打印请选择“仍然打印（缺字处留空）”，命令行加 --allow-missing-glyphs"
             "（命令行加 --allow-missing-glyphs）")
 
 
