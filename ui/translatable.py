@@ -59,6 +59,8 @@ REPORT_PAGES = (
     QT_TRANSLATE_NOOP("ReportsTab", "服务热线"),
     QT_TRANSLATE_NOOP("ReportsTab", "培训"),
     QT_TRANSLATE_NOOP("ReportsTab", "需求缺口"),
+    QT_TRANSLATE_NOOP("ReportsTab", "持证与继续教育"),
+    QT_TRANSLATE_NOOP("ReportsTab", "星级志愿者"),
 )
 
 # ui.dialogs.audit.AuditDialog.COLUMNS (self.tr(c)).

@@ -311,6 +311,31 @@ def _fill_hours(rows: list[PeriodStatus], on: _dt.date) -> None:
             r.internal, r.external = internal.get(r.worker_id, 0.0), external.get(r.worker_id, 0.0)
 
 
+def due_between(start: _dt.date, end: _dt.date) -> list[PeriodStatus]:
+    """Registration periods whose re-registration falls due between two days (inclusive), with
+    their hours counted up to `end` (or the period's last day, if earlier)."""
+    first, last = _shift_years(start, -PERIOD_YEARS), _shift_years(end, -PERIOD_YEARS)
+    rows = (SwRegistration.select(SwRegistration.worker, SwRegistration.registered_on)
+            .where(SwRegistration.registered_on.between(first, last)).tuples())
+    starts = {w: (d if isinstance(d, _dt.date) else _dt.date.fromisoformat(str(d))) for w, d in rows}
+    starts = {w: d for w, d in starts.items() if start <= period_end(d) + _dt.timedelta(days=1) <= end}
+    if not starts:
+        return []
+    workers = scoped(Worker.select(Worker.id, Worker.name, Worker.sw_level), Worker).where(
+        Worker.id.in_(list(starts)) & (Worker.sw_level != "无") & (Worker.status == "在册"))
+    out = [PeriodStatus(w.id, w.name, w.sw_level, starts[w.id], period_end(starts[w.id]),
+                        required_hours(w.sw_level), 0.0, 0.0) for w in workers]
+    _fill_hours(out, end)
+    return sorted(out, key=lambda s: (s.end, s.name))
+
+
+def _shift_years(day: _dt.date, years: int) -> _dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 def lines(worker_id: int, start: _dt.date, end: _dt.date) -> list[EducationLine]:
     """The continuing education of one worker between two days, oldest first."""
     out = [EducationLine(c.start_date, "本中心培训", c.title, float(a.hours if a.hours is not None else c.hours))
