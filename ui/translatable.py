@@ -50,6 +50,8 @@ REMINDER_KINDS = (
     QT_TRANSLATE_NOOP("ReportsTab", "扶老助老"),
     QT_TRANSLATE_NOOP("ReportsTab", "家庭病床"),
     QT_TRANSLATE_NOOP("ReportsTab", "服务热线"),
+    QT_TRANSLATE_NOOP("RemindersTab", "继续教育"),
+    QT_TRANSLATE_NOOP("ReportsTab", "继续教育"),
 )
 
 # ui.tabs.reports.SHEETS: the dashboard's pages (ReportsTab: self.tr(name)).

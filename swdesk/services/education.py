@@ -8,7 +8,7 @@ course) and external hours the clerk enters (one row per proof).
 
 The registration falls due on the day after the period ends; `at_risk()` lists the workers
 whose registration falls due within 90 days (setting `ce_remind_days`) while hours are missing,
-and registers them as reminders (kind "education").
+and registers them as reminders (kind "roster": opening one shows the worker on the 人才队伍 tab).
 """
 from __future__ import annotations
 
@@ -366,10 +366,10 @@ def at_risk(on: _dt.date | None = None) -> list[PeriodStatus]:
 
 def education_reminders(on: _dt.date) -> list[reminders.Reminder]:
     return [reminders.Reminder(
-        "education", s.worker_id, f"{s.name}（{s.level}）",
+        "roster", s.worker_id, f"{s.name}（{s.level}）",
         f"应于{s.due:%Y-%m-%d}再登记，本登记期继续教育{s.done:g}学时，还差{s.missing:g}学时", s.due)
         for s in at_risk(on)]
 
 
-reminders.KIND_LABELS.setdefault("education", "继续教育")
+reminders.KIND_LABELS.setdefault("roster", "继续教育")
 reminders.register_source(education_reminders)

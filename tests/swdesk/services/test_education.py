@@ -100,9 +100,9 @@ def test_reminder_while_hours_missing_within_90_days(office):
     w = make_worker(office)
     education.add_registration(w.id, dt.date(2023, 12, 20))   # due 2026-12-20
     on = dt.date(2026, 11, 28)
-    items = [r for r in reminders.reminders(on) if r.kind == "education"]
+    items = [r for r in reminders.reminders(on) if r.kind == "roster"]
     assert [(r.record_id, r.since) for r in items] == [(w.id, dt.date(2026, 12, 20))]
     assert "还差90学时" in items[0].detail
-    assert not [r for r in reminders.reminders(dt.date(2026, 9, 1)) if r.kind == "education"]  # 110 days ahead
+    assert not [r for r in reminders.reminders(dt.date(2026, 9, 1)) if r.kind == "roster"]  # 110 days ahead
     education.add_external(w.id, dict(institution="省社工联合会", date=dt.date(2026, 11, 1), hours=90))
-    assert not [r for r in reminders.reminders(on) if r.kind == "education"]
+    assert not [r for r in reminders.reminders(on) if r.kind == "roster"]
