@@ -164,6 +164,14 @@ Please try once more. If the problem comes back, send this log file to the maint
         </message>
     </context>
     <context>
+        <name>AtRiskDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="166" />
+            <source>继续教育提醒</source>
+            <translation>Continuing-education reminders</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditDialog</name>
         <message>
             <location filename="../../ui/dialogs/audit.py" line="56" />
@@ -177,7 +185,7 @@ Please try once more. If the problem comes back, send this log file to the maint
         </message>
         <message>
             <location filename="../../ui/dialogs/audit.py" line="66" />
-            <location filename="../../ui/translatable.py" line="70" />
+            <location filename="../../ui/translatable.py" line="74" />
             <source>记录编号</source>
             <translation>Record no.</translation>
         </message>
@@ -272,32 +280,32 @@ Please try once more. If the problem comes back, send this log file to the maint
             <translation>Exporting the audit log…</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="66" />
+            <location filename="../../ui/translatable.py" line="70" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="67" />
+            <location filename="../../ui/translatable.py" line="71" />
             <source>操作员</source>
             <translation>Operator</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="68" />
+            <location filename="../../ui/translatable.py" line="72" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="69" />
+            <location filename="../../ui/translatable.py" line="73" />
             <source>对象</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="71" />
+            <location filename="../../ui/translatable.py" line="75" />
             <source>摘要</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="72" />
+            <location filename="../../ui/translatable.py" line="76" />
             <source>修改内容（修改前 → 修改后）</source>
             <translation>Changes (before → after)</translation>
         </message>
@@ -464,17 +472,17 @@ The database as it was before is saved as: {1}</translation>
             <translation>Backing up the database…</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="89" />
+            <location filename="../../ui/translatable.py" line="93" />
             <source>每日</source>
             <translation>Daily</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="90" />
+            <location filename="../../ui/translatable.py" line="94" />
             <source>每周</source>
             <translation>Weekly</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="91" />
+            <location filename="../../ui/translatable.py" line="95" />
             <source>每月</source>
             <translation>Monthly</translation>
         </message>
@@ -822,37 +830,37 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DeactivateDialog</name>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="592" />
+            <location filename="../../ui/dialogs/worker.py" line="604" />
             <source>离队 — {0}</source>
             <translation>Leave — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="595" />
+            <location filename="../../ui/dialogs/worker.py" line="607" />
             <source>如：工作调动、迁出本街道、本人申请</source>
             <translation>e.g. job change, moved out of the street, own request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="601" />
+            <location filename="../../ui/dialogs/worker.py" line="613" />
             <source>离队原因</source>
             <translation>Reason for leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="602" />
+            <location filename="../../ui/dialogs/worker.py" line="614" />
             <source>离队日期</source>
             <translation>Date left</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="603" />
+            <location filename="../../ui/dialogs/worker.py" line="615" />
             <source>离队人员保留全部记录和服务时长，可随时恢复在册。</source>
             <translation>A worker who leaves keeps all records and service hours and can be made active again at any time.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="605" />
+            <location filename="../../ui/dialogs/worker.py" line="617" />
             <source>确定离队</source>
             <translation>Confirm leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="606" />
+            <location filename="../../ui/dialogs/worker.py" line="618" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -1538,37 +1546,37 @@ If only one person uses this computer you may click "Skip" and use single-user m
             <translation>The two passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="96" />
+            <location filename="../../ui/translatable.py" line="100" />
             <source>所在区</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="97" />
+            <location filename="../../ui/translatable.py" line="101" />
             <source>街道</source>
             <translation>Street</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="98" />
+            <location filename="../../ui/translatable.py" line="102" />
             <source>街道代码</source>
             <translation>Street code</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="99" />
+            <location filename="../../ui/translatable.py" line="103" />
             <source>服务中心名称</source>
             <translation>Service centre</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="100" />
+            <location filename="../../ui/translatable.py" line="104" />
             <source>负责人</source>
             <translation>Person in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="101" />
+            <location filename="../../ui/translatable.py" line="105" />
             <source>联系电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="102" />
+            <location filename="../../ui/translatable.py" line="106" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
@@ -2463,27 +2471,27 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>Jobs</name>
         <message>
-            <location filename="../../ui/jobs.py" line="106" />
+            <location filename="../../ui/jobs.py" line="107" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="107" />
+            <location filename="../../ui/jobs.py" line="108" />
             <source>请稍候</source>
             <translation>Please wait</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="164" />
+            <location filename="../../ui/jobs.py" line="177" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="177" />
+            <location filename="../../ui/jobs.py" line="190" />
             <source>注意</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="180" />
+            <location filename="../../ui/jobs.py" line="193" />
             <source>完成</source>
             <translation>Done</translation>
         </message>
@@ -2717,92 +2725,107 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Issue service certificate…</translation>
         </message>
         <message>
+            <location filename="../../ui/main_window.py" line="92" />
+            <source>出具个人志愿服务记录…</source>
+            <translation>Issue personal service record…</translation>
+        </message>
+        <message>
             <location filename="../../ui/main_window.py" line="93" />
+            <source>打印星级证书…</source>
+            <translation>Print star certificates…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="95" />
             <source>打印机校准…</source>
             <translation>Printer calibration…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="95" />
+            <location filename="../../ui/main_window.py" line="97" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="96" />
+            <location filename="../../ui/main_window.py" line="98" />
             <source>单位设置…</source>
             <translation>Office settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="97" />
+            <location filename="../../ui/main_window.py" line="99" />
             <source>人才需求计划…</source>
             <translation>Workforce demand plan…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="98" />
+            <location filename="../../ui/main_window.py" line="100" />
             <source>可选值列表…</source>
             <translation>Value lists…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="100" />
+            <location filename="../../ui/main_window.py" line="102" />
             <source>操作员管理…</source>
             <translation>Operators…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="101" />
+            <location filename="../../ui/main_window.py" line="103" />
             <source>操作日志…</source>
             <translation>Audit log…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="102" />
+            <location filename="../../ui/main_window.py" line="104" />
             <source>锁定</source>
             <translation>Lock</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="104" />
+            <location filename="../../ui/main_window.py" line="106" />
             <source>界面语言…</source>
             <translation>Language…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="106" />
+            <location filename="../../ui/main_window.py" line="108" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="107" />
+            <location filename="../../ui/main_window.py" line="109" />
             <source>验证服务证…</source>
             <translation>Verify service card…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="109" />
+            <location filename="../../ui/main_window.py" line="110" />
+            <source>继续教育提醒…</source>
+            <translation>Continuing-education reminders…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="112" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="110" />
+            <location filename="../../ui/main_window.py" line="113" />
             <source>填充示例数据…</source>
             <translation>Fill with demo data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="112" />
+            <location filename="../../ui/main_window.py" line="115" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="148" />
+            <location filename="../../ui/main_window.py" line="151" />
             <source>数据库：{0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="181" />
+            <location filename="../../ui/main_window.py" line="184" />
             <source>“{0}”页面加载失败，详情见日志。</source>
             <translation>The "{0}" page failed to load; see the log for details.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="218" />
+            <location filename="../../ui/main_window.py" line="221" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="228" />
+            <location filename="../../ui/main_window.py" line="231" />
             <source>{0} — 社工服务台</source>
             <translation>{0} — swdesk</translation>
         </message>
@@ -3175,17 +3198,17 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>The two passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="82" />
+            <location filename="../../ui/translatable.py" line="86" />
             <source>可修改全部数据，管理操作员账户，查看完整的身份证号和电话，恢复备份</source>
             <translation>Can change all data, manage operator accounts, see full ID and phone numbers and restore backups</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="83" />
+            <location filename="../../ui/translatable.py" line="87" />
             <source>可录入和修改数据，列表中个人信息脱敏显示</source>
             <translation>Can enter and change data; personal data is masked in lists</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="84" />
+            <location filename="../../ui/translatable.py" line="88" />
             <source>只能查看和导出（个人信息脱敏），不能修改任何数据</source>
             <translation>Can only view and export (personal data masked); cannot change any data</translation>
         </message>
@@ -3511,27 +3534,27 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Password changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="77" />
+            <location filename="../../ui/translatable.py" line="81" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="78" />
+            <location filename="../../ui/translatable.py" line="82" />
             <source>登录名</source>
             <translation>Login</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="79" />
+            <location filename="../../ui/translatable.py" line="83" />
             <source>角色</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="80" />
+            <location filename="../../ui/translatable.py" line="84" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="81" />
+            <location filename="../../ui/translatable.py" line="85" />
             <source>建立时间</source>
             <translation>Created</translation>
         </message>
@@ -3946,6 +3969,69 @@ Create an administrator account in "Settings → Operators" first.</translation>
         </message>
     </context>
     <context>
+        <name>RecordDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="43" />
+            <source>出具个人志愿服务记录</source>
+            <translation>Issue a personal service record</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="50" />
+            <source>经办人姓名（签字人）</source>
+            <translation>Name of the clerk (who signs)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="52" />
+            <source>记录包括个人基本信息（证件号码打码）、各项目每次服务的日期、内容和时长、培训、表彰奖励、评价和星级；截止日期不能晚于今天。每次出具都登记编号。</source>
+            <translation>The record holds the personal details (ID number masked), every service by programme with date, content and hours, training, awards, evaluations and the star level; the end date may not be after today. Every record issued is numbered in the register.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="56" />
+            <source>人员：</source>
+            <translation>Worker:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="57" />
+            <source>起始日期（空：加入日期）：</source>
+            <translation>From (blank: joining date):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="58" />
+            <source>截止日期（空：今天）：</source>
+            <translation>To (blank: today):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="59" />
+            <source>经办人：</source>
+            <translation>Clerk:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="60" />
+            <source>打印机校准：</source>
+            <translation>Printer calibration:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="62" />
+            <source>出具并保存…</source>
+            <translation>Issue and save…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="63" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="73" />
+            <source>提示</source>
+            <translation>Notice</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="73" />
+            <source>请先选择人员</source>
+            <translation>Select a worker first</translation>
+        </message>
+    </context>
+    <context>
         <name>Recovery</name>
         <message>
             <location filename="../../ui/dialogs/recovery.py" line="163" />
@@ -4005,27 +4091,27 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="133" />
+            <location filename="../../ui/translatable.py" line="137" />
             <source>数据库文件已损坏（可能是停电或强行关机造成的）。建议从最近一次完好的备份恢复；恢复前，损坏的文件会另存一份，不会丢失。</source>
             <translation>The database file is damaged (perhaps by a power cut or a forced shutdown). Restoring the latest good backup is advised; the damaged file is kept as a copy first, so nothing is lost.</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="135" />
+            <location filename="../../ui/translatable.py" line="139" />
             <source>这个数据库由更新版本的社工服务台使用过。请安装新版程序后再打开；数据没有任何改动。</source>
             <translation>This database was used by a newer version of swdesk. Install the new version and open it again; no data was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="136" />
+            <location filename="../../ui/translatable.py" line="140" />
             <source>数据库正被另一个程序（或另一个社工服务台窗口）使用。请关闭它后点“重试”。</source>
             <translation>The database is in use by another program (or another swdesk window). Close it, then click "Retry".</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="137" />
+            <location filename="../../ui/translatable.py" line="141" />
             <source>数据库文件或所在文件夹是只读的（例如在光盘上，或文件属性设为只读）。请把文件复制到可写的位置，或取消只读属性后重试。</source>
             <translation>The database file or its folder is read-only (e.g. on a CD, or the file is marked read-only). Copy the file to a writable place, or clear the read-only attribute, and try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="139" />
+            <location filename="../../ui/translatable.py" line="143" />
             <source>请检查文件位置或网络连接后重试。</source>
             <translation>Check the file's location or the network connection and try again.</translation>
         </message>
@@ -4135,6 +4221,11 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <source>服务热线</source>
             <translation>Hotlines</translation>
         </message>
+        <message>
+            <location filename="../../ui/translatable.py" line="53" />
+            <source>继续教育</source>
+            <translation>Continuing education</translation>
+        </message>
     </context>
     <context>
         <name>ReportsTab</name>
@@ -4191,29 +4282,44 @@ Create an administrator account in "Settings → Operators" first.</translation>
         </message>
         <message>
             <location filename="../../ui/translatable.py" line="52" />
-            <location filename="../../ui/translatable.py" line="59" />
+            <location filename="../../ui/translatable.py" line="61" />
             <source>服务热线</source>
             <translation>Hotlines</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="57" />
+            <location filename="../../ui/translatable.py" line="54" />
+            <source>继续教育</source>
+            <translation>Continuing education</translation>
+        </message>
+        <message>
+            <location filename="../../ui/translatable.py" line="59" />
             <source>队伍结构</source>
             <translation>Workforce</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="58" />
+            <location filename="../../ui/translatable.py" line="60" />
             <source>服务开展</source>
             <translation>Services</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="60" />
+            <location filename="../../ui/translatable.py" line="62" />
             <source>培训</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="61" />
+            <location filename="../../ui/translatable.py" line="63" />
             <source>需求缺口</source>
             <translation>Demand gap</translation>
+        </message>
+        <message>
+            <location filename="../../ui/translatable.py" line="64" />
+            <source>持证与继续教育</source>
+            <translation>Certification and continuing education</translation>
+        </message>
+        <message>
+            <location filename="../../ui/translatable.py" line="65" />
+            <source>星级志愿者</source>
+            <translation>Star volunteers</translation>
         </message>
         <message>
             <location filename="../../ui/tabs/reports.py" line="276" />
@@ -4686,6 +4792,44 @@ Create an administrator account in "Settings → Operators" first.</translation>
         </message>
     </context>
     <context>
+        <name>StarsDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="113" />
+            <source>打印星级证书</source>
+            <translation>Print star certificates</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="115" />
+            <source>季度写作 2026Q4；留空则打印全部尚未打印的星级证书</source>
+            <translation>A quarter is written 2026Q4; leave blank to print every star certificate not yet printed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="118" />
+            <source>新晋星级的期间：</source>
+            <translation>Period of the new star levels:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="119" />
+            <source>打印机校准：</source>
+            <translation>Printer calibration:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="121" />
+            <source>生成并保存…</source>
+            <translation>Create and save…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="122" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="137" />
+            <source>提示</source>
+            <translation>Notice</translation>
+        </message>
+    </context>
+    <context>
         <name>TrainingTab</name>
         <message>
             <location filename="../../ui/tabs/training.py" line="40" />
@@ -4956,295 +5100,305 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>WorkerDialog</name>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="73" />
+            <location filename="../../ui/dialogs/worker.py" line="74" />
             <source>新增人员</source>
             <translation>New worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="73" />
+            <location filename="../../ui/dialogs/worker.py" line="74" />
             <source>人员信息</source>
             <translation>Worker details</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="75" />
+            <location filename="../../ui/dialogs/worker.py" line="76" />
             <source>基本信息</source>
             <translation>Basic details</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="77" />
+            <location filename="../../ui/dialogs/worker.py" line="78" />
             <source>服务时长</source>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="154" />
-            <location filename="../../ui/translatable.py" line="107" />
+            <location filename="../../ui/dialogs/worker.py" line="160" />
+            <location filename="../../ui/translatable.py" line="111" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="159" />
+            <location filename="../../ui/dialogs/worker.py" line="165" />
             <source>18位身份证号，填写后自动带出出生日期和性别</source>
             <translation>18-character ID number; fills in date of birth and sex</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="162" />
+            <location filename="../../ui/dialogs/worker.py" line="168" />
             <source>如 1985-06-01；有身份证号时可不填</source>
             <translation>e.g. 1985-06-01; not needed with an ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="163" />
+            <location filename="../../ui/dialogs/worker.py" line="169" />
             <source>11位手机号码</source>
             <translation>11-digit mobile number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="172" />
+            <location filename="../../ui/dialogs/worker.py" line="178" />
             <source>如 2026-03-01</source>
             <translation>e.g. 2026-03-01</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="79" />
-            <location filename="../../ui/dialogs/worker.py" line="183" />
-            <location filename="../../ui/translatable.py" line="122" />
+            <location filename="../../ui/dialogs/worker.py" line="80" />
+            <location filename="../../ui/dialogs/worker.py" line="189" />
+            <location filename="../../ui/translatable.py" line="126" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="79" />
+            <location filename="../../ui/dialogs/worker.py" line="80" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="79" />
+            <location filename="../../ui/dialogs/worker.py" line="80" />
             <source>类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="79" />
+            <location filename="../../ui/dialogs/worker.py" line="80" />
             <source>来电居民</source>
             <translation>Resident</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="79" />
+            <location filename="../../ui/dialogs/worker.py" line="80" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="80" />
+            <location filename="../../ui/dialogs/worker.py" line="81" />
             <source>分派时间</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="80" />
+            <location filename="../../ui/dialogs/worker.py" line="81" />
             <source>完成时间</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="80" />
+            <location filename="../../ui/dialogs/worker.py" line="81" />
             <source>服务时长（分钟）</source>
             <translation>Minutes</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="81" />
+            <location filename="../../ui/dialogs/worker.py" line="82" />
             <source>热线分派</source>
             <translation>Hotline requests</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <location filename="../../ui/dialogs/worker.py" line="84" />
             <source>培训日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <location filename="../../ui/dialogs/worker.py" line="84" />
             <source>课程</source>
             <translation>Course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <location filename="../../ui/dialogs/worker.py" line="84" />
             <source>主题</source>
             <translation>Topic</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <location filename="../../ui/dialogs/worker.py" line="84" />
             <source>授课人</source>
             <translation>Trainer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <location filename="../../ui/dialogs/worker.py" line="84" />
             <source>学时</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="84" />
+            <location filename="../../ui/dialogs/worker.py" line="85" />
             <source>培训记录</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="187" />
-            <location filename="../../ui/translatable.py" line="126" />
+            <location filename="../../ui/dialogs/worker.py" line="88" />
+            <source>职业水平与继续教育</source>
+            <translation>Qualification and continuing education</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="89" />
+            <source>星级、表彰与评价</source>
+            <translation>Stars, awards and evaluations</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="193" />
+            <location filename="../../ui/translatable.py" line="130" />
             <source>服务证号</source>
             <translation>Card number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="219" />
+            <location filename="../../ui/dialogs/worker.py" line="225" />
             <source>照片（1 寸）</source>
             <translation>Photo (1-inch)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="225" />
+            <location filename="../../ui/dialogs/worker.py" line="231" />
             <source>选择文件…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="227" />
+            <location filename="../../ui/dialogs/worker.py" line="233" />
             <source>从剪贴板粘贴</source>
             <translation>Paste from clipboard</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="229" />
+            <location filename="../../ui/dialogs/worker.py" line="235" />
             <source>清除照片</source>
             <translation>Remove photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="248" />
-            <location filename="../../ui/dialogs/worker.py" line="250" />
+            <location filename="../../ui/dialogs/worker.py" line="254" />
+            <location filename="../../ui/dialogs/worker.py" line="256" />
             <source>项目</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="248" />
-            <location filename="../../ui/dialogs/worker.py" line="250" />
+            <location filename="../../ui/dialogs/worker.py" line="254" />
+            <location filename="../../ui/dialogs/worker.py" line="256" />
             <source>服务时长（小时）</source>
             <translation>Service hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="250" />
+            <location filename="../../ui/dialogs/worker.py" line="256" />
             <source>季度</source>
             <translation>Quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="257" />
+            <location filename="../../ui/dialogs/worker.py" line="263" />
             <source>按项目合计</source>
             <translation>By programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="259" />
+            <location filename="../../ui/dialogs/worker.py" line="265" />
             <source>按季度</source>
             <translation>By quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="270" />
+            <location filename="../../ui/dialogs/worker.py" line="276" />
             <source>保存 (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="275" />
+            <location filename="../../ui/dialogs/worker.py" line="281" />
             <source>保存并继续新增</source>
             <translation>Save and add another</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="277" />
+            <location filename="../../ui/dialogs/worker.py" line="283" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="316" />
+            <location filename="../../ui/dialogs/worker.py" line="322" />
             <source>保存时自动分配</source>
             <translation>Assigned on save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="356" />
+            <location filename="../../ui/dialogs/worker.py" line="362" />
             <source>人员信息 — {0}</source>
             <translation>Worker details — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="359" />
+            <location filename="../../ui/dialogs/worker.py" line="365" />
             <source>{0}
 发证日期 {1}，有效期至 {2}</source>
             <translation>{0}
 issued {1}, valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="362" />
+            <location filename="../../ui/dialogs/worker.py" line="368" />
             <source>未发证</source>
             <translation>No card issued</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="370" />
+            <location filename="../../ui/dialogs/worker.py" line="376" />
             <source>离队（{0}）</source>
             <translation>Left ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="372" />
+            <location filename="../../ui/dialogs/worker.py" line="378" />
             <source>，原因：{0}</source>
             <translation>, reason: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="373" />
+            <location filename="../../ui/dialogs/worker.py" line="379" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="376" />
+            <location filename="../../ui/dialogs/worker.py" line="382" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="382" />
+            <location filename="../../ui/dialogs/worker.py" line="388" />
             <source>保存后这里显示此人的服务时长。</source>
             <translation>Service hours appear here after saving.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="386" />
+            <location filename="../../ui/dialogs/worker.py" line="392" />
             <source>累计服务时长：{0} 小时</source>
             <translation>Total service hours: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="428" />
+            <location filename="../../ui/dialogs/worker.py" line="434" />
             <source>出生日期 {0}，{1}，{2} 岁，年龄段：{3}</source>
             <translation>Born {0}, {1}, aged {2}, age band: {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="459" />
+            <location filename="../../ui/dialogs/worker.py" line="465" />
             <source>无照片</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="467" />
+            <location filename="../../ui/dialogs/worker.py" line="473" />
             <source>选择照片</source>
             <translation>Choose photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="468" />
+            <location filename="../../ui/dialogs/worker.py" line="474" />
             <source>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</source>
             <translation>Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="483" />
+            <location filename="../../ui/dialogs/worker.py" line="489" />
             <source>剪贴板中没有图片，请先复制一张照片</source>
             <translation>The clipboard holds no image; copy a photo first</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="529" />
+            <location filename="../../ui/dialogs/worker.py" line="535" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="554" />
+            <location filename="../../ui/dialogs/worker.py" line="560" />
             <source>已保存 {0}，服务证号 {1}。请录入下一位。</source>
             <translation>Saved {0}, card number {1}. Enter the next worker.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="562" />
+            <location filename="../../ui/dialogs/worker.py" line="568" />
             <source>记录已被修改</source>
             <translation>Record changed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="563" />
+            <location filename="../../ui/dialogs/worker.py" line="569" />
             <source>在您编辑期间，此人的记录已被其他窗口修改并保存。</source>
             <translation>While you were editing, this worker's record was changed and saved elsewhere.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="565" />
+            <location filename="../../ui/dialogs/worker.py" line="571" />
             <source>对方修改了：
 {0}
 
@@ -5255,118 +5409,118 @@ issued {1}, valid until {2}</translation>
 Reloading shows what they saved; your unsaved changes will need to be entered again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="566" />
+            <location filename="../../ui/dialogs/worker.py" line="572" />
             <source>重新载入</source>
             <translation>Reload</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="567" />
+            <location filename="../../ui/dialogs/worker.py" line="573" />
             <source>继续编辑</source>
             <translation>Keep editing</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="108" />
+            <location filename="../../ui/translatable.py" line="112" />
             <source>性别</source>
             <translation>Sex</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="109" />
+            <location filename="../../ui/translatable.py" line="113" />
             <source>身份证号</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="110" />
+            <location filename="../../ui/translatable.py" line="114" />
             <source>出生日期</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="111" />
+            <location filename="../../ui/translatable.py" line="115" />
             <source>手机号码</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="112" />
+            <location filename="../../ui/translatable.py" line="116" />
             <source>所属领域</source>
             <translation>Sector</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="113" />
+            <location filename="../../ui/translatable.py" line="117" />
             <source>工作单位</source>
             <translation>Employer</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="114" />
+            <location filename="../../ui/translatable.py" line="118" />
             <source>学历</source>
             <translation>Education</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="115" />
+            <location filename="../../ui/translatable.py" line="119" />
             <source>职称</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="116" />
+            <location filename="../../ui/translatable.py" line="120" />
             <source>社工职业水平</source>
             <translation>SW level</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="117" />
+            <location filename="../../ui/translatable.py" line="121" />
             <source>专业特长</source>
             <translation>Specialties</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="118" />
+            <location filename="../../ui/translatable.py" line="122" />
             <source>政治面貌</source>
             <translation>Political status</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="119" />
+            <location filename="../../ui/translatable.py" line="123" />
             <source>人员类别</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="120" />
+            <location filename="../../ui/translatable.py" line="124" />
             <source>所属社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="121" />
+            <location filename="../../ui/translatable.py" line="125" />
             <source>加入日期</source>
             <translation>Joined on</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="123" />
+            <location filename="../../ui/translatable.py" line="127" />
             <source>备注</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="124" />
+            <location filename="../../ui/translatable.py" line="128" />
             <source>离队日期</source>
             <translation>Date left</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="125" />
+            <location filename="../../ui/translatable.py" line="129" />
             <source>离队原因</source>
             <translation>Reason for leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="127" />
+            <location filename="../../ui/translatable.py" line="131" />
             <source>发证日期</source>
             <translation>Issued on</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="128" />
+            <location filename="../../ui/translatable.py" line="132" />
             <source>有效期至</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="644" />
+            <location filename="../../ui/dialogs/worker.py" line="656" />
             <source>删除人员</source>
             <extracomment>alias</extracomment>
             <translation>Delete worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="645" />
+            <location filename="../../ui/dialogs/worker.py" line="657" />
             <source>删除仅用于录入错误的记录；已离开的人员请用“离队”。
 请填写删除 {0} 的原因：</source>
             <extracomment>alias</extracomment>
@@ -5374,31 +5528,31 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
 Why is {0} being deleted?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="624" />
+            <location filename="../../ui/dialogs/worker.py" line="636" />
             <source>将 {0} 恢复为在册人员？</source>
             <extracomment>alias</extracomment>
             <translation>Make {0} an active worker again?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="623" />
+            <location filename="../../ui/dialogs/worker.py" line="635" />
             <source>恢复在册</source>
             <extracomment>alias</extracomment>
             <translation>Make active again</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="651" />
+            <location filename="../../ui/dialogs/worker.py" line="663" />
             <source>无</source>
             <extracomment>alias</extracomment>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="650" />
+            <location filename="../../ui/dialogs/worker.py" line="662" />
             <source>确定要永久删除 {0}（服务证号 {1}）吗？此操作不能撤销，并记入操作日志。</source>
             <extracomment>alias</extracomment>
             <translation>Permanently delete {0} (card number {1})? This cannot be undone and is written to the audit log.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="649" />
+            <location filename="../../ui/dialogs/worker.py" line="661" />
             <source>确认删除</source>
             <extracomment>alias</extracomment>
             <translation>Confirm delete</translation>
@@ -5418,19 +5572,427 @@ Why is {0} being deleted?</translation>
         </message>
     </context>
     <context>
+        <name>WorkerRecord</name>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="464" />
+            <source>90天内应再登记且继续教育学时不足：{0} 人</source>
+            <extracomment>alias</extracomment>
+            <translation>Registration due within 90 days with continuing-education hours missing: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="336" />
+            <source>以往服务时长</source>
+            <extracomment>alias</extracomment>
+            <translation>Earlier service hours</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="218" />
+            <source>以往服务时长…</source>
+            <extracomment>alias</extracomment>
+            <translation>Earlier service hours…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="92" />
+            <source>保存</source>
+            <extracomment>alias</extracomment>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="226" />
+            <location filename="../../ui/widgets/worker_record.py" line="235" />
+            <source>修改…</source>
+            <extracomment>alias</extracomment>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="192" />
+            <source>修改职业水平…</source>
+            <extracomment>alias</extracomment>
+            <translation>Edit qualification…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="205" />
+            <location filename="../../ui/widgets/worker_record.py" line="227" />
+            <location filename="../../ui/widgets/worker_record.py" line="236" />
+            <source>删除</source>
+            <extracomment>alias</extracomment>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="290" />
+            <source>取得日期</source>
+            <extracomment>alias</extracomment>
+            <translation>Date obtained</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="93" />
+            <source>取消</source>
+            <extracomment>alias</extracomment>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="429" />
+            <source>图片或 PDF (*.jpg *.jpeg *.png *.pdf)</source>
+            <extracomment>alias</extracomment>
+            <translation>Images or PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="310" />
+            <location filename="../../ui/widgets/worker_record.py" line="201" />
+            <source>培训机构</source>
+            <extracomment>alias</extracomment>
+            <translation>Institution</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="301" />
+            <location filename="../../ui/widgets/worker_record.py" line="317" />
+            <location filename="../../ui/widgets/worker_record.py" line="201" />
+            <source>备注</source>
+            <extracomment>alias</extracomment>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="309" />
+            <source>外部继续教育学时</source>
+            <extracomment>alias</extracomment>
+            <translation>External continuing-education hours</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="357" />
+            <location filename="../../ui/widgets/worker_record.py" line="222" />
+            <source>奖项名称</source>
+            <extracomment>alias</extracomment>
+            <translation>Award</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="452" />
+            <source>姓名</source>
+            <extracomment>alias</extracomment>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="315" />
+            <location filename="../../ui/widgets/worker_record.py" line="201" />
+            <source>学时</source>
+            <extracomment>alias</extracomment>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="342" />
+            <source>小时数</source>
+            <extracomment>alias</extracomment>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="452" />
+            <source>已完成学时</source>
+            <extracomment>alias</extracomment>
+            <translation>Hours done</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="388" />
+            <location filename="../../ui/widgets/worker_record.py" line="231" />
+            <source>年度</source>
+            <extracomment>alias</extracomment>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="452" />
+            <source>应再登记日期</source>
+            <extracomment>alias</extracomment>
+            <translation>Registration due</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="343" />
+            <source>截至日期</source>
+            <extracomment>alias</extracomment>
+            <translation>As of</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="359" />
+            <location filename="../../ui/widgets/worker_record.py" line="222" />
+            <source>授予单位</source>
+            <extracomment>alias</extracomment>
+            <translation>Awarded by</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="360" />
+            <location filename="../../ui/widgets/worker_record.py" line="222" />
+            <source>授予日期</source>
+            <extracomment>alias</extracomment>
+            <translation>Date awarded</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="361" />
+            <location filename="../../ui/widgets/worker_record.py" line="222" />
+            <source>文号</source>
+            <extracomment>alias</extracomment>
+            <translation>Document number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="247" />
+            <source>无</source>
+            <extracomment>alias</extracomment>
+            <translation>None</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="311" />
+            <location filename="../../ui/widgets/worker_record.py" line="201" />
+            <source>日期</source>
+            <extracomment>alias</extracomment>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="212" />
+            <source>星级</source>
+            <extracomment>alias</extracomment>
+            <translation>Star level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="266" />
+            <source>星级：{0}　累计服务时长 {1:.1f} 小时</source>
+            <extracomment>alias</extracomment>
+            <translation>Star level: {0}   total service {1:.1f} hours</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="419" />
+            <source>未选择</source>
+            <extracomment>alias</extracomment>
+            <translation>None chosen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="344" />
+            <source>来源说明</source>
+            <extracomment>alias</extracomment>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="252" />
+            <source>没有正在进行的登记期（未登记、登记已过期或无职业水平）。</source>
+            <extracomment>alias</extracomment>
+            <translation>No registration period running (not registered, registration lapsed, or no qualification).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="225" />
+            <location filename="../../ui/widgets/worker_record.py" line="234" />
+            <source>添加…</source>
+            <extracomment>alias</extracomment>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="204" />
+            <source>添加外部学时…</source>
+            <extracomment>alias</extracomment>
+            <translation>Add external hours…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="193" />
+            <source>添加登记…</source>
+            <extracomment>alias</extracomment>
+            <translation>Add registration…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="300" />
+            <source>登记日期</source>
+            <extracomment>alias</extracomment>
+            <translation>Registration date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="254" />
+            <source>登记期 {0} 至 {1}，应于 {2} 再登记。
+已完成 {3:g} 学时（本中心继续教育培训 {4:g}，外部 {5:g}），要求 {6:g} 学时，还差 {7:g} 学时。</source>
+            <extracomment>alias</extracomment>
+            <translation>Registration period {0} to {1}; registration due on {2}.
+{3:g} hours done (centre's continuing-education courses {4:g}, external {5:g}), {6:g} required, {7:g} missing.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="186" />
+            <source>社会工作者职业水平</source>
+            <extracomment>alias</extracomment>
+            <translation>Social worker qualification</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="358" />
+            <location filename="../../ui/widgets/worker_record.py" line="222" />
+            <source>级别</source>
+            <extracomment>alias</extracomment>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="195" />
+            <source>继续教育（本登记期）</source>
+            <extracomment>alias</extracomment>
+            <translation>Continuing education (this registration period)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="287" />
+            <location filename="../../ui/widgets/worker_record.py" line="288" />
+            <location filename="../../ui/widgets/worker_record.py" line="452" />
+            <source>职业水平</source>
+            <extracomment>alias</extracomment>
+            <translation>Qualification</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="298" />
+            <source>职业水平登记</source>
+            <extracomment>alias</extracomment>
+            <translation>Qualification registration</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="248" />
+            <source>职业水平：{0}　证书编号：{1}　取得日期：{2}
+登记日期：{3}</source>
+            <extracomment>alias</extracomment>
+            <translation>Qualification: {0}   certificate number: {1}   obtained: {2}
+Registered: {3}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="220" />
+            <location filename="../../ui/widgets/worker_record.py" line="354" />
+            <location filename="../../ui/widgets/worker_record.py" line="356" />
+            <source>表彰奖励</source>
+            <extracomment>alias</extracomment>
+            <translation>Awards</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="289" />
+            <source>证书编号</source>
+            <extracomment>alias</extracomment>
+            <translation>Certificate number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="319" />
+            <location filename="../../ui/widgets/worker_record.py" line="201" />
+            <source>证明扫描件</source>
+            <extracomment>alias</extracomment>
+            <translation>Scan of the proof</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="229" />
+            <location filename="../../ui/widgets/worker_record.py" line="382" />
+            <location filename="../../ui/widgets/worker_record.py" line="384" />
+            <source>评价</source>
+            <extracomment>alias</extracomment>
+            <translation>Evaluation</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="390" />
+            <location filename="../../ui/widgets/worker_record.py" line="231" />
+            <source>评价人</source>
+            <extracomment>alias</extracomment>
+            <translation>Evaluator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="391" />
+            <location filename="../../ui/widgets/worker_record.py" line="231" />
+            <source>评价日期</source>
+            <extracomment>alias</extracomment>
+            <translation>Evaluation date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="389" />
+            <location filename="../../ui/widgets/worker_record.py" line="231" />
+            <source>评价等次</source>
+            <extracomment>alias</extracomment>
+            <translation>Grade</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="393" />
+            <location filename="../../ui/widgets/worker_record.py" line="231" />
+            <source>评语</source>
+            <extracomment>alias</extracomment>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="273" />
+            <source>距下一星级还差 {0:g} 小时</source>
+            <extracomment>alias</extracomment>
+            <translation>{0:g} hours to the next star level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="270" />
+            <source>达到日期：{0}</source>
+            <extracomment>alias</extracomment>
+            <translation>Reached: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="452" />
+            <source>还差学时</source>
+            <extracomment>alias</extracomment>
+            <translation>Hours missing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="420" />
+            <source>选择文件…</source>
+            <extracomment>alias</extracomment>
+            <translation>Choose file…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="428" />
+            <source>选择证明扫描件</source>
+            <extracomment>alias</extracomment>
+            <translation>Choose the scan of the proof</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="268" />
+            <source>（含以往服务 {0:g} 小时，截至 {1}）</source>
+            <extracomment>alias</extracomment>
+            <translation> (including {0:g} earlier hours, as of {1})</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkerRecordDialogs</name>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="95" />
+            <source>个人志愿服务记录预览</source>
+            <extracomment>alias</extracomment>
+            <translation>Personal service record preview</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="87" />
+            <source>保存个人志愿服务记录</source>
+            <extracomment>alias</extracomment>
+            <translation>Save the personal service record</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="144" />
+            <source>保存星级证书</source>
+            <extracomment>alias</extracomment>
+            <translation>Save the star certificates</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="152" />
+            <source>星级证书预览</source>
+            <extracomment>alias</extracomment>
+            <translation>Star certificates preview</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="95" />
+            <source>正在出具服务记录…</source>
+            <extracomment>alias</extracomment>
+            <translation>Issuing the service record…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="152" />
+            <source>正在生成星级证书…</source>
+            <extracomment>alias</extracomment>
+            <translation>Creating the star certificates…</translation>
+        </message>
+    </context>
+    <context>
         <name>printing</name>
         <message>
-            <location filename="../../ui/translatable.py" line="144" />
+            <location filename="../../ui/translatable.py" line="148" />
             <source>服务证</source>
             <translation>Service cards</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="145" />
+            <location filename="../../ui/translatable.py" line="149" />
             <source>胸牌</source>
             <translation>Badges</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="146" />
+            <location filename="../../ui/translatable.py" line="150" />
             <source>服务证明</source>
             <translation>Certificate</translation>
         </message>
