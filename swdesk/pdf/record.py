@@ -180,7 +180,9 @@ def _star(flow: Flow, record: WorkerRecord) -> None:
     flow.heading("六、星级")
     s = record.star
     reached = "；".join(f"{vocab.STAR_NAMES[k]}：{common.date_text(d)}" for k, d in sorted(s.reached.items()))
-    text = (f"截至{common.date_text(record.end)}，累计服务时长 {s.hours:.1f} 小时（含以往服务记录），"
+    earlier = (f"（含加入本中心记录前的以往服务 {common.hours_text(record.opening_minutes)} 小时）"
+               if record.opening_minutes else "")
+    text = (f"截至{common.date_text(record.end)}，累计服务时长 {s.hours:.1f} 小时{earlier}，"
             f"星级：{s.label}。" + (f"达到日期：{reached}。" if reached else ""))
     flow.paragraph(text)
 

@@ -23,7 +23,7 @@ from swdesk.models import (
     SwRegistration,
     Worker,
 )
-from swdesk.services import bulk
+from swdesk.services import bulk, stars
 from swdesk.services.education import period_end, required_hours
 
 INSTITUTIONS = ("泉州市社会工作者协会", "福建省社会工作联合会", "华侨大学社会工作系", "鲤城区民政局",
@@ -44,6 +44,7 @@ COMMENTS = {"优秀": ("服务认真负责，群众评价好", "带教新人，�
 AT_RISK_SHARE = 0.2            # certified workers whose registration falls due within 90 days
 SHORT_SHARE = 0.6              # of those, how many are still short of hours
 OPENING_SHARE = 0.35           # long-serving volunteers with an earlier record
+NEAR_SHARE = 0.4              # of those, how many were a little short of a star level
 AWARD_SHARE = 0.06
 LEVEL_CODES = {"助理社会工作师": "A", "社会工作师": "B", "高级社会工作师": "C"}
 
@@ -106,7 +107,7 @@ def _certified(rng: random.Random, today: _dt.date, workers: list[tuple], out: D
                              for i, day in enumerate(dates))
         elapsed = min(1.0, (today - latest).days / max(1, (period_end(latest) - latest).days))
         share = rng.uniform(0.15, 0.75) if at_risk and rng.random() < SHORT_SHARE else \
-            min(1.2, elapsed * rng.uniform(0.8, 1.3)) if not at_risk else rng.uniform(1.0, 1.2)
+            min(1.25, elapsed * rng.uniform(1.0, 1.5)) if not at_risk else rng.uniform(1.0, 1.2)
         external.extend(_external_rows(rng, worker_id, latest, min(today, period_end(latest)),
                                        required_hours(level) * share))
     out.certified = len(qualifications)
@@ -123,7 +124,7 @@ def _external_rows(rng: random.Random, worker_id: int, start: _dt.date, end: _dt
                    hours: float) -> list[tuple]:
     rows, left = [], round(hours)
     span = max(0, (end - start).days)
-    while left >= 4:
+    while left > 0:
         h = min(left, rng.choice((6, 8, 12, 16, 24, 30)))
         rows.append((worker_id, rng.choice(INSTITUTIONS), start + _dt.timedelta(days=rng.randint(0, span)),
                      float(h), rng.choice(COURSES)))
@@ -136,8 +137,12 @@ def _opening(rng: random.Random, records_start: _dt.date, workers: list[tuple], 
     rows = []
     for worker_id, *_rest in workers:
         if rng.random() < OPENING_SHARE:
-            hours = rng.choice((60, 90, 120, 180, 260, 340, 450, 620, 800, 1100, 1600))
-            minutes = round(hours * rng.uniform(0.9, 1.1)) * 60
+            if rng.random() < NEAR_SHARE:   # a little short of a level: this year's service crosses it
+                hours = rng.choice(stars.thresholds()) - rng.randint(3, 30)
+            else:
+                hours = round(rng.choice((60, 90, 120, 180, 260, 340, 450, 620, 800, 1100, 1600))
+                              * rng.uniform(0.9, 1.1))
+            minutes = hours * 60
             rows.append((worker_id, minutes, as_of, f"原鲤城区志愿服务信息系统记录（截至{as_of:%Y-%m-%d}）"))
     out.opening_balances = bulk.insert_tuples(
         OpeningBalance, (OpeningBalance.worker, OpeningBalance.minutes, OpeningBalance.as_of, OpeningBalance.note), rows)

@@ -26,7 +26,7 @@ from swdesk.models import (
     Worker,
 )
 from swdesk.services import stars
-from swdesk.services.base import UserError, ValidationError, audit, current, get_scoped, snapshot, writes
+from swdesk.services.base import UserError, audit, current, get_scoped, snapshot, writes
 
 
 @dataclass
@@ -55,6 +55,7 @@ class WorkerRecord:
     awards: list[Award]
     evaluations: list[Evaluation]
     star: stars.StarStatus
+    opening_minutes: int                        # hours before swdesk, within the star total
     by_programme: dict[str, list[ServiceLine]] = field(default_factory=dict)
 
     @property
@@ -67,13 +68,10 @@ def check_range(start: _dt.date | None, end: _dt.date | None, worker: Worker,
     """The range asked, defaulting to the worker's joining day (or first service) up to today."""
     end = end or today
     start = start or worker.joined_on or _first_service(worker.id) or end
-    problems = {}
     if end > today:
-        problems["to"] = f"截止日期不能晚于今天（{today:%Y-%m-%d}）"
+        raise UserError(f"服务记录的截止日期（{end:%Y-%m-%d}）不能晚于今天（{today:%Y-%m-%d}）")
     if start > end:
-        problems["from"] = "起始日期不能晚于截止日期"
-    if problems:
-        raise ValidationError(problems)
+        raise UserError(f"服务记录的起始日期（{start:%Y-%m-%d}）不能晚于截止日期（{end:%Y-%m-%d}）")
     return start, end
 
 
@@ -98,7 +96,12 @@ def collect(worker_id: int, start: _dt.date | None = None, end: _dt.date | None 
                         list(Evaluation.select().where((Evaluation.worker == worker_id)
                                                        & Evaluation.year.between(start.year, end.year))
                              .order_by(Evaluation.year)),
-                        stars.star_status(worker_id, end), by_programme)
+                        stars.star_status(worker_id, end), _opening_minutes(worker_id, end), by_programme)
+
+
+def _opening_minutes(worker_id: int, end: _dt.date) -> int:
+    row = stars.opening_balance(worker_id)
+    return row.minutes if row is not None and row.as_of <= end else 0
 
 
 def _services(worker_id: int, start: _dt.date, end: _dt.date) -> list[ServiceLine]:
