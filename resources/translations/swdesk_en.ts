@@ -35,47 +35,47 @@
     <context>
         <name>AddAttendeesDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="90" />
+            <location filename="../../ui/dialogs/training.py" line="95" />
             <source>添加参训人员 — {0}</source>
             <translation>Add attendees — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="94" />
+            <location filename="../../ui/dialogs/training.py" line="99" />
             <source>输入姓名、拼音首字母或服务证号</source>
             <translation>Name, pinyin initials or card number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="101" />
+            <location filename="../../ui/dialogs/training.py" line="106" />
             <source>可按住 Ctrl 或 Shift 多选</source>
             <translation>Hold Ctrl or Shift to select several</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="104" />
+            <location filename="../../ui/dialogs/training.py" line="109" />
             <source>加入名单 ↓</source>
             <translation>Add to list ↓</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="108" />
+            <location filename="../../ui/dialogs/training.py" line="113" />
             <source>待添加：</source>
             <translation>To add:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="118" />
+            <location filename="../../ui/dialogs/training.py" line="123" />
             <source>添加</source>
             <translation>Add</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="119" />
+            <location filename="../../ui/dialogs/training.py" line="124" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="139" />
+            <location filename="../../ui/dialogs/training.py" line="144" />
             <source>没有找到匹配的人员</source>
             <translation>No matching worker found</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="162" />
+            <location filename="../../ui/dialogs/training.py" line="167" />
             <source>请先查找并选择人员</source>
             <translation>Search for and select a worker first</translation>
         </message>
@@ -750,54 +750,64 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CourseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="37" />
+            <location filename="../../ui/dialogs/training.py" line="38" />
             <source>修改培训课程</source>
             <translation>Edit course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="37" />
+            <location filename="../../ui/dialogs/training.py" line="38" />
             <source>新建培训课程</source>
             <translation>New course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="39" />
+            <location filename="../../ui/dialogs/training.py" line="40" />
             <source>课程名称</source>
             <translation>Course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="44" />
+            <location filename="../../ui/dialogs/training.py" line="45" />
             <source>培训日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="50" />
+            <location filename="../../ui/dialogs/training.py" line="51" />
             <source> 学时</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="51" />
+            <location filename="../../ui/dialogs/training.py" line="52" />
             <source>学时</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="52" />
+            <location filename="../../ui/dialogs/training.py" line="53" />
             <source>主讲人</source>
             <translation>Trainer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="53" />
+            <location filename="../../ui/dialogs/training.py" line="54" />
             <source>地点</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="59" />
+            <location filename="../../ui/dialogs/training.py" line="60" />
             <source>主题</source>
             <translation>Topic</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="62" />
+            <location filename="../../ui/dialogs/training.py" line="63" />
             <source>备注</source>
             <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="64" />
+            <source>计入社会工作者继续教育学时</source>
+            <translation>Counts as social workers' continuing education</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="66" />
+            <source>继续教育</source>
+            <translation>Continuing education</translation>
         </message>
     </context>
     <context>
@@ -3635,17 +3645,17 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>PasteAttendanceDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="184" />
+            <location filename="../../ui/dialogs/training.py" line="189" />
             <source>粘贴签到名单 — {0}</source>
             <translation>Paste attendance list — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="187" />
+            <location filename="../../ui/dialogs/training.py" line="192" />
             <source>粘贴姓名或服务证号：每行一个，或用顿号、逗号分隔</source>
             <translation>Paste names or card numbers: one per line, or separated by commas (、，,)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="189" />
+            <location filename="../../ui/dialogs/training.py" line="194" />
             <source>张三
 李四、王五
 350502202600017</source>
@@ -3654,27 +3664,27 @@ Create an administrator account in "Settings → Operators" first.</translation>
 350502202600017</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="192" />
+            <location filename="../../ui/dialogs/training.py" line="197" />
             <source>核对名单</source>
             <translation>Check list</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="199" />
+            <location filename="../../ui/dialogs/training.py" line="204" />
             <source>未能识别：</source>
             <translation>Not recognised: </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="208" />
+            <location filename="../../ui/dialogs/training.py" line="213" />
             <source>添加已识别的人员</source>
             <translation>Add recognised workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="210" />
+            <location filename="../../ui/dialogs/training.py" line="215" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="220" />
+            <location filename="../../ui/dialogs/training.py" line="225" />
             <source>识别 {0} 人（其中 {1} 人已在名单中），未能识别 {2} 条</source>
             <translation>{0} recognised ({1} already on the list), {2} not recognised</translation>
         </message>

@@ -28,7 +28,7 @@ from swdesk.models import (
     TrainingCourse,
     Worker,
 )
-from swdesk.services import reminders, settings, versions
+from swdesk.services import reminders, settings, training, versions
 from swdesk.services.base import (
     UserError,
     audit,
@@ -192,16 +192,10 @@ def _external(row_id: int) -> ExternalEducation:
     return row
 
 
-@writes("training_course")
 def mark_continuing_education(course_id: int, flag: bool) -> None:
-    """Mark a training course as 继续教育 (its attendance then counts for registration)."""
-    course = get_scoped(TrainingCourse, course_id, "培训课程")
-    if bool(course.continuing_education) == bool(flag):
-        return
-    TrainingCourse.update(continuing_education=bool(flag)).where(TrainingCourse.id == course_id).execute()
-    audit("update", table="training_course", record_id=course_id,
-          before={"continuing_education": bool(course.continuing_education)},
-          after={"continuing_education": bool(flag)}, summary=f"继续教育标记 {course.title}")
+    """Mark a training course as 继续教育 (its attendance then counts for registration); the
+    course's own writer saves it (versioned, audited)."""
+    training.update_course(course_id, {"continuing_education": bool(flag)})
 
 
 # --- hours per period ------------------------------------------------------------------------------
