@@ -31,6 +31,7 @@ from swdesk.models import (
 from swdesk.services import reminders, settings, training, versions
 from swdesk.services.base import (
     UserError,
+    ValidationError,
     audit,
     get_scoped,
     scoped,
@@ -52,6 +53,24 @@ REGISTRATION_LABELS = {"registered_on": "登记日期", "note": "备注"}
 def required_hours(level: str) -> float:
     """Hours one registration period asks of a level (0 for 无)."""
     return float(settings.get("ce_hours_required").get(level, 0))
+
+
+@writes("setting")
+def set_required_hours(hours: dict[str, float]) -> None:
+    """The office's hours per registration period by level (all three levels, 1 to 500 each)."""
+    problems = {}
+    clean = {}
+    for level in vocab.SW_LEVELS[1:]:
+        try:
+            value = float(hours.get(level))
+        except (TypeError, ValueError):
+            value = 0.0
+        if not 0 < value <= 500:
+            problems[level] = "每个登记期的继续教育学时应为大于0、不超过500的数"
+        clean[level] = value
+    if problems:
+        raise ValidationError(problems)
+    settings.put("ce_hours_required", clean)
 
 
 def period_end(start: _dt.date) -> _dt.date:

@@ -116,3 +116,25 @@ def test_qualification_form_updates_the_level_field(qtbot, db):
     dialog.record_pages._after("sw_qualification")
     assert dialog.fields["sw_level"].currentText() == "高级社会工作师"
     assert "2020-350000-77" in dialog.record_pages.qualification_label.text()
+
+
+def test_reminders_tab_lists_the_worker_until_the_hours_are_entered(qtbot, db):
+    from ui.main_window import MainWindow
+
+    worker = make_worker("黄琪")
+    education.add_registration(worker.id, TODAY.replace(year=TODAY.year - 3) + dt.timedelta(days=60))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    tab = window.switch_to("reminders")
+    assert tab.counts()["roster"] == 1
+    row = tab.model.row_at(0)
+    assert (row.kind, row.record_id) == ("roster", worker.id) and "还差90学时" in row.detail
+
+    dialog = WorkerDialog(window, worker.id)
+    qtbot.addWidget(dialog)
+    form = dialog.record_pages.external_form()
+    qtbot.addWidget(form)
+    submit(form, {"institution": "省社工联合会", "date": TODAY, "hours": 90})
+    assert form.result() == QDialog.DialogCode.Accepted
+    window.data_changed.emit("external_education")
+    assert tab.counts()["roster"] == 0 and tab.model.rowCount() == 0

@@ -106,3 +106,13 @@ def test_reminder_while_hours_missing_within_90_days(office):
     assert not [r for r in reminders.reminders(dt.date(2026, 9, 1)) if r.kind == "roster"]  # 110 days ahead
     education.add_external(w.id, dict(institution="省社工联合会", date=dt.date(2026, 11, 1), hours=90))
     assert not [r for r in reminders.reminders(on) if r.kind == "roster"]
+
+
+def test_required_hours_setting_changes_the_shortfall(office):
+    w = make_worker(office, level="助理社会工作师")
+    education.add_registration(w.id, dt.date(2025, 1, 1))
+    with pytest.raises(ValidationError) as info:
+        education.set_required_hours({"助理社会工作师": 0, "社会工作师": "x"})
+    assert set(info.value.problems) == {"助理社会工作师", "社会工作师", "高级社会工作师"}
+    education.set_required_hours({"助理社会工作师": 60, "社会工作师": 80, "高级社会工作师": 80})
+    assert education.period_status(w.id, dt.date(2026, 1, 1)).missing == 60
