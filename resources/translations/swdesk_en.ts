@@ -3226,159 +3226,164 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>OfficeSettingsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="59" />
+            <location filename="../../ui/dialogs/settings.py" line="60" />
             <source>单位设置</source>
             <translation>Office settings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="64" />
+            <location filename="../../ui/dialogs/settings.py" line="65" />
             <source>单位信息</source>
             <translation>Office details</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="65" />
+            <location filename="../../ui/dialogs/settings.py" line="66" />
             <source>服务证号</source>
             <translation>Card number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="70" />
+            <location filename="../../ui/dialogs/settings.py" line="68" />
+            <source>继续教育与星级</source>
+            <translation>Continuing education and stars</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/settings.py" line="73" />
             <source>保存 (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="71" />
+            <location filename="../../ui/dialogs/settings.py" line="74" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="77" />
+            <location filename="../../ui/dialogs/settings.py" line="80" />
             <source>只有管理员可以修改单位设置。</source>
             <translation>Only an administrator can change the office settings.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="104" />
+            <location filename="../../ui/dialogs/settings.py" line="107" />
             <source>区</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="105" />
+            <location filename="../../ui/dialogs/settings.py" line="108" />
             <source>街道</source>
             <translation>Street</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="106" />
+            <location filename="../../ui/dialogs/settings.py" line="109" />
             <source>街道代码</source>
             <translation>Street code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="107" />
+            <location filename="../../ui/dialogs/settings.py" line="110" />
             <source>服务中心名称</source>
             <translation>Service centre</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="108" />
+            <location filename="../../ui/dialogs/settings.py" line="111" />
             <source>发证单位</source>
             <translation>Card issuer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="109" />
+            <location filename="../../ui/dialogs/settings.py" line="112" />
             <source>负责人</source>
             <translation>Person in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="110" />
+            <location filename="../../ui/dialogs/settings.py" line="113" />
             <source>联系电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="111" />
+            <location filename="../../ui/dialogs/settings.py" line="114" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="113" />
+            <location filename="../../ui/dialogs/settings.py" line="116" />
             <source>热线名称</source>
             <translation>Hotline</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="113" />
+            <location filename="../../ui/dialogs/settings.py" line="116" />
             <source>号码</source>
             <translation>Number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="117" />
+            <location filename="../../ui/dialogs/settings.py" line="120" />
             <source>添加热线</source>
             <translation>Add hotline</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="119" />
+            <location filename="../../ui/dialogs/settings.py" line="122" />
             <source>删除所选</source>
             <translation>Delete selected</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="130" />
+            <location filename="../../ui/dialogs/settings.py" line="133" />
             <source>服务热线</source>
             <translation>Hotlines</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="133" />
+            <location filename="../../ui/dialogs/settings.py" line="136" />
             <source>服务证背面文字</source>
             <translation>Card back text</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="141" />
+            <location filename="../../ui/dialogs/settings.py" line="144" />
             <source>服务证号格式</source>
             <translation>Card number format</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="142" />
+            <location filename="../../ui/dialogs/settings.py" line="145" />
             <source>{street} = 街道代码，{year} = 发证年份（4位），{seq} = 当年流水号。例如 {street}{year}{seq} 得到 350502001202600017。</source>
             <translation>{street} = street code, {year} = year of issue (4 digits), {seq} = serial number within the year. E.g. {street}{year}{seq} gives 350502001202600017.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="150" />
+            <location filename="../../ui/dialogs/settings.py" line="153" />
             <source>流水号位数</source>
             <translation>Serial digits</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="153" />
+            <location filename="../../ui/dialogs/settings.py" line="156" />
             <source> 年</source>
             <translation> years</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="155" />
+            <location filename="../../ui/dialogs/settings.py" line="158" />
             <source>有效期</source>
             <translation>Valid for</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="159" />
+            <location filename="../../ui/dialogs/settings.py" line="162" />
             <source>示例</source>
             <translation>Example</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="224" />
+            <location filename="../../ui/dialogs/settings.py" line="227" />
             <source>{0}（今天发证，有效期至 {1}）</source>
             <translation>{0} (issued today, valid until {1})</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="252" />
+            <location filename="../../ui/dialogs/settings.py" line="256" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="50" />
+            <location filename="../../ui/dialogs/settings.py" line="51" />
             <source>只能使用 {street}（街道代码）、{year}（年份）、{seq}（流水号）三个占位符</source>
             <extracomment>alias</extracomment>
             <translation>Only the placeholders {street} (street code), {year} (year) and {seq} (serial number) are allowed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="45" />
+            <location filename="../../ui/dialogs/settings.py" line="46" />
             <source>格式中必须包含 {seq}（流水号）</source>
             <extracomment>alias</extracomment>
             <translation>The format must contain {seq} (serial number)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="52" />
+            <location filename="../../ui/dialogs/settings.py" line="53" />
             <source>格式太长</source>
             <extracomment>alias</extracomment>
             <translation>Format too long</translation>
@@ -5588,6 +5593,18 @@ Why is {0} being deleted?</translation>
             <source>90天内应再登记且继续教育学时不足：{0} 人</source>
             <extracomment>alias</extracomment>
             <translation>Registration due within 90 days with continuing-education hours missing: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="496" />
+            <source>{0}所需服务小时</source>
+            <extracomment>alias</extracomment>
+            <translation>{0}: service hours needed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="491" />
+            <source>{0}每个登记期继续教育学时</source>
+            <extracomment>alias</extracomment>
+            <translation>{0}: continuing-education hours per registration period</translation>
         </message>
         <message>
             <location filename="../../ui/widgets/worker_record.py" line="336" />

@@ -138,3 +138,21 @@ def test_reminders_tab_lists_the_worker_until_the_hours_are_entered(qtbot, db):
     assert form.result() == QDialog.DialogCode.Accepted
     window.data_changed.emit("external_education")
     assert tab.counts()["roster"] == 0 and tab.model.rowCount() == 0
+
+
+def test_office_settings_page_sets_requirements_and_thresholds(qtbot, db):
+    from swdesk.services import stars
+    from ui.dialogs.settings import OfficeSettingsDialog
+
+    dialog = OfficeSettingsDialog(None)
+    qtbot.addWidget(dialog)
+    page = dialog.record_settings
+    assert page.required["助理社会工作师"].value() == 72 and page.thresholds[4].value() == 1500
+    page.thresholds[1].setValue(50)           # 二星 below 一星: refused, shown on the page
+    dialog.fields["street_code"].setText("350502001")
+    dialog.save()
+    assert dialog.tabs.currentIndex() == 2 and "递增" in page.error.text()
+    page.thresholds[1].setValue(250)
+    page.required["社会工作师"].setValue(80)
+    dialog.save()
+    assert stars.thresholds() == [100, 250, 600, 1000, 1500] and education.required_hours("社会工作师") == 80

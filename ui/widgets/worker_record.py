@@ -474,3 +474,49 @@ class AtRiskList(QWidget):
             self.open_worker.emit(worker_id)
 
 
+
+
+class RecordSettingsPage(QWidget):
+    """单位设置's page for issue 18: continuing-education hours per registration period by level
+    and the hours of each star level."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.required: dict[str, QDoubleSpinBox] = {}
+        required = education.required_hours
+        for level in vocab.SW_LEVELS[1:]:
+            box = self._spin(1, 500, required(level))
+            self.required[level] = box
+            form.addRow(_t("{0}每个登记期继续教育学时").format(level), box)
+        self.thresholds: list[QDoubleSpinBox] = []
+        for k, hours in enumerate(stars.thresholds(), start=1):
+            box = self._spin(1, 100000, hours)
+            self.thresholds.append(box)
+            form.addRow(_t("{0}所需服务小时").format(vocab.STAR_NAMES[k]), box)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
+
+    @staticmethod
+    def _spin(low: float, high: float, value: float) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setRange(low, high)
+        box.setDecimals(1)
+        box.setValue(value)
+        return box
+
+    def save(self) -> None:
+        """Write what changed; a ValidationError is shown on this page and raised again."""
+        self.error.setText("")
+        try:
+            hours = {level: box.value() for level, box in self.required.items()}
+            if hours != {level: education.required_hours(level) for level in hours}:
+                education.set_required_hours(hours)
+            limits = [box.value() for box in self.thresholds]
+            if limits != stars.thresholds():
+                stars.set_thresholds(limits)
+        except ValidationError as exc:
+            self.error.setText("；".join(exc.problems.values()))
+            raise
