@@ -40,3 +40,15 @@ def test_one_evaluation_per_year(office):
     assert [(e.year, e.grade) for e in honours.evaluations(w.id)] == [(2025, "优秀")]
     assert [a for (a,) in AuditLog.select(AuditLog.action).where(AuditLog.table == "evaluation")
             .order_by(AuditLog.id).tuples()] == ["create", "create", "delete"]
+
+
+def test_a_worker_with_an_award_is_not_deleted(office):
+    from swdesk.services import workers
+    from swdesk.services.base import UserError
+
+    w = make_worker(office)
+    honours.add_award(w.id, {"title": "优秀志愿者", "level": "街道", "issuer": "开元街道办事处",
+                             "date": dt.date(2025, 5, 1)})
+    with pytest.raises(UserError, match="表彰奖励 1 条"):
+        workers.delete(w.id, "录入错误")
+    assert Worker.get_or_none(Worker.id == w.id) is not None
