@@ -24,7 +24,7 @@ from swdesk.models import (
     Worker,
 )
 from swdesk.services import bulk, stars
-from swdesk.services.education import period_end, required_hours
+from swdesk.services.education import period_end, requirements
 
 INSTITUTIONS = ("泉州市社会工作者协会", "福建省社会工作联合会", "华侨大学社会工作系", "鲤城区民政局",
                 "中国社会工作教育协会网络学院", "泉州市民政局社会工作培训中心")
@@ -88,6 +88,7 @@ def fill(rng: random.Random, today: _dt.date, records_start: _dt.date, first_wor
 
 def _certified(rng: random.Random, today: _dt.date, workers: list[tuple], out: DemoRecords) -> None:
     qualifications, registrations, external = [], [], []
+    required_hours = requirements()
     for worker_id, _office, level, _kind, _joined in workers:
         obtained = _dt.date(rng.randint(2010, today.year - 2), 9, 1) + _dt.timedelta(days=rng.randint(0, 80))
         at_risk = rng.random() < AT_RISK_SHARE
