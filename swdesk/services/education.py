@@ -307,16 +307,24 @@ def statuses(on: _dt.date | None = None, worker_ids: list[int] | None = None) ->
     starts = _current_starts(on, worker_ids)
     if not starts:
         return []
-    workers = scoped(Worker.select(Worker.id, Worker.name, Worker.sw_level), Worker).where(
-        Worker.id.in_(list(starts)) & (Worker.sw_level != "无") & (Worker.status == "在册"))
     out = []
     need = requirements()
-    for w in workers:
+    for w in _certified_workers(worker_ids):
+        if w.id not in starts:
+            continue
         start = starts[w.id]
         out.append(PeriodStatus(w.id, w.name, w.sw_level, start, period_end(start), need(w.sw_level), 0.0, 0.0))
     _fill_hours(out, on)
     out.sort(key=lambda s: (s.end, s.name))
     return out
+
+
+def _certified_workers(worker_ids: list[int] | None):
+    """Certified workers on the roll, in scope (no IN list of every registered worker: a large
+    roster passes SQLite's 32,766 bound variables)."""
+    query = scoped(Worker.select(Worker.id, Worker.name, Worker.sw_level), Worker).where(
+        (Worker.sw_level != "无") & (Worker.status == "在册"))
+    return query.where(Worker.id.in_(worker_ids)) if worker_ids is not None else query
 
 
 def _fill_hours(rows: list[PeriodStatus], on: _dt.date) -> None:
@@ -348,11 +356,9 @@ def due_between(start: _dt.date, end: _dt.date) -> list[PeriodStatus]:
     starts = {w: d for w, d in starts.items() if start <= period_end(d) + _dt.timedelta(days=1) <= end}
     if not starts:
         return []
-    workers = scoped(Worker.select(Worker.id, Worker.name, Worker.sw_level), Worker).where(
-        Worker.id.in_(list(starts)) & (Worker.sw_level != "无") & (Worker.status == "在册"))
     need = requirements()
     out = [PeriodStatus(w.id, w.name, w.sw_level, starts[w.id], period_end(starts[w.id]),
-                        need(w.sw_level), 0.0, 0.0) for w in workers]
+                        need(w.sw_level), 0.0, 0.0) for w in _certified_workers(None) if w.id in starts]
     _fill_hours(out, end)
     return sorted(out, key=lambda s: (s.end, s.name))
 

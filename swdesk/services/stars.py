@@ -141,11 +141,19 @@ def star_levels(on: _dt.date | None = None, worker_ids: list[int] | None = None)
     on = on or _dt.date.today()
     limits = thresholds()
     daily = _daily_minutes(on, worker_ids)
-    names = dict(scoped(Worker.select(Worker.id, Worker.name), Worker).where(Worker.id.in_(list(daily))).tuples()) \
-        if daily else {}
+    names = _names(worker_ids) if daily else {}
     out = [_status(w, names[w], daily[w], limits) for w in daily if w in names]
     out.sort(key=lambda s: (-s.minutes, s.name))
     return out
+
+
+def _names(worker_ids: list[int] | None) -> dict[int, str]:
+    """Names of the workers in scope (all of them rather than an IN list of every worker with
+    hours, which passes SQLite's 32,766 bound variables on a large roster)."""
+    query = scoped(Worker.select(Worker.id, Worker.name), Worker)
+    if worker_ids is not None:
+        query = query.where(Worker.id.in_(worker_ids))
+    return dict(query.tuples())
 
 
 def star_status(worker_id: int, on: _dt.date | None = None) -> StarStatus:
