@@ -34,9 +34,23 @@ def _migration_1(migrator: pw_migrate.SchemaMigrator, database: peewee.Database)
     """Version 1 is the first released schema: nothing to change."""
 
 
+def _migration_2(migrator: pw_migrate.SchemaMigrator, database: peewee.Database) -> None:
+    """Issue 18: 职业水平 certificate and registrations, external continuing education, opening
+    balances, star certificates, awards, evaluations, the personal-record register; and the
+    继续教育 flag on training courses."""
+    database.create_tables([models.SwQualification, models.SwRegistration, models.ExternalEducation,
+                            models.OpeningBalance, models.StarCertificate, models.Award,
+                            models.Evaluation, models.RecordIssue])
+    table = models.TrainingCourse._meta.table_name
+    # A database stamped with an older version but created from newer models already has it.
+    if "continuing_education" not in {c.name for c in database.get_columns(table)}:
+        migrator.add_column(table, "continuing_education", peewee.BooleanField(default=False)).run()
+
+
 # Index i holds the step that takes a database from version i to version i + 1.
 MIGRATIONS: list[Callable[[pw_migrate.SchemaMigrator, peewee.Database], None]] = [
     _migration_1,
+    _migration_2,  # issue 18; renumber after "database identity" at merge
 ]
 LATEST = len(MIGRATIONS)
 

@@ -167,6 +167,7 @@ class TrainingCourse(BaseModel):
     topic = CharField(max_length=30, default="")
     notes = TextField(default="")
     version = IntegerField(default=1)  # optimistic concurrency (training service)
+    continuing_education = BooleanField(default=False)  # 继续教育: counts for 职业水平 registration
 
 
 class TrainingAttendance(BaseModel):
@@ -425,6 +426,113 @@ class Certificate(BaseModel):
     content = TextField(default="{}")      # JSON: the hours as printed
 
 
+# --- 职业水平, continuing education, stars, awards, evaluations (issue 18) ------------------------
+
+class SwQualification(BaseModel):
+    """社会工作者职业水平证书: one per worker. The level itself is Worker.sw_level (the reports read
+    it there); this keeps the certificate."""
+
+    id = AutoField()
+    worker = ForeignKeyField(Worker, backref="qualification_rows", unique=True, on_delete="CASCADE")
+    certificate_no = CharField(max_length=40, default="")
+    obtained_on = DateField(null=True)
+    version = IntegerField(default=1)
+
+
+class SwRegistration(BaseModel):
+    """A registration (首次登记 or 再登记); each opens a 3-year period."""
+
+    id = AutoField()
+    worker = ForeignKeyField(Worker, backref="registrations", on_delete="CASCADE")
+    registered_on = DateField(index=True)
+    note = CharField(max_length=200, default="")
+
+    class Meta:
+        indexes = ((("worker", "registered_on"), True),)
+
+
+class ExternalEducation(BaseModel):
+    """Continuing-education hours taken outside swdesk (another institution's course)."""
+
+    id = AutoField()
+    worker = ForeignKeyField(Worker, backref="external_education", on_delete="CASCADE")
+    institution = CharField(max_length=100)
+    date = DateField(index=True)
+    hours = FloatField()
+    note = TextField(default="")
+    scan = BlobField(null=True)          # the proof, JPEG/PNG/PDF as given
+    scan_name = CharField(max_length=200, default="")
+    version = IntegerField(default=1)
+
+
+class OpeningBalance(BaseModel):
+    """Service hours before swdesk (a volunteer's earlier record); counts toward star levels only,
+    never toward a quarter's statistics."""
+
+    id = AutoField()
+    worker = ForeignKeyField(Worker, backref="opening_rows", unique=True, on_delete="CASCADE")
+    minutes = IntegerField()
+    as_of = DateField()                  # the day the earlier record ends
+    note = TextField(default="")
+    version = IntegerField(default=1)
+
+
+class StarCertificate(BaseModel):
+    """The numbered register of star certificates: one per worker per level reached."""
+
+    id = AutoField()
+    number = CharField(max_length=40, unique=True)
+    worker = ForeignKeyField(Worker, backref="star_certificates", on_delete="RESTRICT")
+    level = IntegerField()
+    reached_on = DateField()
+    issued_at = DateTimeField(default=_now)
+    operator = CharField(max_length=50, default="")
+
+    class Meta:
+        indexes = ((("worker", "level"), True),)
+
+
+class Award(BaseModel):
+    """表彰奖励."""
+
+    id = AutoField()
+    worker = ForeignKeyField(Worker, backref="awards", on_delete="CASCADE")
+    title = CharField(max_length=100)
+    level = CharField(max_length=4)      # vocab.AWARD_LEVELS
+    issuer = CharField(max_length=100, default="")
+    date = DateField(index=True)
+    document_no = CharField(max_length=60, default="")
+    version = IntegerField(default=1)
+
+
+class Evaluation(BaseModel):
+    """评价: one per worker per year."""
+
+    id = AutoField()
+    worker = ForeignKeyField(Worker, backref="evaluations", on_delete="CASCADE")
+    year = IntegerField()
+    grade = CharField(max_length=6)      # vocab.EVALUATION_GRADES
+    evaluator = CharField(max_length=50, default="")
+    date = DateField(null=True)
+    note = TextField(default="")
+    version = IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("worker", "year"), True),)
+
+
+class RecordIssue(BaseModel):
+    """The register of printed 个人志愿服务记录 (numbered like certificates)."""
+
+    id = AutoField()
+    number = CharField(max_length=40, unique=True)
+    worker = ForeignKeyField(Worker, backref="record_issues", on_delete="RESTRICT")
+    start = DateField()
+    end = DateField()
+    issued_at = DateTimeField(default=_now)
+    operator = CharField(max_length=50, default="")
+
+
 class AuditLog(BaseModel):
     """Who changed what, when. Appended by services only; never updated or deleted."""
 
@@ -449,4 +557,6 @@ ALL_MODELS = (
     Household, HouseholdWorker, HomeVisit, HomeVisitWorker,
     HotlineRequest, HotlineAssignment,
     ServiceHours, DemandTarget, Certificate, AuditLog,
+    SwQualification, SwRegistration, ExternalEducation, OpeningBalance, StarCertificate,
+    Award, Evaluation, RecordIssue,
 )

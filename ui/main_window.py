@@ -91,6 +91,8 @@ MENUS = (
         (QT_TRANSLATE_NOOP("MainWindow", "打印服务证…"), OnFirstUse("ui.dialogs.printing", "print_cards"), None),
         (QT_TRANSLATE_NOOP("MainWindow", "打印胸牌…"), OnFirstUse("ui.dialogs.printing", "print_badges"), None),
         (QT_TRANSLATE_NOOP("MainWindow", "开具服务证明…"), OnFirstUse("ui.dialogs.printing", "print_certificate"), None),
+        (QT_TRANSLATE_NOOP("MainWindow", "出具个人志愿服务记录…"), OnFirstUse("ui.dialogs.worker_record", "print_record"), None),
+        (QT_TRANSLATE_NOOP("MainWindow", "打印星级证书…"), OnFirstUse("ui.dialogs.worker_record", "print_stars"), None),
         None,
         (QT_TRANSLATE_NOOP("MainWindow", "打印机校准…"), OnFirstUse("ui.dialogs.printing", "calibrate_printer"), None),
     ]),
@@ -107,6 +109,7 @@ MENUS = (
     ]),
     (QT_TRANSLATE_NOOP("MainWindow", "工具(&T)"), [
         (QT_TRANSLATE_NOOP("MainWindow", "验证服务证…"), OnFirstUse("ui.dialogs.verify_card", "verify_card"), None),
+        (QT_TRANSLATE_NOOP("MainWindow", "继续教育提醒…"), OnFirstUse("ui.dialogs.worker_record", "show_at_risk"), None),
     ]),
     (QT_TRANSLATE_NOOP("MainWindow", "帮助(&H)"), [
         (QT_TRANSLATE_NOOP("MainWindow", "填充示例数据…"), OnFirstUse("ui.dialogs.demo", "fill_demo_data"), None),

@@ -52,6 +52,8 @@ REMINDER_KINDS = (
     QT_TRANSLATE_NOOP("ReportsTab", "扶老助老"),
     QT_TRANSLATE_NOOP("ReportsTab", "家庭病床"),
     QT_TRANSLATE_NOOP("ReportsTab", "服务热线"),
+    QT_TRANSLATE_NOOP("RemindersTab", "继续教育"),
+    QT_TRANSLATE_NOOP("ReportsTab", "继续教育"),
 )
 
 # ui.tabs.reports.SHEETS: the dashboard's pages (ReportsTab: self.tr(name)).
@@ -61,6 +63,8 @@ REPORT_PAGES = (
     QT_TRANSLATE_NOOP("ReportsTab", "服务热线"),
     QT_TRANSLATE_NOOP("ReportsTab", "培训"),
     QT_TRANSLATE_NOOP("ReportsTab", "需求缺口"),
+    QT_TRANSLATE_NOOP("ReportsTab", "持证与继续教育"),
+    QT_TRANSLATE_NOOP("ReportsTab", "星级志愿者"),
 )
 
 # ui.dialogs.audit.AuditDialog.COLUMNS (self.tr(c)).

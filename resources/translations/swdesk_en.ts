@@ -35,47 +35,47 @@
     <context>
         <name>AddAttendeesDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="90" />
+            <location filename="../../ui/dialogs/training.py" line="95" />
             <source>添加参训人员 — {0}</source>
             <translation>Add attendees — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="94" />
+            <location filename="../../ui/dialogs/training.py" line="99" />
             <source>输入姓名、拼音首字母或服务证号</source>
             <translation>Name, pinyin initials or card number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="101" />
+            <location filename="../../ui/dialogs/training.py" line="106" />
             <source>可按住 Ctrl 或 Shift 多选</source>
             <translation>Hold Ctrl or Shift to select several</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="104" />
+            <location filename="../../ui/dialogs/training.py" line="109" />
             <source>加入名单 ↓</source>
             <translation>Add to list ↓</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="108" />
+            <location filename="../../ui/dialogs/training.py" line="113" />
             <source>待添加：</source>
             <translation>To add:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="118" />
+            <location filename="../../ui/dialogs/training.py" line="123" />
             <source>添加</source>
             <translation>Add</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="119" />
+            <location filename="../../ui/dialogs/training.py" line="124" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="139" />
+            <location filename="../../ui/dialogs/training.py" line="144" />
             <source>没有找到匹配的人员</source>
             <translation>No matching worker found</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="162" />
+            <location filename="../../ui/dialogs/training.py" line="167" />
             <source>请先查找并选择人员</source>
             <translation>Search for and select a worker first</translation>
         </message>
@@ -164,6 +164,14 @@ Please try once more. If the problem comes back, send this log file to the maint
         </message>
     </context>
     <context>
+        <name>AtRiskDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="166" />
+            <source>继续教育提醒</source>
+            <translation>Continuing-education reminders</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditDialog</name>
         <message>
             <location filename="../../ui/dialogs/audit.py" line="56" />
@@ -177,7 +185,7 @@ Please try once more. If the problem comes back, send this log file to the maint
         </message>
         <message>
             <location filename="../../ui/dialogs/audit.py" line="66" />
-            <location filename="../../ui/translatable.py" line="72" />
+            <location filename="../../ui/translatable.py" line="76" />
             <source>记录编号</source>
             <translation>Record no.</translation>
         </message>
@@ -272,32 +280,32 @@ Please try once more. If the problem comes back, send this log file to the maint
             <translation>Exporting the audit log…</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="68" />
+            <location filename="../../ui/translatable.py" line="72" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="69" />
+            <location filename="../../ui/translatable.py" line="73" />
             <source>操作员</source>
             <translation>Operator</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="70" />
+            <location filename="../../ui/translatable.py" line="74" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="71" />
+            <location filename="../../ui/translatable.py" line="75" />
             <source>对象</source>
             <translation>Subject</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="73" />
+            <location filename="../../ui/translatable.py" line="77" />
             <source>摘要</source>
             <translation>Summary</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="74" />
+            <location filename="../../ui/translatable.py" line="78" />
             <source>修改内容（修改前 → 修改后）</source>
             <translation>Changes (before → after)</translation>
         </message>
@@ -464,17 +472,17 @@ The database as it was before is saved as: {1}</translation>
             <translation>Backing up the database…</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="91" />
+            <location filename="../../ui/translatable.py" line="95" />
             <source>每日</source>
             <translation>Daily</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="92" />
+            <location filename="../../ui/translatable.py" line="96" />
             <source>每周</source>
             <translation>Weekly</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="93" />
+            <location filename="../../ui/translatable.py" line="97" />
             <source>每月</source>
             <translation>Monthly</translation>
         </message>
@@ -482,87 +490,87 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CalibrationDialog</name>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="401" />
+            <location filename="../../ui/dialogs/printing.py" line="402" />
             <source>打印机校准</source>
             <translation>Printer calibration</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="412" />
+            <location filename="../../ui/dialogs/printing.py" line="413" />
             <source>打印机：</source>
             <translation>Printer:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="413" />
+            <location filename="../../ui/dialogs/printing.py" line="414" />
             <source>当前校准：</source>
             <translation>Current calibration:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="414" />
+            <location filename="../../ui/dialogs/printing.py" line="415" />
             <source>第一步：生成校准页并打印…</source>
             <translation>Step 1: make and print the calibration page…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="418" />
+            <location filename="../../ui/dialogs/printing.py" line="419" />
             <source>外框左边到纸边（毫米）</source>
             <translation>Frame left edge to paper edge (mm)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="419" />
+            <location filename="../../ui/dialogs/printing.py" line="420" />
             <source>外框上边到纸边（毫米）</source>
             <translation>Frame top edge to paper edge (mm)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="420" />
+            <location filename="../../ui/dialogs/printing.py" line="421" />
             <source>横线实际长度（毫米）</source>
             <translation>Measured horizontal line (mm)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="421" />
+            <location filename="../../ui/dialogs/printing.py" line="422" />
             <source>竖线实际长度（毫米）</source>
             <translation>Measured vertical line (mm)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="430" />
+            <location filename="../../ui/dialogs/printing.py" line="431" />
             <source>第二步：保存测量结果</source>
             <translation>Step 2: save the measurements</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="431" />
+            <location filename="../../ui/dialogs/printing.py" line="432" />
             <source>清除此打印机的校准</source>
             <translation>Clear this printer's calibration</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="432" />
+            <location filename="../../ui/dialogs/printing.py" line="433" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="447" />
+            <location filename="../../ui/dialogs/printing.py" line="448" />
             <source>未校准</source>
             <translation>Not calibrated</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="449" />
+            <location filename="../../ui/dialogs/printing.py" line="450" />
             <source>偏移 %1, %2 毫米；比例 %3, %4</source>
             <translation>Offset %1, %2 mm; scale %3, %4</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="455" />
+            <location filename="../../ui/dialogs/printing.py" line="456" />
             <source>保存校准页</source>
             <translation>Save the calibration page</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="458" />
+            <location filename="../../ui/dialogs/printing.py" line="459" />
             <source>正在生成校准页…</source>
             <translation>Making the calibration page…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="458" />
+            <location filename="../../ui/dialogs/printing.py" line="459" />
             <source>校准页预览</source>
             <translation>Calibration page preview</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="472" />
+            <location filename="../../ui/dialogs/printing.py" line="473" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
@@ -570,63 +578,63 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CertificateDialog</name>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="320" />
+            <location filename="../../ui/dialogs/printing.py" line="321" />
             <source>开具志愿服务记录证明</source>
             <translation>Issue a volunteer service certificate</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="326" />
+            <location filename="../../ui/dialogs/printing.py" line="327" />
             <source>季度写作 2026Q4，全年写作 2026，月份写作 2026-03</source>
             <translation>Quarter: 2026Q4, year: 2026, month: 2026-03</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="330" />
+            <location filename="../../ui/dialogs/printing.py" line="331" />
             <source>经办人姓名（签字人）</source>
             <translation>Name of the clerk (who signs)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="332" />
+            <location filename="../../ui/dialogs/printing.py" line="333" />
             <source>服务时长取自服务时长记录；期间尚未结束时证明截至开具之日；没有服务时长的期间不能开具。同一人同一期间再次开具且内容未变时，视为补打（证明上标注“补打”并记入操作日志）。</source>
             <translation>Hours come from the service-hours ledger; a period still running is certified up to the issue date; a period without hours cannot be certified. Issuing again for the same person and period with unchanged content is a reprint (marked “reprint” on the certificate and logged).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="336" />
+            <location filename="../../ui/dialogs/printing.py" line="337" />
             <source>人员：</source>
             <translation>Worker:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="337" />
+            <location filename="../../ui/dialogs/printing.py" line="338" />
             <source>服务期间：</source>
             <translation>Service period:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="338" />
+            <location filename="../../ui/dialogs/printing.py" line="339" />
             <source>经办人：</source>
             <translation>Clerk:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="339" />
+            <location filename="../../ui/dialogs/printing.py" line="340" />
             <source>打印机校准：</source>
             <translation>Printer calibration:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="341" />
+            <location filename="../../ui/dialogs/printing.py" line="342" />
             <source>开具并保存…</source>
             <translation>Issue and save…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="342" />
+            <location filename="../../ui/dialogs/printing.py" line="343" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="353" />
-            <location filename="../../ui/dialogs/printing.py" line="358" />
+            <location filename="../../ui/dialogs/printing.py" line="354" />
+            <location filename="../../ui/dialogs/printing.py" line="359" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="353" />
+            <location filename="../../ui/dialogs/printing.py" line="354" />
             <source>请先选择人员</source>
             <translation>Select a worker first</translation>
         </message>
@@ -742,54 +750,64 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CourseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="37" />
+            <location filename="../../ui/dialogs/training.py" line="38" />
             <source>修改培训课程</source>
             <translation>Edit course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="37" />
+            <location filename="../../ui/dialogs/training.py" line="38" />
             <source>新建培训课程</source>
             <translation>New course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="39" />
+            <location filename="../../ui/dialogs/training.py" line="40" />
             <source>课程名称</source>
             <translation>Course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="44" />
+            <location filename="../../ui/dialogs/training.py" line="45" />
             <source>培训日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="50" />
+            <location filename="../../ui/dialogs/training.py" line="51" />
             <source> 学时</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="51" />
+            <location filename="../../ui/dialogs/training.py" line="52" />
             <source>学时</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="52" />
+            <location filename="../../ui/dialogs/training.py" line="53" />
             <source>主讲人</source>
             <translation>Trainer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="53" />
+            <location filename="../../ui/dialogs/training.py" line="54" />
             <source>地点</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="59" />
+            <location filename="../../ui/dialogs/training.py" line="60" />
             <source>主题</source>
             <translation>Topic</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="62" />
+            <location filename="../../ui/dialogs/training.py" line="63" />
             <source>备注</source>
             <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="64" />
+            <source>计入社会工作者继续教育学时</source>
+            <translation>Counts as social workers' continuing education</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="66" />
+            <source>继续教育</source>
+            <translation>Continuing education</translation>
         </message>
     </context>
     <context>
@@ -822,37 +840,37 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DeactivateDialog</name>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="593" />
+            <location filename="../../ui/dialogs/worker.py" line="605" />
             <source>离队 — {0}</source>
             <translation>Leave — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="596" />
+            <location filename="../../ui/dialogs/worker.py" line="608" />
             <source>如：工作调动、迁出本街道、本人申请</source>
             <translation>e.g. job change, moved out of the street, own request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="602" />
+            <location filename="../../ui/dialogs/worker.py" line="614" />
             <source>离队原因</source>
             <translation>Reason for leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="603" />
+            <location filename="../../ui/dialogs/worker.py" line="615" />
             <source>离队日期</source>
             <translation>Date left</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="604" />
+            <location filename="../../ui/dialogs/worker.py" line="616" />
             <source>离队人员保留全部记录和服务时长，可随时恢复在册。</source>
             <translation>A worker who leaves keeps all records and service hours and can be made active again at any time.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="606" />
+            <location filename="../../ui/dialogs/worker.py" line="618" />
             <source>确定离队</source>
             <translation>Confirm leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="607" />
+            <location filename="../../ui/dialogs/worker.py" line="619" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -1538,37 +1556,37 @@ If only one person uses this computer you may click "Skip" and use single-user m
             <translation>The two passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="98" />
+            <location filename="../../ui/translatable.py" line="102" />
             <source>所在区</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="99" />
+            <location filename="../../ui/translatable.py" line="103" />
             <source>街道</source>
             <translation>Street</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="100" />
+            <location filename="../../ui/translatable.py" line="104" />
             <source>街道代码</source>
             <translation>Street code</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="101" />
+            <location filename="../../ui/translatable.py" line="105" />
             <source>服务中心名称</source>
             <translation>Service centre</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="102" />
+            <location filename="../../ui/translatable.py" line="106" />
             <source>负责人</source>
             <translation>Person in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="103" />
+            <location filename="../../ui/translatable.py" line="107" />
             <source>联系电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="104" />
+            <location filename="../../ui/translatable.py" line="108" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
@@ -2791,104 +2809,119 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Issue service certificate…</translation>
         </message>
         <message>
+            <location filename="../../ui/main_window.py" line="94" />
+            <source>出具个人志愿服务记录…</source>
+            <translation>Issue personal service record…</translation>
+        </message>
+        <message>
             <location filename="../../ui/main_window.py" line="95" />
+            <source>打印星级证书…</source>
+            <translation>Print star certificates…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="97" />
             <source>打印机校准…</source>
             <translation>Printer calibration…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="97" />
+            <location filename="../../ui/main_window.py" line="99" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="98" />
+            <location filename="../../ui/main_window.py" line="100" />
             <source>单位设置…</source>
             <translation>Office settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="99" />
+            <location filename="../../ui/main_window.py" line="101" />
             <source>人才需求计划…</source>
             <translation>Workforce demand plan…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="100" />
+            <location filename="../../ui/main_window.py" line="102" />
             <source>可选值列表…</source>
             <translation>Value lists…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="102" />
+            <location filename="../../ui/main_window.py" line="104" />
             <source>操作员管理…</source>
             <translation>Operators…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="103" />
+            <location filename="../../ui/main_window.py" line="105" />
             <source>操作日志…</source>
             <translation>Audit log…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="104" />
+            <location filename="../../ui/main_window.py" line="106" />
             <source>锁定</source>
             <translation>Lock</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="106" />
+            <location filename="../../ui/main_window.py" line="108" />
             <source>界面语言…</source>
             <translation>Language…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="108" />
+            <location filename="../../ui/main_window.py" line="110" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="109" />
+            <location filename="../../ui/main_window.py" line="111" />
             <source>验证服务证…</source>
             <translation>Verify service card…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="111" />
+            <location filename="../../ui/main_window.py" line="112" />
+            <source>继续教育提醒…</source>
+            <translation>Continuing-education reminders…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="114" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="112" />
+            <location filename="../../ui/main_window.py" line="115" />
             <source>填充示例数据…</source>
             <translation>Fill with demo data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="114" />
+            <location filename="../../ui/main_window.py" line="117" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="151" />
+            <location filename="../../ui/main_window.py" line="154" />
             <source>数据库：{0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="184" />
+            <location filename="../../ui/main_window.py" line="187" />
             <source>“{0}”页面加载失败，详情见日志。</source>
             <translation>The "{0}" page failed to load; see the log for details.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="223" />
+            <location filename="../../ui/main_window.py" line="226" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="227" />
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="230" />
+            <location filename="../../ui/main_window.py" line="232" />
             <source>{0} — 社工服务台</source>
             <translation>{0} — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="240" />
+            <location filename="../../ui/main_window.py" line="243" />
             <source>查看范围：一个街道，或全区各街道</source>
             <translation>Scope: one street, or every street of the district</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="256" />
-            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="259" />
+            <location filename="../../ui/main_window.py" line="260" />
             <source>范围：{0}</source>
             <translation>Scope: {0}</translation>
         </message>
@@ -3261,17 +3294,17 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>The two passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="84" />
+            <location filename="../../ui/translatable.py" line="88" />
             <source>可修改全部数据，管理操作员账户，查看完整的身份证号和电话，恢复备份</source>
             <translation>Can change all data, manage operator accounts, see full ID and phone numbers and restore backups</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="85" />
+            <location filename="../../ui/translatable.py" line="89" />
             <source>可录入和修改数据，列表中个人信息脱敏显示</source>
             <translation>Can enter and change data; personal data is masked in lists</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="86" />
+            <location filename="../../ui/translatable.py" line="90" />
             <source>只能查看和导出（个人信息脱敏），不能修改任何数据</source>
             <translation>Can only view and export (personal data masked); cannot change any data</translation>
         </message>
@@ -3279,159 +3312,164 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>OfficeSettingsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="59" />
+            <location filename="../../ui/dialogs/settings.py" line="60" />
             <source>单位设置</source>
             <translation>Office settings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="64" />
+            <location filename="../../ui/dialogs/settings.py" line="65" />
             <source>单位信息</source>
             <translation>Office details</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="65" />
+            <location filename="../../ui/dialogs/settings.py" line="66" />
             <source>服务证号</source>
             <translation>Card number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="70" />
+            <location filename="../../ui/dialogs/settings.py" line="68" />
+            <source>继续教育与星级</source>
+            <translation>Continuing education and stars</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/settings.py" line="73" />
             <source>保存 (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="71" />
+            <location filename="../../ui/dialogs/settings.py" line="74" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="77" />
+            <location filename="../../ui/dialogs/settings.py" line="80" />
             <source>只有管理员可以修改单位设置。</source>
             <translation>Only an administrator can change the office settings.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="104" />
+            <location filename="../../ui/dialogs/settings.py" line="107" />
             <source>区</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="105" />
+            <location filename="../../ui/dialogs/settings.py" line="108" />
             <source>街道</source>
             <translation>Street</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="106" />
+            <location filename="../../ui/dialogs/settings.py" line="109" />
             <source>街道代码</source>
             <translation>Street code</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="107" />
+            <location filename="../../ui/dialogs/settings.py" line="110" />
             <source>服务中心名称</source>
             <translation>Service centre</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="108" />
+            <location filename="../../ui/dialogs/settings.py" line="111" />
             <source>发证单位</source>
             <translation>Card issuer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="109" />
+            <location filename="../../ui/dialogs/settings.py" line="112" />
             <source>负责人</source>
             <translation>Person in charge</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="110" />
+            <location filename="../../ui/dialogs/settings.py" line="113" />
             <source>联系电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="111" />
+            <location filename="../../ui/dialogs/settings.py" line="114" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="113" />
+            <location filename="../../ui/dialogs/settings.py" line="116" />
             <source>热线名称</source>
             <translation>Hotline</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="113" />
+            <location filename="../../ui/dialogs/settings.py" line="116" />
             <source>号码</source>
             <translation>Number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="117" />
+            <location filename="../../ui/dialogs/settings.py" line="120" />
             <source>添加热线</source>
             <translation>Add hotline</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="119" />
+            <location filename="../../ui/dialogs/settings.py" line="122" />
             <source>删除所选</source>
             <translation>Delete selected</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="130" />
+            <location filename="../../ui/dialogs/settings.py" line="133" />
             <source>服务热线</source>
             <translation>Hotlines</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="133" />
+            <location filename="../../ui/dialogs/settings.py" line="136" />
             <source>服务证背面文字</source>
             <translation>Card back text</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="141" />
+            <location filename="../../ui/dialogs/settings.py" line="144" />
             <source>服务证号格式</source>
             <translation>Card number format</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="142" />
+            <location filename="../../ui/dialogs/settings.py" line="145" />
             <source>{street} = 街道代码，{year} = 发证年份（4位），{seq} = 当年流水号。例如 {street}{year}{seq} 得到 350502001202600017。</source>
             <translation>{street} = street code, {year} = year of issue (4 digits), {seq} = serial number within the year. E.g. {street}{year}{seq} gives 350502001202600017.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="150" />
+            <location filename="../../ui/dialogs/settings.py" line="153" />
             <source>流水号位数</source>
             <translation>Serial digits</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="153" />
+            <location filename="../../ui/dialogs/settings.py" line="156" />
             <source> 年</source>
             <translation> years</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="155" />
+            <location filename="../../ui/dialogs/settings.py" line="158" />
             <source>有效期</source>
             <translation>Valid for</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="159" />
+            <location filename="../../ui/dialogs/settings.py" line="162" />
             <source>示例</source>
             <translation>Example</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="224" />
+            <location filename="../../ui/dialogs/settings.py" line="227" />
             <source>{0}（今天发证，有效期至 {1}）</source>
             <translation>{0} (issued today, valid until {1})</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="252" />
+            <location filename="../../ui/dialogs/settings.py" line="256" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="50" />
+            <location filename="../../ui/dialogs/settings.py" line="51" />
             <source>只能使用 {street}（街道代码）、{year}（年份）、{seq}（流水号）三个占位符</source>
             <extracomment>alias</extracomment>
             <translation>Only the placeholders {street} (street code), {year} (year) and {seq} (serial number) are allowed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="45" />
+            <location filename="../../ui/dialogs/settings.py" line="46" />
             <source>格式中必须包含 {seq}（流水号）</source>
             <extracomment>alias</extracomment>
             <translation>The format must contain {seq} (serial number)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/settings.py" line="52" />
+            <location filename="../../ui/dialogs/settings.py" line="53" />
             <source>格式太长</source>
             <extracomment>alias</extracomment>
             <translation>Format too long</translation>
@@ -3597,27 +3635,27 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Password changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="79" />
+            <location filename="../../ui/translatable.py" line="83" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="80" />
+            <location filename="../../ui/translatable.py" line="84" />
             <source>登录名</source>
             <translation>Login</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="81" />
+            <location filename="../../ui/translatable.py" line="85" />
             <source>角色</source>
             <translation>Role</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="82" />
+            <location filename="../../ui/translatable.py" line="86" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="83" />
+            <location filename="../../ui/translatable.py" line="87" />
             <source>建立时间</source>
             <translation>Created</translation>
         </message>
@@ -3698,17 +3736,17 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>PasteAttendanceDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="184" />
+            <location filename="../../ui/dialogs/training.py" line="189" />
             <source>粘贴签到名单 — {0}</source>
             <translation>Paste attendance list — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="187" />
+            <location filename="../../ui/dialogs/training.py" line="192" />
             <source>粘贴姓名或服务证号：每行一个，或用顿号、逗号分隔</source>
             <translation>Paste names or card numbers: one per line, or separated by commas (、，,)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="189" />
+            <location filename="../../ui/dialogs/training.py" line="194" />
             <source>张三
 李四、王五
 350502202600017</source>
@@ -3717,27 +3755,27 @@ Create an administrator account in "Settings → Operators" first.</translation>
 350502202600017</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="192" />
+            <location filename="../../ui/dialogs/training.py" line="197" />
             <source>核对名单</source>
             <translation>Check list</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="199" />
+            <location filename="../../ui/dialogs/training.py" line="204" />
             <source>未能识别：</source>
             <translation>Not recognised: </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="208" />
+            <location filename="../../ui/dialogs/training.py" line="213" />
             <source>添加已识别的人员</source>
             <translation>Add recognised workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="210" />
+            <location filename="../../ui/dialogs/training.py" line="215" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="220" />
+            <location filename="../../ui/dialogs/training.py" line="225" />
             <source>识别 {0} 人（其中 {1} 人已在名单中），未能识别 {2} 条</source>
             <translation>{0} recognised ({1} already on the list), {2} not recognised</translation>
         </message>
@@ -3745,67 +3783,67 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>PdfPreviewDialog</name>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="47" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="64" />
             <source>注意：</source>
             <translation>Note: </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="58" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="74" />
             <source>第 </source>
             <translation>Page </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="59" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="75" />
             <source> 页</source>
             <translation> </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="61" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="77" />
             <source>放大</source>
             <translation>Zoom in</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="63" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="79" />
             <source>缩小</source>
             <translation>Zoom out</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="65" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="81" />
             <source>适合宽度</source>
             <translation>Fit width</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="67" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="83" />
             <source>打印…</source>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="69" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="85" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="89" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="105" />
             <source>无法打开 PDF 文件</source>
             <translation>Cannot open the PDF file</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="96" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="114" />
             <source>共 %1 页，每页 %2 × %3 毫米</source>
             <translation>%1 pages, each %2 × %3 mm</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="145" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="163" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="123" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="141" />
             <source>打印</source>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="145" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="163" />
             <source>无法开始打印，请检查打印机。</source>
             <translation>Cannot start printing; check the printer.</translation>
         </message>
@@ -3836,17 +3874,17 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>PrintDialog</name>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="103" />
+            <location filename="../../ui/dialogs/printing.py" line="104" />
             <source>打印服务证</source>
             <translation>Print service cards</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="103" />
+            <location filename="../../ui/dialogs/printing.py" line="104" />
             <source>打印胸牌</source>
             <translation>Print badges</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/dialogs/printing.py" line="108" />
+            <location filename="../../ui/dialogs/printing.py" line="109" />
             <source>人才队伍中选中的 %n 人</source>
             <translation>
                 <numerusform>%n worker selected in Workers</numerusform>
@@ -3854,7 +3892,7 @@ Create an administrator account in "Settings → Operators" first.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/dialogs/printing.py" line="109" />
+            <location filename="../../ui/dialogs/printing.py" line="110" />
             <source>当前筛选结果 %n 人</source>
             <translation>
                 <numerusform>Current filter: %n worker</numerusform>
@@ -3862,82 +3900,82 @@ Create an administrator account in "Settings → Operators" first.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="110" />
+            <location filename="../../ui/dialogs/printing.py" line="111" />
             <source>全部在册人员</source>
             <translation>All active workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="117" />
+            <location filename="../../ui/dialogs/printing.py" line="118" />
             <source>打印对象：</source>
             <translation>Print for:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="120" />
+            <location filename="../../ui/dialogs/printing.py" line="121" />
             <source>A4 纸拼版（带裁切线，正反面交替，长边翻转双面打印）</source>
             <translation>Several per A4 sheet (crop marks, fronts and backs alternate, duplex long-edge flip)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="121" />
+            <location filename="../../ui/dialogs/printing.py" line="122" />
             <source>每页一张（证卡打印机）</source>
             <translation>One per page (card printer)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="122" />
+            <location filename="../../ui/dialogs/printing.py" line="123" />
             <source>版式：</source>
             <translation>Layout:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="124" />
+            <location filename="../../ui/dialogs/printing.py" line="125" />
             <source>90 × 54 毫米</source>
             <translation>90 × 54 mm</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="125" />
+            <location filename="../../ui/dialogs/printing.py" line="126" />
             <source>100 × 70 毫米</source>
             <translation>100 × 70 mm</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="127" />
+            <location filename="../../ui/dialogs/printing.py" line="128" />
             <source>胸牌尺寸：</source>
             <translation>Badge size:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="132" />
+            <location filename="../../ui/dialogs/printing.py" line="133" />
             <source>内置模板</source>
             <translation>Built-in template</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="133" />
+            <location filename="../../ui/dialogs/printing.py" line="134" />
             <source>选择…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="138" />
+            <location filename="../../ui/dialogs/printing.py" line="139" />
             <source>模板：</source>
             <translation>Template:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="141" />
+            <location filename="../../ui/dialogs/printing.py" line="142" />
             <source>打印机校准：</source>
             <translation>Printer calibration:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="143" />
+            <location filename="../../ui/dialogs/printing.py" line="144" />
             <source>生成并预览</source>
             <translation>Make and preview</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="144" />
+            <location filename="../../ui/dialogs/printing.py" line="145" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="152" />
+            <location filename="../../ui/dialogs/printing.py" line="153" />
             <source>选择模板</source>
             <translation>Choose template</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="153" />
+            <location filename="../../ui/dialogs/printing.py" line="154" />
             <source>模板文件 (*.json)</source>
             <translation>Template files (*.json)</translation>
         </message>
@@ -4032,6 +4070,69 @@ Create an administrator account in "Settings → Operators" first.</translation>
         </message>
     </context>
     <context>
+        <name>RecordDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="43" />
+            <source>出具个人志愿服务记录</source>
+            <translation>Issue a personal service record</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="50" />
+            <source>经办人姓名（签字人）</source>
+            <translation>Name of the clerk (who signs)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="52" />
+            <source>记录包括个人基本信息（证件号码打码）、各项目每次服务的日期、内容和时长、培训、表彰奖励、评价和星级；截止日期不能晚于今天。每次出具都登记编号。</source>
+            <translation>The record holds the personal details (ID number masked), every service by programme with date, content and hours, training, awards, evaluations and the star level; the end date may not be after today. Every record issued is numbered in the register.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="56" />
+            <source>人员：</source>
+            <translation>Worker:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="57" />
+            <source>起始日期（空：加入日期）：</source>
+            <translation>From (blank: joining date):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="58" />
+            <source>截止日期（空：今天）：</source>
+            <translation>To (blank: today):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="59" />
+            <source>经办人：</source>
+            <translation>Clerk:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="60" />
+            <source>打印机校准：</source>
+            <translation>Printer calibration:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="62" />
+            <source>出具并保存…</source>
+            <translation>Issue and save…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="63" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="73" />
+            <source>提示</source>
+            <translation>Notice</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="73" />
+            <source>请先选择人员</source>
+            <translation>Select a worker first</translation>
+        </message>
+    </context>
+    <context>
         <name>Recovery</name>
         <message>
             <location filename="../../ui/dialogs/recovery.py" line="163" />
@@ -4091,27 +4192,27 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="135" />
+            <location filename="../../ui/translatable.py" line="139" />
             <source>数据库文件已损坏（可能是停电或强行关机造成的）。建议从最近一次完好的备份恢复；恢复前，损坏的文件会另存一份，不会丢失。</source>
             <translation>The database file is damaged (perhaps by a power cut or a forced shutdown). Restoring the latest good backup is advised; the damaged file is kept as a copy first, so nothing is lost.</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="137" />
+            <location filename="../../ui/translatable.py" line="141" />
             <source>这个数据库由更新版本的社工服务台使用过。请安装新版程序后再打开；数据没有任何改动。</source>
             <translation>This database was used by a newer version of swdesk. Install the new version and open it again; no data was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="138" />
+            <location filename="../../ui/translatable.py" line="142" />
             <source>数据库正被另一个程序（或另一个社工服务台窗口）使用。请关闭它后点“重试”。</source>
             <translation>The database is in use by another program (or another swdesk window). Close it, then click "Retry".</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="139" />
+            <location filename="../../ui/translatable.py" line="143" />
             <source>数据库文件或所在文件夹是只读的（例如在光盘上，或文件属性设为只读）。请把文件复制到可写的位置，或取消只读属性后重试。</source>
             <translation>The database file or its folder is read-only (e.g. on a CD, or the file is marked read-only). Copy the file to a writable place, or clear the read-only attribute, and try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="141" />
+            <location filename="../../ui/translatable.py" line="145" />
             <source>请检查文件位置或网络连接后重试。</source>
             <translation>Check the file's location or the network connection and try again.</translation>
         </message>
@@ -4221,6 +4322,11 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <source>服务热线</source>
             <translation>Hotlines</translation>
         </message>
+        <message>
+            <location filename="../../ui/translatable.py" line="55" />
+            <source>继续教育</source>
+            <translation>Continuing education</translation>
+        </message>
     </context>
     <context>
         <name>ReportsTab</name>
@@ -4277,29 +4383,44 @@ Create an administrator account in "Settings → Operators" first.</translation>
         </message>
         <message>
             <location filename="../../ui/translatable.py" line="54" />
-            <location filename="../../ui/translatable.py" line="61" />
+            <location filename="../../ui/translatable.py" line="63" />
             <source>服务热线</source>
             <translation>Hotlines</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="59" />
+            <location filename="../../ui/translatable.py" line="56" />
+            <source>继续教育</source>
+            <translation>Continuing education</translation>
+        </message>
+        <message>
+            <location filename="../../ui/translatable.py" line="61" />
             <source>队伍结构</source>
             <translation>Workforce</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="60" />
+            <location filename="../../ui/translatable.py" line="62" />
             <source>服务开展</source>
             <translation>Services</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="62" />
+            <location filename="../../ui/translatable.py" line="64" />
             <source>培训</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="63" />
+            <location filename="../../ui/translatable.py" line="65" />
             <source>需求缺口</source>
             <translation>Demand gap</translation>
+        </message>
+        <message>
+            <location filename="../../ui/translatable.py" line="66" />
+            <source>持证与继续教育</source>
+            <translation>Certification and continuing education</translation>
+        </message>
+        <message>
+            <location filename="../../ui/translatable.py" line="67" />
+            <source>星级志愿者</source>
+            <translation>Star volunteers</translation>
         </message>
         <message>
             <location filename="../../ui/tabs/reports.py" line="276" />
@@ -4794,6 +4915,44 @@ Create an administrator account in "Settings → Operators" first.</translation>
         </message>
     </context>
     <context>
+        <name>StarsDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="113" />
+            <source>打印星级证书</source>
+            <translation>Print star certificates</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="115" />
+            <source>季度写作 2026Q4；留空则打印全部尚未打印的星级证书</source>
+            <translation>A quarter is written 2026Q4; leave blank to print every star certificate not yet printed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="118" />
+            <source>新晋星级的期间：</source>
+            <translation>Period of the new star levels:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="119" />
+            <source>打印机校准：</source>
+            <translation>Printer calibration:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="121" />
+            <source>生成并保存…</source>
+            <translation>Create and save…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="122" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="137" />
+            <source>提示</source>
+            <translation>Notice</translation>
+        </message>
+    </context>
+    <context>
         <name>TrainingTab</name>
         <message>
             <location filename="../../ui/tabs/training.py" line="40" />
@@ -5064,295 +5223,305 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>WorkerDialog</name>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="74" />
+            <location filename="../../ui/dialogs/worker.py" line="75" />
             <source>新增人员</source>
             <translation>New worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="74" />
+            <location filename="../../ui/dialogs/worker.py" line="75" />
             <source>人员信息</source>
             <translation>Worker details</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="76" />
+            <location filename="../../ui/dialogs/worker.py" line="77" />
             <source>基本信息</source>
             <translation>Basic details</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="78" />
+            <location filename="../../ui/dialogs/worker.py" line="79" />
             <source>服务时长</source>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="148" />
-            <location filename="../../ui/translatable.py" line="109" />
+            <location filename="../../ui/dialogs/worker.py" line="154" />
+            <location filename="../../ui/translatable.py" line="113" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="153" />
+            <location filename="../../ui/dialogs/worker.py" line="159" />
             <source>18位身份证号，填写后自动带出出生日期和性别</source>
             <translation>18-character ID number; fills in date of birth and sex</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="156" />
+            <location filename="../../ui/dialogs/worker.py" line="162" />
             <source>如 1985-06-01；有身份证号时可不填</source>
             <translation>e.g. 1985-06-01; not needed with an ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="157" />
+            <location filename="../../ui/dialogs/worker.py" line="163" />
             <source>11位手机号码</source>
             <translation>11-digit mobile number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="166" />
+            <location filename="../../ui/dialogs/worker.py" line="172" />
             <source>如 2026-03-01</source>
             <translation>e.g. 2026-03-01</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="80" />
-            <location filename="../../ui/dialogs/worker.py" line="177" />
-            <location filename="../../ui/translatable.py" line="124" />
+            <location filename="../../ui/dialogs/worker.py" line="81" />
+            <location filename="../../ui/dialogs/worker.py" line="183" />
+            <location filename="../../ui/translatable.py" line="128" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="80" />
+            <location filename="../../ui/dialogs/worker.py" line="81" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="80" />
+            <location filename="../../ui/dialogs/worker.py" line="81" />
             <source>类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="80" />
+            <location filename="../../ui/dialogs/worker.py" line="81" />
             <source>来电居民</source>
             <translation>Resident</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="80" />
+            <location filename="../../ui/dialogs/worker.py" line="81" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="81" />
+            <location filename="../../ui/dialogs/worker.py" line="82" />
             <source>分派时间</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="81" />
+            <location filename="../../ui/dialogs/worker.py" line="82" />
             <source>完成时间</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="81" />
+            <location filename="../../ui/dialogs/worker.py" line="82" />
             <source>服务时长（分钟）</source>
             <translation>Minutes</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="82" />
+            <location filename="../../ui/dialogs/worker.py" line="83" />
             <source>热线分派</source>
             <translation>Hotline requests</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="84" />
+            <location filename="../../ui/dialogs/worker.py" line="85" />
             <source>培训日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="84" />
+            <location filename="../../ui/dialogs/worker.py" line="85" />
             <source>课程</source>
             <translation>Course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="84" />
+            <location filename="../../ui/dialogs/worker.py" line="85" />
             <source>主题</source>
             <translation>Topic</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="84" />
+            <location filename="../../ui/dialogs/worker.py" line="85" />
             <source>授课人</source>
             <translation>Trainer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="84" />
+            <location filename="../../ui/dialogs/worker.py" line="85" />
             <source>学时</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="85" />
+            <location filename="../../ui/dialogs/worker.py" line="86" />
             <source>培训记录</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="181" />
-            <location filename="../../ui/translatable.py" line="128" />
+            <location filename="../../ui/dialogs/worker.py" line="89" />
+            <source>职业水平与继续教育</source>
+            <translation>Qualification and continuing education</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="90" />
+            <source>星级、表彰与评价</source>
+            <translation>Stars, awards and evaluations</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="187" />
+            <location filename="../../ui/translatable.py" line="132" />
             <source>服务证号</source>
             <translation>Card number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="213" />
+            <location filename="../../ui/dialogs/worker.py" line="219" />
             <source>照片（1 寸）</source>
             <translation>Photo (1-inch)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="219" />
+            <location filename="../../ui/dialogs/worker.py" line="225" />
             <source>选择文件…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="221" />
+            <location filename="../../ui/dialogs/worker.py" line="227" />
             <source>从剪贴板粘贴</source>
             <translation>Paste from clipboard</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="223" />
+            <location filename="../../ui/dialogs/worker.py" line="229" />
             <source>清除照片</source>
             <translation>Remove photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="242" />
-            <location filename="../../ui/dialogs/worker.py" line="244" />
+            <location filename="../../ui/dialogs/worker.py" line="248" />
+            <location filename="../../ui/dialogs/worker.py" line="250" />
             <source>项目</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="242" />
-            <location filename="../../ui/dialogs/worker.py" line="244" />
+            <location filename="../../ui/dialogs/worker.py" line="248" />
+            <location filename="../../ui/dialogs/worker.py" line="250" />
             <source>服务时长（小时）</source>
             <translation>Service hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="244" />
+            <location filename="../../ui/dialogs/worker.py" line="250" />
             <source>季度</source>
             <translation>Quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="251" />
+            <location filename="../../ui/dialogs/worker.py" line="257" />
             <source>按项目合计</source>
             <translation>By programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="253" />
+            <location filename="../../ui/dialogs/worker.py" line="259" />
             <source>按季度</source>
             <translation>By quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="264" />
+            <location filename="../../ui/dialogs/worker.py" line="270" />
             <source>保存 (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="269" />
+            <location filename="../../ui/dialogs/worker.py" line="275" />
             <source>保存并继续新增</source>
             <translation>Save and add another</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="271" />
+            <location filename="../../ui/dialogs/worker.py" line="277" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="313" />
+            <location filename="../../ui/dialogs/worker.py" line="319" />
             <source>保存时自动分配</source>
             <translation>Assigned on save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="353" />
+            <location filename="../../ui/dialogs/worker.py" line="359" />
             <source>人员信息 — {0}</source>
             <translation>Worker details — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="356" />
+            <location filename="../../ui/dialogs/worker.py" line="362" />
             <source>{0}
 发证日期 {1}，有效期至 {2}</source>
             <translation>{0}
 issued {1}, valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="359" />
+            <location filename="../../ui/dialogs/worker.py" line="365" />
             <source>未发证</source>
             <translation>No card issued</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="367" />
+            <location filename="../../ui/dialogs/worker.py" line="373" />
             <source>离队（{0}）</source>
             <translation>Left ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="369" />
+            <location filename="../../ui/dialogs/worker.py" line="375" />
             <source>，原因：{0}</source>
             <translation>, reason: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="370" />
+            <location filename="../../ui/dialogs/worker.py" line="376" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="373" />
+            <location filename="../../ui/dialogs/worker.py" line="379" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="379" />
+            <location filename="../../ui/dialogs/worker.py" line="385" />
             <source>保存后这里显示此人的服务时长。</source>
             <translation>Service hours appear here after saving.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="383" />
+            <location filename="../../ui/dialogs/worker.py" line="389" />
             <source>累计服务时长：{0} 小时</source>
             <translation>Total service hours: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="421" />
+            <location filename="../../ui/dialogs/worker.py" line="427" />
             <source>出生日期 {0}，{1}，{2} 岁，年龄段：{3}</source>
             <translation>Born {0}, {1}, aged {2}, age band: {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="455" />
+            <location filename="../../ui/dialogs/worker.py" line="461" />
             <source>无照片</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="463" />
+            <location filename="../../ui/dialogs/worker.py" line="469" />
             <source>选择照片</source>
             <translation>Choose photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="464" />
+            <location filename="../../ui/dialogs/worker.py" line="470" />
             <source>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</source>
             <translation>Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="479" />
+            <location filename="../../ui/dialogs/worker.py" line="485" />
             <source>剪贴板中没有图片，请先复制一张照片</source>
             <translation>The clipboard holds no image; copy a photo first</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="527" />
+            <location filename="../../ui/dialogs/worker.py" line="533" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="553" />
+            <location filename="../../ui/dialogs/worker.py" line="559" />
             <source>已保存 {0}，服务证号 {1}。请录入下一位。</source>
             <translation>Saved {0}, card number {1}. Enter the next worker.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="561" />
+            <location filename="../../ui/dialogs/worker.py" line="567" />
             <source>记录已被修改</source>
             <translation>Record changed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="562" />
+            <location filename="../../ui/dialogs/worker.py" line="568" />
             <source>在您编辑期间，此人的记录已被其他窗口修改并保存。</source>
             <translation>While you were editing, this worker's record was changed and saved elsewhere.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="564" />
+            <location filename="../../ui/dialogs/worker.py" line="570" />
             <source>对方修改了：
 {0}
 
@@ -5363,118 +5532,118 @@ issued {1}, valid until {2}</translation>
 Reloading shows what they saved; your unsaved changes will need to be entered again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="565" />
+            <location filename="../../ui/dialogs/worker.py" line="571" />
             <source>重新载入</source>
             <translation>Reload</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="566" />
+            <location filename="../../ui/dialogs/worker.py" line="572" />
             <source>继续编辑</source>
             <translation>Keep editing</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="110" />
+            <location filename="../../ui/translatable.py" line="114" />
             <source>性别</source>
             <translation>Sex</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="111" />
+            <location filename="../../ui/translatable.py" line="115" />
             <source>身份证号</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="112" />
+            <location filename="../../ui/translatable.py" line="116" />
             <source>出生日期</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="113" />
+            <location filename="../../ui/translatable.py" line="117" />
             <source>手机号码</source>
             <translation>Mobile</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="114" />
+            <location filename="../../ui/translatable.py" line="118" />
             <source>所属领域</source>
             <translation>Sector</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="115" />
+            <location filename="../../ui/translatable.py" line="119" />
             <source>工作单位</source>
             <translation>Employer</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="116" />
+            <location filename="../../ui/translatable.py" line="120" />
             <source>学历</source>
             <translation>Education</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="117" />
+            <location filename="../../ui/translatable.py" line="121" />
             <source>职称</source>
             <translation>Title</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="118" />
+            <location filename="../../ui/translatable.py" line="122" />
             <source>社工职业水平</source>
             <translation>SW level</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="119" />
+            <location filename="../../ui/translatable.py" line="123" />
             <source>专业特长</source>
             <translation>Specialties</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="120" />
+            <location filename="../../ui/translatable.py" line="124" />
             <source>政治面貌</source>
             <translation>Political status</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="121" />
+            <location filename="../../ui/translatable.py" line="125" />
             <source>人员类别</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="122" />
+            <location filename="../../ui/translatable.py" line="126" />
             <source>所属社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="123" />
+            <location filename="../../ui/translatable.py" line="127" />
             <source>加入日期</source>
             <translation>Joined on</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="125" />
+            <location filename="../../ui/translatable.py" line="129" />
             <source>备注</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="126" />
+            <location filename="../../ui/translatable.py" line="130" />
             <source>离队日期</source>
             <translation>Date left</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="127" />
+            <location filename="../../ui/translatable.py" line="131" />
             <source>离队原因</source>
             <translation>Reason for leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="129" />
+            <location filename="../../ui/translatable.py" line="133" />
             <source>发证日期</source>
             <translation>Issued on</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="130" />
+            <location filename="../../ui/translatable.py" line="134" />
             <source>有效期至</source>
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="645" />
+            <location filename="../../ui/dialogs/worker.py" line="657" />
             <source>删除人员</source>
             <extracomment>alias</extracomment>
             <translation>Delete worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="646" />
+            <location filename="../../ui/dialogs/worker.py" line="658" />
             <source>删除仅用于录入错误的记录；已离开的人员请用“离队”。
 请填写删除 {0} 的原因：</source>
             <extracomment>alias</extracomment>
@@ -5482,31 +5651,31 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
 Why is {0} being deleted?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="625" />
+            <location filename="../../ui/dialogs/worker.py" line="637" />
             <source>将 {0} 恢复为在册人员？</source>
             <extracomment>alias</extracomment>
             <translation>Make {0} an active worker again?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="624" />
+            <location filename="../../ui/dialogs/worker.py" line="636" />
             <source>恢复在册</source>
             <extracomment>alias</extracomment>
             <translation>Make active again</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="652" />
+            <location filename="../../ui/dialogs/worker.py" line="664" />
             <source>无</source>
             <extracomment>alias</extracomment>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="651" />
+            <location filename="../../ui/dialogs/worker.py" line="663" />
             <source>确定要永久删除 {0}（服务证号 {1}）吗？此操作不能撤销，并记入操作日志。</source>
             <extracomment>alias</extracomment>
             <translation>Permanently delete {0} (card number {1})? This cannot be undone and is written to the audit log.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="650" />
+            <location filename="../../ui/dialogs/worker.py" line="662" />
             <source>确认删除</source>
             <extracomment>alias</extracomment>
             <translation>Confirm delete</translation>
@@ -5526,24 +5695,444 @@ Why is {0} being deleted?</translation>
         </message>
     </context>
     <context>
+        <name>WorkerRecord</name>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="464" />
+            <source>90天内应再登记且继续教育学时不足：{0} 人</source>
+            <extracomment>alias</extracomment>
+            <translation>Registration due within 90 days with continuing-education hours missing: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="496" />
+            <source>{0}所需服务小时</source>
+            <extracomment>alias</extracomment>
+            <translation>{0}: service hours needed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="491" />
+            <source>{0}每个登记期继续教育学时</source>
+            <extracomment>alias</extracomment>
+            <translation>{0}: continuing-education hours per registration period</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="336" />
+            <source>以往服务时长</source>
+            <extracomment>alias</extracomment>
+            <translation>Earlier service hours</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="218" />
+            <source>以往服务时长…</source>
+            <extracomment>alias</extracomment>
+            <translation>Earlier service hours…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="92" />
+            <source>保存</source>
+            <extracomment>alias</extracomment>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="226" />
+            <location filename="../../ui/widgets/worker_record.py" line="235" />
+            <source>修改…</source>
+            <extracomment>alias</extracomment>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="192" />
+            <source>修改职业水平…</source>
+            <extracomment>alias</extracomment>
+            <translation>Edit qualification…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="205" />
+            <location filename="../../ui/widgets/worker_record.py" line="227" />
+            <location filename="../../ui/widgets/worker_record.py" line="236" />
+            <source>删除</source>
+            <extracomment>alias</extracomment>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="290" />
+            <source>取得日期</source>
+            <extracomment>alias</extracomment>
+            <translation>Date obtained</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="93" />
+            <source>取消</source>
+            <extracomment>alias</extracomment>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="429" />
+            <source>图片或 PDF (*.jpg *.jpeg *.png *.pdf)</source>
+            <extracomment>alias</extracomment>
+            <translation>Images or PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="310" />
+            <location filename="../../ui/widgets/worker_record.py" line="201" />
+            <source>培训机构</source>
+            <extracomment>alias</extracomment>
+            <translation>Institution</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="301" />
+            <location filename="../../ui/widgets/worker_record.py" line="317" />
+            <location filename="../../ui/widgets/worker_record.py" line="201" />
+            <source>备注</source>
+            <extracomment>alias</extracomment>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="309" />
+            <source>外部继续教育学时</source>
+            <extracomment>alias</extracomment>
+            <translation>External continuing-education hours</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="357" />
+            <location filename="../../ui/widgets/worker_record.py" line="222" />
+            <source>奖项名称</source>
+            <extracomment>alias</extracomment>
+            <translation>Award</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="452" />
+            <source>姓名</source>
+            <extracomment>alias</extracomment>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="315" />
+            <location filename="../../ui/widgets/worker_record.py" line="201" />
+            <source>学时</source>
+            <extracomment>alias</extracomment>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="342" />
+            <source>小时数</source>
+            <extracomment>alias</extracomment>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="452" />
+            <source>已完成学时</source>
+            <extracomment>alias</extracomment>
+            <translation>Hours done</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="388" />
+            <location filename="../../ui/widgets/worker_record.py" line="231" />
+            <source>年度</source>
+            <extracomment>alias</extracomment>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="452" />
+            <source>应再登记日期</source>
+            <extracomment>alias</extracomment>
+            <translation>Registration due</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="343" />
+            <source>截至日期</source>
+            <extracomment>alias</extracomment>
+            <translation>As of</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="359" />
+            <location filename="../../ui/widgets/worker_record.py" line="222" />
+            <source>授予单位</source>
+            <extracomment>alias</extracomment>
+            <translation>Awarded by</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="360" />
+            <location filename="../../ui/widgets/worker_record.py" line="222" />
+            <source>授予日期</source>
+            <extracomment>alias</extracomment>
+            <translation>Date awarded</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="361" />
+            <location filename="../../ui/widgets/worker_record.py" line="222" />
+            <source>文号</source>
+            <extracomment>alias</extracomment>
+            <translation>Document number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="247" />
+            <source>无</source>
+            <extracomment>alias</extracomment>
+            <translation>None</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="311" />
+            <location filename="../../ui/widgets/worker_record.py" line="201" />
+            <source>日期</source>
+            <extracomment>alias</extracomment>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="212" />
+            <source>星级</source>
+            <extracomment>alias</extracomment>
+            <translation>Star level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="266" />
+            <source>星级：{0}　累计服务时长 {1:.1f} 小时</source>
+            <extracomment>alias</extracomment>
+            <translation>Star level: {0}   total service {1:.1f} hours</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="419" />
+            <source>未选择</source>
+            <extracomment>alias</extracomment>
+            <translation>None chosen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="344" />
+            <source>来源说明</source>
+            <extracomment>alias</extracomment>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="252" />
+            <source>没有正在进行的登记期（未登记、登记已过期或无职业水平）。</source>
+            <extracomment>alias</extracomment>
+            <translation>No registration period running (not registered, registration lapsed, or no qualification).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="225" />
+            <location filename="../../ui/widgets/worker_record.py" line="234" />
+            <source>添加…</source>
+            <extracomment>alias</extracomment>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="204" />
+            <source>添加外部学时…</source>
+            <extracomment>alias</extracomment>
+            <translation>Add external hours…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="193" />
+            <source>添加登记…</source>
+            <extracomment>alias</extracomment>
+            <translation>Add registration…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="300" />
+            <source>登记日期</source>
+            <extracomment>alias</extracomment>
+            <translation>Registration date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="254" />
+            <source>登记期 {0} 至 {1}，应于 {2} 再登记。
+已完成 {3:g} 学时（本中心继续教育培训 {4:g}，外部 {5:g}），要求 {6:g} 学时，还差 {7:g} 学时。</source>
+            <extracomment>alias</extracomment>
+            <translation>Registration period {0} to {1}; registration due on {2}.
+{3:g} hours done (centre's continuing-education courses {4:g}, external {5:g}), {6:g} required, {7:g} missing.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="186" />
+            <source>社会工作者职业水平</source>
+            <extracomment>alias</extracomment>
+            <translation>Social worker qualification</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="358" />
+            <location filename="../../ui/widgets/worker_record.py" line="222" />
+            <source>级别</source>
+            <extracomment>alias</extracomment>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="195" />
+            <source>继续教育（本登记期）</source>
+            <extracomment>alias</extracomment>
+            <translation>Continuing education (this registration period)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="287" />
+            <location filename="../../ui/widgets/worker_record.py" line="288" />
+            <location filename="../../ui/widgets/worker_record.py" line="452" />
+            <source>职业水平</source>
+            <extracomment>alias</extracomment>
+            <translation>Qualification</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="298" />
+            <source>职业水平登记</source>
+            <extracomment>alias</extracomment>
+            <translation>Qualification registration</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="248" />
+            <source>职业水平：{0}　证书编号：{1}　取得日期：{2}
+登记日期：{3}</source>
+            <extracomment>alias</extracomment>
+            <translation>Qualification: {0}   certificate number: {1}   obtained: {2}
+Registered: {3}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="220" />
+            <location filename="../../ui/widgets/worker_record.py" line="354" />
+            <location filename="../../ui/widgets/worker_record.py" line="356" />
+            <source>表彰奖励</source>
+            <extracomment>alias</extracomment>
+            <translation>Awards</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="289" />
+            <source>证书编号</source>
+            <extracomment>alias</extracomment>
+            <translation>Certificate number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="319" />
+            <location filename="../../ui/widgets/worker_record.py" line="201" />
+            <source>证明扫描件</source>
+            <extracomment>alias</extracomment>
+            <translation>Scan of the proof</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="229" />
+            <location filename="../../ui/widgets/worker_record.py" line="382" />
+            <location filename="../../ui/widgets/worker_record.py" line="384" />
+            <source>评价</source>
+            <extracomment>alias</extracomment>
+            <translation>Evaluation</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="390" />
+            <location filename="../../ui/widgets/worker_record.py" line="231" />
+            <source>评价人</source>
+            <extracomment>alias</extracomment>
+            <translation>Evaluator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="391" />
+            <location filename="../../ui/widgets/worker_record.py" line="231" />
+            <source>评价日期</source>
+            <extracomment>alias</extracomment>
+            <translation>Evaluation date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="389" />
+            <location filename="../../ui/widgets/worker_record.py" line="231" />
+            <source>评价等次</source>
+            <extracomment>alias</extracomment>
+            <translation>Grade</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="393" />
+            <location filename="../../ui/widgets/worker_record.py" line="231" />
+            <source>评语</source>
+            <extracomment>alias</extracomment>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="273" />
+            <source>距下一星级还差 {0:g} 小时</source>
+            <extracomment>alias</extracomment>
+            <translation>{0:g} hours to the next star level</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="270" />
+            <source>达到日期：{0}</source>
+            <extracomment>alias</extracomment>
+            <translation>Reached: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="452" />
+            <source>还差学时</source>
+            <extracomment>alias</extracomment>
+            <translation>Hours missing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="420" />
+            <source>选择文件…</source>
+            <extracomment>alias</extracomment>
+            <translation>Choose file…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="428" />
+            <source>选择证明扫描件</source>
+            <extracomment>alias</extracomment>
+            <translation>Choose the scan of the proof</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="268" />
+            <source>（含以往服务 {0:g} 小时，截至 {1}）</source>
+            <extracomment>alias</extracomment>
+            <translation> (including {0:g} earlier hours, as of {1})</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkerRecordDialogs</name>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="95" />
+            <source>个人志愿服务记录预览</source>
+            <extracomment>alias</extracomment>
+            <translation>Personal service record preview</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="87" />
+            <source>保存个人志愿服务记录</source>
+            <extracomment>alias</extracomment>
+            <translation>Save the personal service record</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="144" />
+            <source>保存星级证书</source>
+            <extracomment>alias</extracomment>
+            <translation>Save the star certificates</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="152" />
+            <source>星级证书预览</source>
+            <extracomment>alias</extracomment>
+            <translation>Star certificates preview</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="95" />
+            <source>正在出具服务记录…</source>
+            <extracomment>alias</extracomment>
+            <translation>Issuing the service record…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker_record.py" line="152" />
+            <source>正在生成星级证书…</source>
+            <extracomment>alias</extracomment>
+            <translation>Creating the star certificates…</translation>
+        </message>
+    </context>
+    <context>
         <name>printing</name>
         <message>
-            <location filename="../../ui/translatable.py" line="146" />
+            <location filename="../../ui/translatable.py" line="150" />
             <source>服务证</source>
             <translation>Service cards</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="147" />
+            <location filename="../../ui/translatable.py" line="151" />
             <source>胸牌</source>
             <translation>Badges</translation>
         </message>
         <message>
-            <location filename="../../ui/translatable.py" line="148" />
+            <location filename="../../ui/translatable.py" line="152" />
             <source>服务证明</source>
             <translation>Certificate</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="212" />
+            <location filename="../../ui/dialogs/printing.py" line="215" />
             <source>
 ……共 %1 处</source>
             <extracomment>alias</extracomment>
@@ -5551,122 +6140,122 @@ Why is {0} being deleted?</translation>
 … %1 in all</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="283" />
+            <location filename="../../ui/dialogs/printing.py" line="286" />
             <source>%1预览</source>
             <extracomment>alias</extracomment>
             <translation>%1 preview</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="82" />
+            <location filename="../../ui/dialogs/printing.py" line="83" />
             <source>PDF 文件 (*.pdf)</source>
             <extracomment>alias</extracomment>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="230" />
+            <location filename="../../ui/dialogs/printing.py" line="233" />
             <source>不打印这些，继续</source>
             <extracomment>alias</extracomment>
             <translation>Leave these out and continue</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="173" />
+            <location filename="../../ui/dialogs/printing.py" line="174" />
             <source>不校准</source>
             <extracomment>alias</extracomment>
             <translation>No calibration</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="233" />
+            <location filename="../../ui/dialogs/printing.py" line="236" />
             <source>仍然打印</source>
             <extracomment>alias</extracomment>
             <translation>Print them anyway</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="216" />
+            <location filename="../../ui/dialogs/printing.py" line="219" />
             <source>仍然打印（缺字处留空）</source>
             <extracomment>alias</extracomment>
             <translation>Print anyway (missing characters left blank)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="214" />
+            <location filename="../../ui/dialogs/printing.py" line="217" />
             <source>以下字符在已安装的字体中都没有，打印出来会缺字：</source>
             <extracomment>alias</extracomment>
             <translation>No installed font has these characters; they would be missing from the print:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="258" />
+            <location filename="../../ui/dialogs/printing.py" line="261" />
             <source>保存%1</source>
             <extracomment>alias</extracomment>
             <translation>Save %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="367" />
+            <location filename="../../ui/dialogs/printing.py" line="368" />
             <source>保存服务证明</source>
             <extracomment>alias</extracomment>
             <translation>Save the certificate</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="231" />
+            <location filename="../../ui/dialogs/printing.py" line="234" />
             <source>先续期，再打印</source>
             <extracomment>alias</extracomment>
             <translation>Renew first, then print</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="217" />
-            <location filename="../../ui/dialogs/printing.py" line="234" />
+            <location filename="../../ui/dialogs/printing.py" line="220" />
+            <location filename="../../ui/dialogs/printing.py" line="237" />
             <source>取消</source>
             <extracomment>alias</extracomment>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="213" />
+            <location filename="../../ui/dialogs/printing.py" line="216" />
             <source>字库缺字</source>
             <extracomment>alias</extracomment>
             <translation>Missing characters</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="215" />
+            <location filename="../../ui/dialogs/printing.py" line="218" />
             <source>建议安装含这些字的 TrueType 字体，并在单位设置中选择它。</source>
             <extracomment>alias</extracomment>
             <translation>Install a TrueType font that has them and choose it in Office settings.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="227" />
+            <location filename="../../ui/dialogs/printing.py" line="230" />
             <source>有不应再发出的%1</source>
             <extracomment>alias</extracomment>
             <translation>Some %1 should no longer be handed out</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="379" />
+            <location filename="../../ui/dialogs/printing.py" line="380" />
             <source>服务证明预览</source>
             <extracomment>alias</extracomment>
             <translation>Certificate preview</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="379" />
+            <location filename="../../ui/dialogs/printing.py" line="380" />
             <source>正在开具证明…</source>
             <extracomment>alias</extracomment>
             <translation>Issuing the certificate…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="283" />
+            <location filename="../../ui/dialogs/printing.py" line="286" />
             <source>正在生成%1…</source>
             <extracomment>alias</extracomment>
             <translation>Making %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="263" />
+            <location filename="../../ui/dialogs/printing.py" line="266" />
             <source>正在续期…</source>
             <extracomment>alias</extracomment>
             <translation>Renewing…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="228" />
+            <location filename="../../ui/dialogs/printing.py" line="231" />
             <source>默认不打印这些%1。</source>
             <extracomment>alias</extracomment>
             <translation>By default these %1 are not printed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/printing.py" line="177" />
+            <location filename="../../ui/dialogs/printing.py" line="178" />
             <source>（已校准）</source>
             <extracomment>alias</extracomment>
             <translation>(calibrated)</translation>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import sys
 
+from swdesk import periods
 from swdesk.commands.common import TerminalProgress
 from swdesk.errors import UserError
 from swdesk.jobs import JobResult
@@ -12,6 +13,8 @@ from swdesk.jobs.print_badges import print_badges
 from swdesk.jobs.print_calibration import print_calibration
 from swdesk.jobs.print_cards import print_cards
 from swdesk.jobs.print_certificate import print_certificate
+from swdesk.jobs.print_record import print_record
+from swdesk.jobs.print_stars import print_stars
 from swdesk.jobs.renew_cards import renew_cards
 from swdesk.pdf import common
 from swdesk.services import cards
@@ -20,13 +23,17 @@ from swdesk.services import cards
 def register(sub) -> None:
     p = sub.add_parser("print", help="打印服务证、胸牌、证明（PDF）", description=(
         "生成 PDF：cards OUT.pdf [--all | ID…]（服务证）｜badges OUT.pdf [--all | ID…]（胸牌）｜"
-        "certificate ID OUT.pdf [--period 2026Q4]（服务证明）｜calibration OUT.pdf（校准页）"))
-    p.add_argument("what", choices=["cards", "badges", "certificate", "calibration"], help="打印种类")
+        "certificate ID OUT.pdf [--period 2026Q4]（服务证明）｜calibration OUT.pdf（校准页）｜"
+        "record ID OUT.pdf [--from DATE] [--to DATE]（个人志愿服务记录）｜stars OUT.pdf [--period 2026Q4]（星级证书）"))
+    p.add_argument("what", choices=["cards", "badges", "certificate", "calibration", "record", "stars"],
+                   help="打印种类")
     p.add_argument("args", nargs="+", metavar="参数", help="输出文件和人员（服务证号、身份证号或内部编号）")
     p.add_argument("--all", action="store_true", help="全部在册人员")
     p.add_argument("--layout", choices=["single", "a4"], default="a4", help="single：每页一张（证卡打印机）；a4：A4 拼版带裁切线")
     p.add_argument("--size", choices=["90x54", "100x70"], default="90x54", help="胸牌尺寸（毫米）")
     p.add_argument("--period", help="证明的服务期间，如 2026Q4 或 2026（默认今年）")
+    p.add_argument("--from", dest="start", help="个人志愿服务记录的起始日期，如 2024-01-01（默认加入日期）")
+    p.add_argument("--to", dest="end", help="个人志愿服务记录的截止日期（默认今天，不能晚于今天）")
     p.add_argument("--clerk", help="证明上的经办人姓名（默认为当前操作员）")
     p.add_argument("--template", help="使用的模板文件（默认为内置模板）")
     p.add_argument("--printer", help="使用此打印机的校准参数")
@@ -71,6 +78,8 @@ def run_print(args) -> int:
         if len(values) != 1:
             raise UserError("用法：print calibration OUT.pdf [--printer 打印机名称]")
         return _show(print_calibration(values[0], args.printer))
+    if args.what in ("record", "stars"):
+        return _print_record_or_stars(args, values, allow)
     if args.what == "certificate":
         if len(values) != 2:
             raise UserError("用法：print certificate 人员（服务证号、身份证号或内部编号） OUT.pdf [--period 2026Q4]")
@@ -86,6 +95,29 @@ def run_print(args) -> int:
     return _show(print_badges(out, ids, layout=args.layout, size=args.size, template=args.template,
                               printer=args.printer, include_departed=args.include_expired,
                               allow_missing_glyphs=allow, progress=TerminalProgress("正在生成胸牌")))
+
+
+def _date(text: str | None, option: str) -> _dt.date | None:
+    if not text:
+        return None
+    try:
+        return _dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(f"无法识别的日期“{text}”（{option}），应写作 2026-03-15") from None
+
+
+def _print_record_or_stars(args, values: list[str], allow: bool) -> int:
+    if args.what == "record":
+        if len(values) != 2:
+            raise UserError("用法：print record 人员（服务证号、身份证号或内部编号） OUT.pdf [--from 日期] [--to 日期]")
+        worker_id = common.resolve_selectors([values[0]])[0]
+        return _show(print_record(values[1], worker_id, _date(args.start, "--from"), _date(args.end, "--to"),
+                                  printer=args.printer, clerk=args.clerk, allow_missing_glyphs=allow))
+    if len(values) != 1:
+        raise UserError("用法：print stars OUT.pdf [--period 2026Q4]（不指定期间则打印全部尚未打印的星级证书）")
+    period = periods.parse(args.period) if args.period else None
+    return _show(print_stars(values[0], period, template=args.template, printer=args.printer,
+                             allow_missing_glyphs=allow, progress=TerminalProgress("正在生成星级证书")))
 
 
 def run_renew(args) -> int:

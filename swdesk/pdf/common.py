@@ -24,7 +24,7 @@ FIELD_LABELS = {
     "person_in_charge": "负责人", "id_type": "证件类型", "id_masked": "证件号码", "period_text": "服务期间",
     "total_hours": "服务时长", "hours_lines": "各项目时长", "organisation": "出具单位", "clerk": "经办人",
     "contact": "联系方式", "number": "证明编号", "reprint_mark": "补打标记", "issue_date": "开具日期",
-    "body": "证明正文",
+    "body": "证明正文", "star_name": "星级", "stars": "星级标记", "reached_date": "达到日期",
 }
 
 

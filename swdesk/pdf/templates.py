@@ -25,6 +25,7 @@ BUILTIN = {
     "badge": "badge_90x54.json",
     "badge_large": "badge_100x70.json",
     "certificate": "certificate_a4.json",
+    "star_certificate": "star_certificate_a4.json",
 }
 
 # The {field} placeholders each kind of template may use (their values come from
@@ -40,6 +41,9 @@ FIELDS: dict[str, set[str]] = {
                                      "period_text", "total_hours", "hours_lines", "organisation",
                                      "clerk", "contact", "number", "reprint_mark", "issue_date",
                                      "body"},
+    "star_certificate": _OFFICE_FIELDS | {"name", "gender", "id_masked", "card_no", "star_name", "stars",
+                                          "total_hours", "reached_date", "organisation", "number",
+                                          "issue_date", "body"},
 }
 
 DEFAULTS = {"font_size": 9.0, "align": "left", "valign": "middle", "shrink_to_fit": False,
@@ -47,7 +51,7 @@ DEFAULTS = {"font_size": 9.0, "align": "left", "valign": "middle", "shrink_to_fi
             "stroke": "#000000", "stroke_width": 0.3, "radius": 0.0}
 
 TYPE_DEFAULTS = {"logo": {"color": "#B3261E"}}
-KIND_NAMES = {"card": "服务证", "badge": "胸牌", "certificate": "服务证明"}
+KIND_NAMES = {"card": "服务证", "badge": "胸牌", "certificate": "服务证明", "star_certificate": "星级证书"}
 
 _TYPE_NAMES = {"text": "文字", "image": "图片", "photo": "照片", "qr": "二维码", "line": "线条",
                "rect": "矩形", "logo": "标志"}

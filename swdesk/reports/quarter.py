@@ -16,7 +16,7 @@ from swdesk import jobs, periods, vocab
 from swdesk.jobs import Progress
 from swdesk.models import Community, HotlineRequest, Office, ServiceHours, Worker
 from swdesk.privacy import mask_id
-from swdesk.reports import demand, services, structure
+from swdesk.reports import demand, records, services, structure
 from swdesk.reports.structure import active_condition, office_condition
 from swdesk.reports.tables import Table, merge_tables
 from swdesk.services import scope
@@ -90,6 +90,7 @@ def build(period: periods.Period, progress: Progress | None = None) -> QuarterRe
     jobs.report(progress, 3, steps)
     tables += services.training_tables(period)
     tables += demand.gap_tables(period.end, counts)
+    tables += records.certified_tables(period) + records.star_tables(period)
     jobs.report(progress, 4, steps)
     return QuarterReport(period=period, office=office_name, district=district,
                          streets=[o.street for o in found], prepared_by=current().operator_name,

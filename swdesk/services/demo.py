@@ -50,7 +50,7 @@ from swdesk.models import (
     TrainingCourse,
     Worker,
 )
-from swdesk.services import bulk, settings, workers
+from swdesk.services import bulk, demo_records, settings, workers
 from swdesk.services import demo_names as names
 from swdesk.services.base import UserError, audit, writes
 
@@ -112,6 +112,9 @@ _HOTLINE_FIELDS = (
     HotlineRequest.satisfaction, HotlineRequest.followup_note, HotlineRequest.closed_at,
     HotlineRequest.closed_reason, HotlineRequest.minutes, HotlineRequest.completion_note,
 )
+# Courses whose attendance counts as 继续教育 for 职业水平 registration.
+CONTINUING_EDUCATION_TOPICS = ("专业技能", "实务督导")
+
 # Values of the columns a request's stage has not reached yet (texts default to "").
 _HOTLINE_BLANK = {"assigned_at": None, "completed_at": None, "followed_up_at": None, "closed_at": None,
                   "minutes": 0}
@@ -135,13 +138,19 @@ class DemoResult:
     courses: int = 0
     attendance: int = 0
     hours_rows: int = 0
+    certified: int = 0
+    external_rows: int = 0
+    opening_balances: int = 0
+    awards: int = 0
+    evaluations: int = 0
     seconds: float = 0.0
 
     def summary(self) -> str:
         return (f"人员 {self.workers}（离队 {self.left}），帮教结对 {self.mentoring_pairs}（辅导 {self.mentoring_sessions} 次），"
                 f"扶老小组 {self.elder_groups}（老人 {self.elders}，走访 {self.group_visits} 次），"
                 f"家庭病床 {self.households} 户（上门 {self.home_visits} 次），热线工单 {self.hotline_requests}，"
-                f"培训 {self.courses} 期（{self.attendance}人次），服务时长记录 {self.hours_rows} 条")
+                f"培训 {self.courses} 期（{self.attendance}人次），服务时长记录 {self.hours_rows} 条，"
+                f"持证 {self.certified} 人，表彰 {self.awards} 项，评价 {self.evaluations} 条")
 
 
 @writes("demo")
@@ -228,6 +237,7 @@ class _Generator:
         self._surnames = [s for s, _ in names.SURNAMES]
         self._surname_cum = list(_cumulative(w for _, w in names.SURNAMES))
         self._step = max(1, n // 40)
+        self.first_worker_id = (Worker.select(peewee.fn.MAX(Worker.id)).scalar() or 0) + 1
 
     def run(self) -> DemoResult:
         """Phases with their own units: workers generated, workers written, programmes made."""
@@ -243,8 +253,16 @@ class _Generator:
         self.result.hours_rows = bulk.insert_tuples(
             ServiceHours, (ServiceHours.worker, ServiceHours.programme, ServiceHours.date, ServiceHours.minutes,
                            ServiceHours.source, ServiceHours.source_id), self.hours)
+        self._make_records()
         jobs.report(self.progress, len(steps) + 1, len(steps) + 1)
         return self.result
+
+    def _make_records(self) -> None:
+        """Issue 18's records, last and from their own generator: the data before stays the same."""
+        made = demo_records.fill(random.Random(self.rng.random()), self.today, self.window_start,
+                                 self.first_worker_id)
+        for key in ("certified", "external_rows", "opening_balances", "awards", "evaluations"):
+            setattr(self.result, key, getattr(made, key))
 
     # -- small random things --------------------------------------------------------------------------
     def _date_between(self, first: _dt.date, last: _dt.date) -> _dt.date:
@@ -569,7 +587,8 @@ class _Generator:
             start = min(start, self.today - _dt.timedelta(days=3))
             course_id = TrainingCourse.insert(
                 office=office.id, title=title, start_date=start, hours=hours, lecturer=lecturer, place=place,
-                topic=topic, notes=f"第{q + 1}期，{'全区' if q == 0 else '街道'}社会工作人才参训").execute()
+                topic=topic, notes=f"第{q + 1}期，{'全区' if q == 0 else '街道'}社会工作人才参训",
+                continuing_education=topic in CONTINUING_EDUCATION_TOPICS).execute()
             eligible = [p for p in active if p.joined_on <= start]
             same_office = [p for p in eligible if p.office == q % 2]
             preferred = [p for p in same_office if p.kind != "志愿者"]

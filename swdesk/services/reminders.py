@@ -45,7 +45,7 @@ KIND_LABELS = {
 }
 
 # Modules that register reminder sources when imported (missing ones are skipped).
-SOURCE_MODULES = ("swdesk.services.hotline",)
+SOURCE_MODULES = ("swdesk.services.hotline", "swdesk.services.education")
 
 Source = Callable[[_dt.date], Iterable[Reminder]]
 _sources: dict[str, Source] = {}

@@ -28,9 +28,9 @@ from swdesk.services.base import (
 from swdesk.services.fieldcheck import Checker
 
 TOPIC_LIST = "training_topic"
-COURSE_FIELDS = ("title", "start_date", "hours", "lecturer", "place", "topic", "notes")
+COURSE_FIELDS = ("title", "start_date", "hours", "lecturer", "place", "topic", "notes", "continuing_education")
 COURSE_LABELS = {"title": "课程名称", "start_date": "培训日期", "hours": "学时", "lecturer": "主讲人",
-                 "place": "地点", "topic": "主题", "notes": "备注"}
+                 "place": "地点", "topic": "主题", "notes": "备注", "continuing_education": "继续教育"}
 
 # Separators of a pasted attendance list: new lines, Chinese/English commas and semicolons,
 # the enumeration comma, tabs and spaces (names pasted from a spreadsheet row).
@@ -59,6 +59,8 @@ def _validate_course(data: dict[str, Any]) -> dict[str, Any]:
         "place": c.text("place", max_len=100),
         "topic": c.choice("topic", topics(), required=False),
         "notes": c.text("notes", max_len=10000),
+        # 继续教育: attendance counts toward 职业水平 registration (swdesk/services/education.py)
+        "continuing_education": bool(data.get("continuing_education", False)),
     }
     c.raise_if_any()
     return clean
@@ -118,6 +120,7 @@ class CourseRow:
     topic: str
     notes: str
     attendees: int
+    continuing_education: bool = False
 
     @property
     def person_hours(self) -> float:
@@ -148,7 +151,8 @@ def list_courses(start: _dt.date | None = None, end: _dt.date | None = None,
 def _course_row(c: TrainingCourse, attendees: int) -> CourseRow:
     return CourseRow(id=c.id, office_id=c.office_id, version=c.version, title=c.title,
                      start_date=c.start_date, hours=c.hours, lecturer=c.lecturer, place=c.place,
-                     topic=c.topic, notes=c.notes, attendees=attendees)
+                     topic=c.topic, notes=c.notes, attendees=attendees,
+                     continuing_education=bool(c.continuing_education))
 
 
 def get_course(course_id: int) -> CourseRow:

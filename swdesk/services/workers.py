@@ -26,9 +26,12 @@ from swdesk import db, idcard, pinyin, vocab
 from swdesk.jobs import Progress, report
 from swdesk.models import (
     AuditLog,
+    Award,
     Certificate,
     Community,
     ElderGroup,
+    Evaluation,
+    ExternalEducation,
     GroupMember,
     GroupVisitMember,
     HomeVisitWorker,
@@ -36,8 +39,12 @@ from swdesk.models import (
     HouseholdWorker,
     MentoringPair,
     Office,
+    OpeningBalance,
+    RecordIssue,
     ServiceHours,
     Setting,
+    StarCertificate,
+    SwRegistration,
     TrainingAttendance,
     VocabItem,
     Worker,
@@ -525,6 +532,14 @@ _DEPENDENTS = (
     (HotlineAssignment, HotlineAssignment.worker, "热线工单"),
     (TrainingAttendance, TrainingAttendance.worker, "培训签到"),
     (Certificate, Certificate.worker, "服务证明"),
+    # issue 18: the rest of the worker's record
+    (SwRegistration, SwRegistration.worker, "职业水平登记"),
+    (ExternalEducation, ExternalEducation.worker, "继续教育学时"),
+    (OpeningBalance, OpeningBalance.worker, "以往服务时长"),
+    (Award, Award.worker, "表彰奖励"),
+    (Evaluation, Evaluation.worker, "评价"),
+    (StarCertificate, StarCertificate.worker, "星级证书"),
+    (RecordIssue, RecordIssue.worker, "个人志愿服务记录"),
 )
 
 

@@ -2,7 +2,8 @@
 
 The whole workbook is written in openpyxl's write-only mode (streamed, so a roster of 100,000
 workers costs little memory); write-only sheets still take merged cells, frozen panes, print
-setup and charts. Sheets: 封面, 队伍结构, 服务开展, 服务热线, 培训, 需求缺口, 花名册, and a hidden
+setup and charts. Sheets: 封面, 队伍结构, 服务开展, 服务热线, 培训, 需求缺口, 持证与继续教育,
+星级志愿者, 花名册, and a hidden
 "_meta" sheet with the format, its version, the period and where each table's counts are — the
 district roll-up (swdesk/jobs/merge_quarter.py) reads the counts back from there with
 `read_report`. The jobs swdesk/jobs/export_quarter.py and merge_quarter.py compute the report and
@@ -33,11 +34,12 @@ from swdesk.reports.tables import Table
 from swdesk.xlsx import common
 
 FORMAT = "swdesk-quarter"
-FORMAT_VERSION = 1
+# 2: the sheets 持证与继续教育 and 星级志愿者 (issue 18); a roll-up refuses to mix versions.
+FORMAT_VERSION = 2
 META_SHEET = "_meta"
 COVER_SHEET = "封面"
 ROSTER_SHEET = "花名册"
-SHEET_ORDER = ("队伍结构", "服务开展", "服务热线", "培训", "需求缺口")
+SHEET_ORDER = ("队伍结构", "服务开展", "服务热线", "培训", "需求缺口", "持证与继续教育", "星级志愿者")
 REPORT_TITLE = "社会工作人才队伍建设季度统计报表"
 
 # A text starting with one of these would be taken for a formula by a spreadsheet program.

@@ -122,3 +122,30 @@ def test_failed_migration_step_leaves_the_old_version(db_target, monkeypatch, sq
         db.close_database()
     path = Path(db_target)
     assert list(path.parent.glob(f"{path.stem}.v{migrations.LATEST - 1}-*.bak"))
+
+
+def test_record_tables_step_upgrades_a_version_1_database(db_target, sqlite_only):
+    """Issue 18's step: a version-1 database (no record tables, courses without the 继续教育 flag)
+    gains them and keeps its courses, unmarked."""
+    import datetime as dt
+
+    from swdesk.services import training
+
+    db.open_database(db_target)
+    training.create_course({"title": "老课程", "start_date": dt.date(2025, 3, 1), "hours": 4})
+    new_tables = [models.SwQualification, models.SwRegistration, models.ExternalEducation,
+                  models.OpeningBalance, models.StarCertificate, models.Award, models.Evaluation,
+                  models.RecordIssue]
+    db.database().drop_tables(new_tables)
+    db.database().execute_sql("ALTER TABLE training_course DROP COLUMN continuing_education")
+    _set_version(1)
+    db.close_database()
+
+    db.open_database(db_target)
+    try:
+        assert migrations.current_version() == migrations.LATEST
+        for model in new_tables:
+            assert db.database().table_exists(model._meta.table_name), model
+        assert [(c.title, c.continuing_education) for c in models.TrainingCourse.select()] == [("老课程", False)]
+    finally:
+        db.close_database()

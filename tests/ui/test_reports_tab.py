@@ -53,7 +53,7 @@ def test_dashboard_shows_the_workbook_numbers(qtbot, db):
     assert sector[-1][2] == "100.0%"
     assert len(tab.findChildren(QChartView)) == 8 + 1   # a chart per structure block + the trend
     assert [tab.pages.tabText(i) for i in range(tab.pages.count())] == [
-        "队伍结构", "服务开展", "服务热线", "培训", "需求缺口"]
+        "队伍结构", "服务开展", "服务热线", "培训", "需求缺口", "持证与继续教育", "星级志愿者"]
     assert "甲街道" in tab.status_label.text()
     assert tab.data.trend[-1][0] == qf.PERIOD and len(tab.data.trend) == 4
     assert tab.reminders_label.text().startswith("待办提醒")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from swdesk.services import settings
 from swdesk.services.base import UserError, ValidationError, current, default_office
+from ui.widgets.worker_record import RecordSettingsPage
 
 _ERROR_STYLE = "color: #c0392b;"
 CARD_KEYS = ("card_no_format", "card_no_seq_width", "card_valid_years")
@@ -63,6 +64,8 @@ class OfficeSettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._office_page(), self.tr("单位信息"))
         self.tabs.addTab(self._card_page(), self.tr("服务证号"))
+        self.record_settings = RecordSettingsPage(self)
+        self.tabs.addTab(self.record_settings, self.tr("继续教育与星级"))
         self.general_error = QLabel(self)
         self.general_error.setStyleSheet(_ERROR_STYLE)
         self.general_error.setWordWrap(True)
@@ -243,10 +246,11 @@ class OfficeSettingsDialog(QDialog):
             for key, value in card.items():
                 if settings.get(key) != value:
                     settings.put(key, value)
+            self.record_settings.save()
         except ValidationError as exc:
             for key, message in exc.problems.items():
                 self._show_error(key, message)
-            self.tabs.setCurrentIndex(0)
+            self.tabs.setCurrentIndex(2 if self.record_settings.error.text() else 0)
             return
         except UserError as exc:
             QMessageBox.warning(self, self.tr("提示"), str(exc))

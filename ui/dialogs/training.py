@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -60,12 +61,16 @@ class CourseDialog(ActionFormDialog):
         self.notes = QPlainTextEdit(course.notes if course else "")
         self.notes.setFixedHeight(60)
         self.add_field("notes", self.tr("备注"), self.notes)
+        self.continuing = QCheckBox(self.tr("计入社会工作者继续教育学时"))
+        self.continuing.setChecked(bool(course and course.continuing_education))
+        self.add_field("continuing_education", self.tr("继续教育"), self.continuing)
 
     def values(self) -> dict[str, Any]:
         d = self.date.date()
         return {"title": self.title_edit.text(), "start_date": _dt.date(d.year(), d.month(), d.day()),
                 "hours": self.hours.value(), "lecturer": self.lecturer.text(), "place": self.place.text(),
-                "topic": self.topic.currentText(), "notes": self.notes.toPlainText()}
+                "topic": self.topic.currentText(), "notes": self.notes.toPlainText(),
+                "continuing_education": self.continuing.isChecked()}
 
     def save(self):
         if self.course is None:

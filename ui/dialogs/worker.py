@@ -43,6 +43,7 @@ from swdesk.services import hours, search, workers
 from swdesk.services import photos as photo_service
 from swdesk.services.base import ConflictError, UserError, ValidationError
 from ui.widgets.forms import ErrorLine, FormGuard
+from ui.widgets.worker_record import WorkerRecordPages
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,11 @@ class WorkerDialog(QDialog):
         self.training_table = self._record_table(
             [self.tr("培训日期"), self.tr("课程"), self.tr("主题"), self.tr("授课人"), self.tr("学时")])
         self.tabs.addTab(self.training_table, self.tr("培训记录"))
+        self.record_pages = WorkerRecordPages(worker_id, self) if worker_id is not None else None
+        if self.record_pages is not None:
+            self.tabs.addTab(self.record_pages.education_page, self.tr("职业水平与继续教育"))
+            self.tabs.addTab(self.record_pages.honours_page, self.tr("星级、表彰与评价"))
+            self.record_pages.changed.connect(self._record_changed)
         self._build_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -568,6 +574,12 @@ class WorkerDialog(QDialog):
         box.exec()
         if box.clickedButton() is reload:
             self.reload()
+
+    def _record_changed(self, table: str) -> None:
+        """A page of the worker's record saved: the level lives on the worker's record too."""
+        if table == "sw_qualification":
+            self._set("sw_level", workers.get(self.worker_id).sw_level)
+        self.saved.emit(self.worker_id)
 
     def reload(self) -> None:
         with self.guard.paused():

@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 
 QUARTERS_OFFERED = 8
 TREND_QUARTERS = 4
-SHEETS = ("队伍结构", "服务开展", "服务热线", "培训", "需求缺口")
+SHEETS = ("队伍结构", "服务开展", "服务热线", "培训", "需求缺口", "持证与继续教育", "星级志愿者")
 
 
 def _tr(text: str) -> str:

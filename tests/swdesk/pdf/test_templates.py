@@ -19,7 +19,7 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 def test_builtin_templates_load(name):
     template = templates.load(templates.builtin_path(name))
     assert template.elements
-    assert template.kind in ("card", "badge", "certificate")
+    assert template.kind in ("card", "badge", "certificate", "star_certificate")
 
 
 def test_card_template_is_id1_size_with_a_back():

@@ -329,3 +329,23 @@ def test_command_line(db_target):
     code, out, err = run_cli("demo", "--workers", "300", db_target=db_target)
     assert code == 1
     assert "已有 300 名人员" in err and "Traceback" not in err
+
+
+def test_records_of_issue_18(filled):
+    from swdesk.models import Award, Evaluation, OpeningBalance, SwQualification
+    from swdesk.services import education, stars
+
+    certified = Worker.select().where((Worker.sw_level != "无") & (Worker.status == "在册")).count()
+    assert filled.certified == certified == SwQualification.select().count() > 0
+    running = education.statuses(TODAY)
+    assert len(running) == certified     # every certified worker has a running registration
+    at_risk = education.at_risk(TODAY)
+    assert at_risk and all(s.missing > 0 and (s.due - TODAY).days <= 90 for s in at_risk)
+    assert any(s.missing == 0 for s in running)
+    with_opening = {w for (w,) in OpeningBalance.select(OpeningBalance.worker).tuples()}
+    starred = [s for s in stars.star_levels(TODAY) if s.level]
+    assert with_opening and any(s.worker_id in with_opening for s in starred)
+    assert Award.select().count() == filled.awards > 0
+    assert Evaluation.select().count() == filled.evaluations > 0
+    assert {a.level for a in Award.select()} <= set(vocab.AWARD_LEVELS)
+    assert "持证" in filled.summary()

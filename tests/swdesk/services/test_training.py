@@ -104,3 +104,15 @@ def test_find_workers_by_name_or_card(office):
     assert [h.name for h in training.find_workers("欧阳")] == ["欧阳娜娜"]
     assert [h.name for h in training.find_workers("3505022026")] == ["欧阳娜娜"]
     assert training.find_workers("") == []
+
+
+def test_continuing_education_flag_is_a_course_field(office):
+    course = training.create_course(course_data(continuing_education=True))
+    assert training.get_course(course.id).continuing_education
+    training.update_course(course.id, {"hours": 8}, version=1)
+    assert training.get_course(course.id).continuing_education        # kept by an edit of another field
+    training.update_course(course.id, {"continuing_education": False}, version=2)
+    row = training.get_course(course.id)
+    assert (row.continuing_education, row.version) == (False, 3)
+    last = AuditLog.select().where(AuditLog.table == "training_course").order_by(AuditLog.id.desc()).first()
+    assert '"continuing_education": false' in last.after

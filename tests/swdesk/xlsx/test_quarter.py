@@ -51,7 +51,8 @@ def workbook(street, tmp_path):
 
 def test_sheets_cover_and_hidden_meta(workbook, street):
     wb = openpyxl.load_workbook(workbook)
-    assert wb.sheetnames == ["封面", "队伍结构", "服务开展", "服务热线", "培训", "需求缺口", "花名册", "_meta"]
+    assert wb.sheetnames == ["封面", "队伍结构", "服务开展", "服务热线", "培训", "需求缺口", "持证与继续教育",
+                             "星级志愿者", "花名册", "_meta"]
     assert wb["_meta"].sheet_state == "hidden"
     assert all(wb[s].sheet_state == "visible" for s in wb.sheetnames[:-1])
     cover = {row[0]: row[1] for row in wb["封面"].iter_rows(min_row=3, max_col=2, values_only=True) if row[0]}
@@ -60,7 +61,7 @@ def test_sheets_cover_and_hidden_meta(workbook, street):
     assert cover["制表人"] == "本机用户"
     assert cover["制表日期"].date() == _dt.date.today()
     meta = quarter.read_meta(workbook)
-    assert (meta["format"], meta["format_version"], meta["period"]) == (quarter.FORMAT, 1, "2026Q4")
+    assert (meta["format"], meta["format_version"], meta["period"]) == (quarter.FORMAT, 2, "2026Q4")
 
 
 def test_structure_sheet_layout(workbook):
