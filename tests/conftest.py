@@ -197,3 +197,13 @@ def printing_office(office):
     office.save()
     Community.create(office=office, name="东湖社区")
     return office
+
+
+# A hard kill as the operating system does it: SIGKILL on Linux, TerminateProcess on Windows
+# (Popen.kill does either; Windows has no signal.SIGKILL). The status a killed child reports:
+KILLED_STATUS = -9 if os.name != "nt" else 1
+
+
+def hard_kill(proc) -> None:
+    """Kill `proc` with no chance to clean up (SIGKILL / TerminateProcess)."""
+    proc.kill()

@@ -7,14 +7,13 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import KILLED_STATUS, hard_kill, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.usefixtures("sqlite_only")
@@ -183,7 +182,7 @@ def kill_while_writing(proc: subprocess.Popen, folder: Path) -> list[str]:
     while time.monotonic() < deadline:
         started = [p for p in folder.iterdir() if p.name.startswith(f".swdesk-tmp-{proc.pid}-")]
         if any(p.stat().st_size > 64 * 1024 for p in started):
-            proc.send_signal(signal.SIGKILL)
+            hard_kill(proc)
             proc.wait()
             return sorted(p.name for p in started)
         assert proc.poll() is None, "the export finished before it could be killed while writing"
@@ -204,7 +203,7 @@ def test_kill_9_while_writing_keeps_the_earlier_file_and_the_next_export_sweeps(
 
     proc = start_export(database, out, system_temp)
     left = kill_while_writing(proc, folder)
-    assert proc.returncode == -signal.SIGKILL
+    assert proc.returncode == KILLED_STATUS
     assert out.read_bytes() == b"last quarter's workbook"
     assert list(system_temp.iterdir()) == []          # openpyxl's streams went beside the output
     assert left and temp_files(folder) == left        # … and a killed process cannot remove them

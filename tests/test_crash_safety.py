@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from openpyxl import Workbook
 
 from swdesk import idcard
 from swdesk.xlsx import roster
-from tests.conftest import run_cli
+from tests.conftest import hard_kill, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("sqlite_only")]
@@ -44,7 +43,7 @@ def kill_at(proc: subprocess.Popen, seconds: float) -> bool:
         proc.wait(timeout=seconds)
         return False
     except subprocess.TimeoutExpired:
-        proc.send_signal(signal.SIGKILL)
+        hard_kill(proc)
         proc.wait()
         return True
 

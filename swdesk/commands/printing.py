@@ -36,7 +36,8 @@ def register(sub) -> None:
     p.add_argument("--to", dest="end", help="个人志愿服务记录的截止日期（默认今天，不能晚于今天）")
     p.add_argument("--clerk", help="证明上的经办人姓名（默认为当前操作员）")
     p.add_argument("--template", help="使用的模板文件（默认为内置模板）")
-    p.add_argument("--printer", help="使用此打印机的校准参数")
+    p.add_argument("--calibration", "--printer", dest="printer", metavar="打印机名称",
+                   help="按这台打印机量得的校准参数调整 PDF（只生成 PDF，不会发送到打印机）")
     p.add_argument("--include-expired", action="store_true",
                    help="仍然打印已过有效期的服务证和已离队人员的服务证、胸牌（默认不打印并列出）")
     p.add_argument("--allow-missing-glyphs", action="store_true", help="有字库缺字时仍然打印（缺字处留空）")

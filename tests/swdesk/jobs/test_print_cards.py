@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -18,7 +16,7 @@ from swdesk.errors import UserError
 from swdesk.jobs.print_badges import plan_badges, print_badges
 from swdesk.jobs.print_cards import plan_cards, print_cards
 from swdesk.models import AuditLog, Office
-from tests.conftest import run_cli
+from tests.conftest import KILLED_STATUS, hard_kill, run_cli
 from tests.swdesk.pdf.printing_helpers import add_worker, pdftotext, real_office
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -149,11 +147,11 @@ def test_kill_the_moment_the_output_is_opened_leaves_the_earlier_file(office, db
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
         if any(p.name.startswith(files.TEMP_PREFIX) for p in folder.iterdir()):
-            os.kill(proc.pid, signal.SIGKILL)
+            hard_kill(proc)
             break
         time.sleep(0.002)
     proc.wait()
-    assert proc.returncode == -signal.SIGKILL, "the job ended before its output was opened"
+    assert proc.returncode == KILLED_STATUS, "the job ended before its output was opened"
     assert out.read_bytes() == before
     files.sweep_leftovers(folder)  # what the next job writing there does first
     assert sorted(p.name for p in folder.iterdir()) == ["cards.pdf"]
