@@ -181,6 +181,7 @@ class WorkerDialog(QDialog):
         right.addRow(self.tr("服务证号"), self.card_label)
         notes = QPlainTextEdit(self)
         notes.setFixedHeight(60)
+        notes.setTabChangesFocus(True)
         self.fields["notes"] = notes
         self._row(right, "notes", notes)
 

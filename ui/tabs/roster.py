@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -172,11 +172,8 @@ class RosterTab(QWidget):
         self.status_bar.addWidget(self.busy_label)
 
     def _install_shortcuts(self) -> None:
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        find = QShortcut(QKeySequence.StandardKey.Find, self, context=context)
-        find.activated.connect(self.focus_search)
-        new = QShortcut(QKeySequence.StandardKey.New, self, context=context)
-        new.activated.connect(self.new_worker)
+        """Ctrl+F and Ctrl+N are the window's (ui/keyboard.py: they reach the tab in front
+        whatever has focus); a second shortcut of the same keys here would make both ambiguous."""
 
     # --- state -------------------------------------------------------------------------------
     def _restore_header(self) -> None:
