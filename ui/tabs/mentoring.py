@@ -165,9 +165,10 @@ class MentoringTab(ProgrammeTab):
     def new_pair(self) -> None:
         pair = run_form(PairDialog(self))
         if pair is not None:
-            self.clear_filters()
+            # The filters stay as the clerk set them (a new one is 进行中 like the default
+            # view); they are cleared only if they would hide the new record.
             self.changed("mentoring_pair")
-            self.select_id(pair.id)
+            self.show_record(pair.id)
 
     def edit_pair(self) -> None:
         if self.current_id() is not None and run_form(PairDialog(self, self.current_id())) is not None:
