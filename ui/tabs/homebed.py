@@ -85,7 +85,7 @@ class HomeBedTab(ProgrammeTab):
         self.visits = make_table(self.visits_model, group)
         self.visits.activated.connect(lambda _i: self._guarded(self.edit_visit))
         box.addWidget(self.visits, 1)
-        self.right_box.addWidget(group, 1)
+        self.right_box.addWidget(group, 3)
 
     # --- data -----------------------------------------------------------------------------------
     def load_rows(self):

@@ -80,7 +80,7 @@ class MentoringTab(ProgrammeTab):
         self.sessions = make_table(self.sessions_model, group)
         self.sessions.activated.connect(lambda _i: self._guarded(self.edit_session))
         box.addWidget(self.sessions, 1)
-        self.right_box.addWidget(group, 1)
+        self.right_box.addWidget(group, 3)
 
     # --- data -----------------------------------------------------------------------------------
     def _sync_unit_filter(self) -> None:
