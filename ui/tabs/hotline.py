@@ -144,7 +144,7 @@ class HotlineTab(QWidget):
 
     def _build_detail_pane(self, parent) -> QWidget:
         pane = QWidget(parent)
-        box = QVBoxLayout(pane)
+        box = self.detail_box = QVBoxLayout(pane)
         box.setContentsMargins(4, 0, 0, 0)
         self.detail = QLabel(pane)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
@@ -177,6 +177,7 @@ class HotlineTab(QWidget):
         self.suggestions = make_table(self.suggestion_model, group)
         self.suggestions.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.suggestions.setWordWrap(True)
+        self.suggestions.setMinimumHeight(60)   # may shrink when the detail needs the room
         self.suggestions.activated.connect(lambda *_: self.assign_selected())
         group_box.addWidget(self.suggestions, 1)
         row = QHBoxLayout()
@@ -262,6 +263,9 @@ class HotlineTab(QWidget):
             button.setEnabled(key in allowed or (key == "edit" and "assign" in allowed))
         self.assign_button.setEnabled("assign" in allowed)
         self.suggestion_group.setEnabled("assign" in allowed)
+        # A request already under way has nobody to suggest: its detail takes most of the pane.
+        self.detail_box.setStretchFactor(self.detail_scroll, 2 if "assign" in allowed else 6)
+        self.detail_box.setStretchFactor(self.suggestion_group, 3 if "assign" in allowed else 1)
         if detail is None:
             self.detail.setText(self.tr("请在左侧选择一件工单"))
             self.suggestion_model.set_rows([])
