@@ -346,6 +346,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 760)
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            free = screen.availableGeometry() if screen is not None else None
+            if free is not None and (free.width() < 1440 or free.height() < 900):
+                # A laptop's 1366 × 768: every pixel is needed, as a clerk would set it anyway.
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         self._fit_to_screen()
 
     def _fit_to_screen(self) -> None:
