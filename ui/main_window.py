@@ -344,21 +344,22 @@ class MainWindow(QMainWindow):
         geometry = settings().value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 760)
-            screen = self.screen() or QGuiApplication.primaryScreen()
-            free = screen.availableGeometry() if screen is not None else None
-            if free is not None and (free.width() < 1440 or free.height() < 900):
-                # A laptop's 1366 × 768: every pixel is needed, as a clerk would set it anyway.
-                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-        self._fit_to_screen()
+            self._fit_to_screen()
+            return
+        self.resize(1280, 760)
+        self._fit_to_screen()   # the size it returns to when un-maximised
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else None
+        if free is not None and (free.width() < 1440 or free.height() < 900):
+            # A laptop's 1366 × 768: every pixel is needed, as a clerk would set it anyway.
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def _fit_to_screen(self) -> None:
         """Never larger than the screen's free area: 1280 × 760 plus the title bar is taller than a
         1366 × 768 screen less its taskbar, or a 1920 × 1080 one at 150 % (1280 × 720 usable); a
         geometry remembered on a bigger monitor is shrunk the same way."""
         screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
+        if screen is None or self.isMaximized():   # a resize would undo the maximised state
             return
         free = screen.availableGeometry()
         frame = self.frameGeometry().size() - self.geometry().size()  # title bar and borders
