@@ -17,13 +17,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from swdesk import __version__, db
 from swdesk.services import scope
 from swdesk.services.base import current as current_session
+from ui import keyboard
 from ui.dialogs import login
 from ui.first_use import OnFirstUse
 
@@ -119,6 +129,25 @@ MENUS = (
 )
 
 
+# Accelerator letter of each menu entry (by action_key), unique within its menu; added to the
+# translated text by keyboard.with_accelerator ("打开数据库(&O)…", "&Open database…").
+MENU_LETTERS = {
+    "ui.dialogs.database:open_database_file": "O", "ui.dialogs.database:connect_server": "C",
+    "ui.dialogs.import_roster:import_roster": "I", "ui.dialogs.export_roster:export_roster": "E",
+    "ui.dialogs.quarter:export_quarter": "Q", "ui.dialogs.quarter:merge_quarter": "M",
+    "ui.dialogs.backup:backup_now": "B", "ui.dialogs.backup:restore_from_file": "R",
+    "ui.main_window:quit_window": "X",
+    "ui.dialogs.printing:print_cards": "C", "ui.dialogs.printing:print_badges": "B",
+    "ui.dialogs.printing:print_certificate": "Z", "ui.dialogs.printing:calibrate_printer": "K",
+    "ui.dialogs.settings:edit_office": "O", "ui.dialogs.demand:edit_demand_plan": "D",
+    "ui.dialogs.vocabulary:edit_vocabulary": "V", "ui.dialogs.operators:manage_operators": "P",
+    "ui.dialogs.audit:show_audit_log": "A", "ui.dialogs.login:lock_now": "L",
+    "ui.dialogs.language:choose_language": "G",
+    "ui.dialogs.verify_card:verify_card": "V",
+    "ui.dialogs.demo:fill_demo_data": "D", "ui.main_window:show_about": "A",
+}
+
+
 class PlaceholderTab(QWidget):
     """Shown if building a tab raised (say the database went away), so the rest of the window
     keeps working; a module that does not import is a test failure, not a placeholder."""
@@ -148,6 +177,7 @@ class MainWindow(QMainWindow):
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(holder, self.tr(title))
         self.tabs.currentChanged.connect(self._ensure_tab)
+        self.tabs.currentChanged.connect(lambda _i: QTimer.singleShot(0, self.focus_current_tab))
         self._build_menus()
         self._build_scope_chooser()
         self.update_title()
@@ -204,12 +234,52 @@ class MainWindow(QMainWindow):
                     menu.addSeparator()
                     continue
                 text, func, shortcut = item
-                action = QAction(self.tr(text), self)
+                letter = MENU_LETTERS.get(action_key(func), "")
+                action = QAction(keyboard.with_accelerator(self.tr(text), letter), self)
                 if shortcut is not None:
                     action.setShortcut(shortcut)
                 action.triggered.connect(lambda _checked=False, f=func: self.run_action(f))
                 menu.addAction(action)
                 self.menu_actions[action_key(func)] = action
+        self._build_keyboard_actions()
+
+    def _build_keyboard_actions(self) -> None:
+        """Ctrl+N (new), Ctrl+F (search) for the tab in front, whatever has focus; Ctrl+1…8
+        switch tabs. One window-wide shortcut each: a tab's own would clash with it."""
+        for sequence, slot in ((QKeySequence.StandardKey.New, lambda: keyboard.new_in(self.current_tab())),
+                               (QKeySequence.StandardKey.Find, lambda: keyboard.find_in(self.current_tab()))):
+            action = QAction(self)
+            action.setShortcut(sequence)
+            action.triggered.connect(lambda _checked=False, f=slot: self.run_action(lambda _w: f()))
+            self.addAction(action)
+        for index in range(len(TABS)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
+            self.addAction(action)
+            self.tabs.setTabToolTip(index, f"Ctrl+{index + 1}")
+
+    def current_tab(self) -> QWidget:
+        index = self.tabs.currentIndex()
+        self._ensure_tab(index)
+        return self._built[index]
+
+    def focus_current_tab(self) -> None:
+        """Focus in the tab in front: its first field (Ctrl+N and Ctrl+F then work at once)."""
+        if self.tabs.currentIndex() >= 0:
+            keyboard.focus_first(self.current_tab())
+
+    def event(self, event) -> bool:
+        # A dialog closed (the window is active again) and left nothing focused: the tab's first
+        # field, so the keyboard works without a click.
+        if event.type() == QEvent.Type.WindowActivate:
+            QTimer.singleShot(0, self._restore_focus)
+        return super().event(event)
+
+    def _restore_focus(self) -> None:
+        focused = QApplication.focusWidget()
+        if focused is None or focused.window() is not self or not focused.isVisible():
+            self.focus_current_tab()
 
     def run_action(self, func: Callable[[MainWindow], Any]) -> None:
         try:
@@ -277,16 +347,22 @@ class MainWindow(QMainWindow):
         geometry = settings().value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 760)
-        self._fit_to_screen()
+            self._fit_to_screen()
+            return
+        self.resize(1280, 760)
+        self._fit_to_screen()   # the size it returns to when un-maximised
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else None
+        if free is not None and (free.width() < 1440 or free.height() < 900):
+            # A laptop's 1366 × 768: every pixel is needed, as a clerk would set it anyway.
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def _fit_to_screen(self) -> None:
         """Never larger than the screen's free area: 1280 × 760 plus the title bar is taller than a
         1366 × 768 screen less its taskbar, or a 1920 × 1080 one at 150 % (1280 × 720 usable); a
         geometry remembered on a bigger monitor is shrunk the same way."""
         screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
+        if screen is None or self.isMaximized():   # a resize would undo the maximised state
             return
         free = screen.availableGeometry()
         frame = self.frameGeometry().size() - self.geometry().size()  # title bar and borders

@@ -4,17 +4,17 @@
     <context>
         <name />
         <message>
-            <location filename="../../ui/dialogs/service_form.py" line="71" />
+            <location filename="../../ui/dialogs/service_form.py" line="73" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/service_form.py" line="72" />
+            <location filename="../../ui/dialogs/service_form.py" line="74" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/service_form.py" line="88" />
+            <location filename="../../ui/dialogs/service_form.py" line="90" />
             <source>{0}：</source>
             <translation>{0}:</translation>
         </message>
@@ -22,12 +22,12 @@
     <context>
         <name>ActionFormDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="56" />
+            <location filename="../../ui/dialogs/hotline.py" line="58" />
             <source>确定</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="57" />
+            <location filename="../../ui/dialogs/hotline.py" line="59" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -143,22 +143,22 @@ Please try once more. If the problem comes back, send this log file to the maint
             <translation>Please choose</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="201" />
+            <location filename="../../ui/dialogs/hotline.py" line="212" />
             <source>分派服务人员</source>
             <translation>Assign workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="208" />
+            <location filename="../../ui/dialogs/hotline.py" line="219" />
             <source>查找人员</source>
             <translation>Find worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="212" />
+            <location filename="../../ui/dialogs/hotline.py" line="223" />
             <source>扫码签到</source>
             <translation>Scan check-in</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="213" />
+            <location filename="../../ui/dialogs/hotline.py" line="224" />
             <source>待分派</source>
             <translation>To assign</translation>
         </message>
@@ -265,17 +265,17 @@ Please try once more. If the problem comes back, send this log file to the maint
             <translation>{1} of {0} entries shown</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="215" />
+            <location filename="../../ui/dialogs/audit.py" line="214" />
             <source>导出操作日志</source>
             <translation>Export audit log</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="216" />
+            <location filename="../../ui/dialogs/audit.py" line="215" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/audit.py" line="238" />
+            <location filename="../../ui/dialogs/audit.py" line="237" />
             <source>正在导出操作日志…</source>
             <translation>Exporting the audit log…</translation>
         </message>
@@ -721,28 +721,28 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CompleteDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="234" />
+            <location filename="../../ui/dialogs/hotline.py" line="245" />
             <source>工单完成</source>
             <translation>Complete request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="237" />
+            <location filename="../../ui/dialogs/hotline.py" line="248" />
             <source>服务人员</source>
             <translation>Workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="241" />
+            <location filename="../../ui/dialogs/hotline.py" line="252" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="242" />
+            <location filename="../../ui/dialogs/hotline.py" line="253" />
             <source>服务时长</source>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="244" />
-            <location filename="../../ui/dialogs/hotline.py" line="246" />
+            <location filename="../../ui/dialogs/hotline.py" line="255" />
+            <location filename="../../ui/dialogs/hotline.py" line="257" />
             <source>办理情况</source>
             <translation>What was done</translation>
         </message>
@@ -840,37 +840,37 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DeactivateDialog</name>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="605" />
+            <location filename="../../ui/dialogs/worker.py" line="606" />
             <source>离队 — {0}</source>
             <translation>Leave — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="608" />
+            <location filename="../../ui/dialogs/worker.py" line="609" />
             <source>如：工作调动、迁出本街道、本人申请</source>
             <translation>e.g. job change, moved out of the street, own request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="614" />
+            <location filename="../../ui/dialogs/worker.py" line="615" />
             <source>离队原因</source>
             <translation>Reason for leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="615" />
+            <location filename="../../ui/dialogs/worker.py" line="616" />
             <source>离队日期</source>
             <translation>Date left</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="616" />
+            <location filename="../../ui/dialogs/worker.py" line="617" />
             <source>离队人员保留全部记录和服务时长，可随时恢复在册。</source>
             <translation>A worker who leaves keeps all records and service hours and can be made active again at any time.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="618" />
+            <location filename="../../ui/dialogs/worker.py" line="619" />
             <source>确定离队</source>
             <translation>Confirm leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="619" />
+            <location filename="../../ui/dialogs/worker.py" line="620" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -1594,22 +1594,22 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>FollowUpDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="259" />
+            <location filename="../../ui/dialogs/hotline.py" line="270" />
             <source>回访</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="265" />
+            <location filename="../../ui/dialogs/hotline.py" line="276" />
             <source>回访日期</source>
             <translation>Follow-up date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="266" />
+            <location filename="../../ui/dialogs/hotline.py" line="277" />
             <source>满意度</source>
             <translation>Satisfaction</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="269" />
+            <location filename="../../ui/dialogs/hotline.py" line="280" />
             <source>回访记录</source>
             <translation>Follow-up notes</translation>
         </message>
@@ -1945,7 +1945,7 @@ If only one person uses this computer you may click "Skip" and use single-user m
             <translation>{name} household</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/homebed.py" line="172" />
+            <location filename="../../ui/tabs/homebed.py" line="173" />
             <source>删除 {d} 的探访记录？探访人员的服务时长将一并扣除。</source>
             <translation>Delete the visit of {d}? The visiting workers' service hours for it are removed too.</translation>
         </message>
@@ -2001,282 +2001,282 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>HotlineTab</name>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="51" />
+            <location filename="../../ui/tabs/hotline.py" line="52" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="52" />
-            <location filename="../../ui/tabs/hotline.py" line="277" />
+            <location filename="../../ui/tabs/hotline.py" line="56" />
+            <location filename="../../ui/tabs/hotline.py" line="282" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="53" />
-            <location filename="../../ui/tabs/hotline.py" line="123" />
-            <location filename="../../ui/tabs/hotline.py" line="276" />
+            <location filename="../../ui/tabs/hotline.py" line="57" />
+            <location filename="../../ui/tabs/hotline.py" line="124" />
+            <location filename="../../ui/tabs/hotline.py" line="281" />
             <source>类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="54" />
-            <location filename="../../ui/tabs/hotline.py" line="274" />
+            <location filename="../../ui/tabs/hotline.py" line="58" />
+            <location filename="../../ui/tabs/hotline.py" line="279" />
             <source>居民</source>
             <translation>Resident</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="55" />
-            <location filename="../../ui/tabs/hotline.py" line="274" />
+            <location filename="../../ui/tabs/hotline.py" line="59" />
+            <location filename="../../ui/tabs/hotline.py" line="279" />
             <source>电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="56" />
-            <location filename="../../ui/tabs/hotline.py" line="275" />
+            <location filename="../../ui/tabs/hotline.py" line="60" />
+            <location filename="../../ui/tabs/hotline.py" line="280" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="57" />
+            <location filename="../../ui/tabs/hotline.py" line="61" />
             <source>紧急</source>
             <translation>Urgent</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="58" />
-            <location filename="../../ui/tabs/hotline.py" line="122" />
+            <location filename="../../ui/tabs/hotline.py" line="53" />
+            <location filename="../../ui/tabs/hotline.py" line="123" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="58" />
+            <location filename="../../ui/tabs/hotline.py" line="53" />
             <source>（超时）</source>
             <translation> (late)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="60" />
-            <location filename="../../ui/tabs/hotline.py" line="277" />
+            <location filename="../../ui/tabs/hotline.py" line="55" />
+            <location filename="../../ui/tabs/hotline.py" line="282" />
             <source>办结时限</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="61" />
-            <location filename="../../ui/tabs/hotline.py" line="281" />
+            <location filename="../../ui/tabs/hotline.py" line="62" />
+            <location filename="../../ui/tabs/hotline.py" line="286" />
             <source>服务人员</source>
             <translation>Workers</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="62" />
-            <location filename="../../ui/tabs/hotline.py" line="278" />
+            <location filename="../../ui/tabs/hotline.py" line="63" />
+            <location filename="../../ui/tabs/hotline.py" line="283" />
             <source>诉求</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="65" />
+            <location filename="../../ui/tabs/hotline.py" line="66" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="66" />
+            <location filename="../../ui/tabs/hotline.py" line="67" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="67" />
+            <location filename="../../ui/tabs/hotline.py" line="68" />
             <source>排在下一位前的原因</source>
             <translation>Ahead of the next because</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="68" />
+            <location filename="../../ui/tabs/hotline.py" line="69" />
             <source>推荐理由</source>
             <translation>Why</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="106" />
+            <location filename="../../ui/tabs/hotline.py" line="107" />
             <source>全部期间</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="111" />
+            <location filename="../../ui/tabs/hotline.py" line="112" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="115" />
+            <location filename="../../ui/tabs/hotline.py" line="116" />
             <source>全部类别</source>
             <translation>All categories</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="119" />
+            <location filename="../../ui/tabs/hotline.py" line="120" />
             <source>居民姓名、电话或诉求内容</source>
             <translation>Resident name, phone or request text</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="121" />
+            <location filename="../../ui/tabs/hotline.py" line="122" />
             <source>只看超时</source>
             <translation>Late only</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="122" />
+            <location filename="../../ui/tabs/hotline.py" line="123" />
             <source>期间</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="128" />
+            <location filename="../../ui/tabs/hotline.py" line="129" />
             <source>受理新工单…</source>
             <translation>New request…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="130" />
+            <location filename="../../ui/tabs/hotline.py" line="131" />
             <source>导出本期工单…</source>
             <translation>Export period…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="132" />
+            <location filename="../../ui/tabs/hotline.py" line="133" />
             <source>推荐规则…</source>
             <translation>Matching rules…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="160" />
+            <location filename="../../ui/tabs/hotline.py" line="161" />
             <source>分派…</source>
             <translation>Assign…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="161" />
+            <location filename="../../ui/tabs/hotline.py" line="162" />
             <source>完成…</source>
             <translation>Complete…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="162" />
+            <location filename="../../ui/tabs/hotline.py" line="163" />
             <source>回访…</source>
             <translation>Follow up…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="163" />
+            <location filename="../../ui/tabs/hotline.py" line="164" />
             <source>转介…</source>
             <translation>Refer…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="164" />
+            <location filename="../../ui/tabs/hotline.py" line="165" />
             <source>撤销…</source>
             <translation>Withdraw…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="165" />
+            <location filename="../../ui/tabs/hotline.py" line="166" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="173" />
+            <location filename="../../ui/tabs/hotline.py" line="174" />
             <source>推荐人员</source>
             <translation>Suggested workers</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="182" />
+            <location filename="../../ui/tabs/hotline.py" line="184" />
             <source>依次按专业特长、同社区、当前待办、近30天分派次数、党员、邻近社区排序；可按住 Ctrl 多选</source>
             <translation>Ranked by specialty, same community, open requests, assignments in the last 30 days, party membership, neighbouring community; hold Ctrl to pick several</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="186" />
+            <location filename="../../ui/tabs/hotline.py" line="188" />
             <source>分派所选</source>
             <translation>Assign selected</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="213" />
+            <location filename="../../ui/tabs/hotline.py" line="215" />
             <source>共 {0} 件，未办结 {1} 件，超时 {2} 件</source>
             <translation>{0} requests, {1} open, {2} late</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="215" />
+            <location filename="../../ui/tabs/hotline.py" line="217" />
             <source>（只显示最近 {0} 件，请缩小期间）</source>
             <translation>(only the latest {0} shown; narrow the period)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="265" />
+            <location filename="../../ui/tabs/hotline.py" line="270" />
             <source>请在左侧选择一件工单</source>
             <translation>Select a request on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="275" />
+            <location filename="../../ui/tabs/hotline.py" line="280" />
             <source>（未指定）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="276" />
+            <location filename="../../ui/tabs/hotline.py" line="281" />
             <source>渠道</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="276" />
+            <location filename="../../ui/tabs/hotline.py" line="281" />
             <source>紧急程度</source>
             <translation>Urgency</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="278" />
+            <location filename="../../ui/tabs/hotline.py" line="283" />
             <source>期望时间</source>
             <translation>Preferred time</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="282" />
+            <location filename="../../ui/tabs/hotline.py" line="287" />
             <source>分派时间</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="284" />
+            <location filename="../../ui/tabs/hotline.py" line="289" />
             <source>完成时间</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="285" />
+            <location filename="../../ui/tabs/hotline.py" line="290" />
             <source>服务时长</source>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="285" />
+            <location filename="../../ui/tabs/hotline.py" line="290" />
             <source>{0} 分钟</source>
             <translation>{0} min</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="286" />
+            <location filename="../../ui/tabs/hotline.py" line="291" />
             <source>办理情况</source>
             <translation>What was done</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="288" />
+            <location filename="../../ui/tabs/hotline.py" line="293" />
             <source>回访</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="289" />
+            <location filename="../../ui/tabs/hotline.py" line="294" />
             <source>回访记录</source>
             <translation>Follow-up notes</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="291" />
+            <location filename="../../ui/tabs/hotline.py" line="296" />
             <source>办结时间</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="291" />
+            <location filename="../../ui/tabs/hotline.py" line="296" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="352" />
+            <location filename="../../ui/tabs/hotline.py" line="357" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="352" />
+            <location filename="../../ui/tabs/hotline.py" line="357" />
             <source>请先在推荐人员中选择一人或多人</source>
             <translation>Select one or more suggested workers first</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="389" />
+            <location filename="../../ui/tabs/hotline.py" line="394" />
             <source>导出热线工单</source>
             <translation>Export hotline requests</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="396" />
+            <location filename="../../ui/tabs/hotline.py" line="401" />
             <source>正在导出热线工单…</source>
             <translation>Exporting hotline requests…</translation>
         </message>
@@ -2699,259 +2699,259 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="64" />
+            <location filename="../../ui/main_window.py" line="74" />
             <source>待办提醒</source>
             <translation>Reminders</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="65" />
+            <location filename="../../ui/main_window.py" line="75" />
             <source>人才队伍</source>
             <translation>Workers</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="66" />
+            <location filename="../../ui/main_window.py" line="76" />
             <source>一对一帮教</source>
             <translation>Mentoring</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="67" />
+            <location filename="../../ui/main_window.py" line="77" />
             <source>扶老助老</source>
             <translation>Elder care</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="68" />
+            <location filename="../../ui/main_window.py" line="78" />
             <source>家庭病床</source>
             <translation>Home sickbeds</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="69" />
+            <location filename="../../ui/main_window.py" line="79" />
             <source>服务热线</source>
             <translation>Hotlines</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="70" />
+            <location filename="../../ui/main_window.py" line="80" />
             <source>培训</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="71" />
+            <location filename="../../ui/main_window.py" line="81" />
             <source>统计报表</source>
             <translation>Reports</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="76" />
+            <location filename="../../ui/main_window.py" line="86" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="77" />
+            <location filename="../../ui/main_window.py" line="87" />
             <source>打开数据库…</source>
             <translation>Open database…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="78" />
+            <location filename="../../ui/main_window.py" line="88" />
             <source>连接数据库服务器…</source>
             <translation>Connect to database server…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="80" />
+            <location filename="../../ui/main_window.py" line="90" />
             <source>导入花名册…</source>
             <translation>Import roster…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="81" />
+            <location filename="../../ui/main_window.py" line="91" />
             <source>导出花名册…</source>
             <translation>Export roster…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="82" />
+            <location filename="../../ui/main_window.py" line="92" />
             <source>导出季度报表…</source>
             <translation>Export quarterly report…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="83" />
+            <location filename="../../ui/main_window.py" line="93" />
             <source>汇总各街道报表…</source>
             <translation>Merge street reports…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="85" />
+            <location filename="../../ui/main_window.py" line="95" />
             <source>备份…</source>
             <translation>Backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="86" />
+            <location filename="../../ui/main_window.py" line="96" />
             <source>恢复…</source>
             <translation>Restore…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="88" />
+            <location filename="../../ui/main_window.py" line="98" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="90" />
+            <location filename="../../ui/main_window.py" line="100" />
             <source>打印(&amp;P)</source>
             <translation>&amp;Print</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="91" />
+            <location filename="../../ui/main_window.py" line="101" />
             <source>打印服务证…</source>
             <translation>Print service cards…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="92" />
+            <location filename="../../ui/main_window.py" line="102" />
             <source>打印胸牌…</source>
             <translation>Print badges…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="93" />
+            <location filename="../../ui/main_window.py" line="103" />
             <source>开具服务证明…</source>
             <translation>Issue service certificate…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="94" />
+            <location filename="../../ui/main_window.py" line="104" />
             <source>出具个人志愿服务记录…</source>
             <translation>Issue personal service record…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="95" />
+            <location filename="../../ui/main_window.py" line="105" />
             <source>打印星级证书…</source>
             <translation>Print star certificates…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="97" />
+            <location filename="../../ui/main_window.py" line="107" />
             <source>打印机校准…</source>
             <translation>Printer calibration…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="99" />
+            <location filename="../../ui/main_window.py" line="109" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="100" />
+            <location filename="../../ui/main_window.py" line="110" />
             <source>单位设置…</source>
             <translation>Office settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="101" />
+            <location filename="../../ui/main_window.py" line="111" />
             <source>人才需求计划…</source>
             <translation>Workforce demand plan…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="102" />
+            <location filename="../../ui/main_window.py" line="112" />
             <source>可选值列表…</source>
             <translation>Value lists…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="104" />
+            <location filename="../../ui/main_window.py" line="114" />
             <source>操作员管理…</source>
             <translation>Operators…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="105" />
+            <location filename="../../ui/main_window.py" line="115" />
             <source>操作日志…</source>
             <translation>Audit log…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="106" />
+            <location filename="../../ui/main_window.py" line="116" />
             <source>锁定</source>
             <translation>Lock</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="108" />
+            <location filename="../../ui/main_window.py" line="118" />
             <source>界面语言…</source>
             <translation>Language…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="110" />
+            <location filename="../../ui/main_window.py" line="120" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="111" />
+            <location filename="../../ui/main_window.py" line="121" />
             <source>验证服务证…</source>
             <translation>Verify service card…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="112" />
+            <location filename="../../ui/main_window.py" line="122" />
             <source>继续教育提醒…</source>
             <translation>Continuing-education reminders…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="114" />
+            <location filename="../../ui/main_window.py" line="124" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="115" />
+            <location filename="../../ui/main_window.py" line="125" />
             <source>填充示例数据…</source>
             <translation>Fill with demo data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="117" />
+            <location filename="../../ui/main_window.py" line="127" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="154" />
+            <location filename="../../ui/main_window.py" line="184" />
             <source>数据库：{0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="187" />
+            <location filename="../../ui/main_window.py" line="217" />
             <source>“{0}”页面加载失败，详情见日志。</source>
             <translation>The "{0}" page failed to load; see the log for details.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="226" />
+            <location filename="../../ui/main_window.py" line="296" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="230" />
-            <location filename="../../ui/main_window.py" line="232" />
+            <location filename="../../ui/main_window.py" line="300" />
+            <location filename="../../ui/main_window.py" line="302" />
             <source>{0} — 社工服务台</source>
             <translation>{0} — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="243" />
+            <location filename="../../ui/main_window.py" line="313" />
             <source>查看范围：一个街道，或全区各街道</source>
             <translation>Scope: one street, or every street of the district</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="259" />
-            <location filename="../../ui/main_window.py" line="260" />
+            <location filename="../../ui/main_window.py" line="329" />
+            <location filename="../../ui/main_window.py" line="330" />
             <source>范围：{0}</source>
             <translation>Scope: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="39" />
+            <location filename="../../ui/main_window.py" line="49" />
             <source>源代码运行</source>
             <translation>run from source</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="44" />
+            <location filename="../../ui/main_window.py" line="54" />
             <source>关于社工服务台</source>
             <translation>About swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="45" />
+            <location filename="../../ui/main_window.py" line="55" />
             <source>&lt;h3&gt;社工服务台 swdesk {0}&lt;/h3&gt;</source>
             <translation>&lt;h3&gt;swdesk (社工服务台) {0}&lt;/h3&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="46" />
+            <location filename="../../ui/main_window.py" line="56" />
             <source>&lt;p&gt;构建日期：{0}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Build date: {0}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="47" />
+            <location filename="../../ui/main_window.py" line="57" />
             <source>&lt;p&gt;街道社会工作服务中心的人才队伍、一对一帮教、扶老助老、家庭病床、服务热线、培训管理，服务证打印与季度统计报表。&lt;/p&gt;</source>
             <translation>&lt;p&gt;The records of a street social-work service centre: workers, mentoring, elder care, home sickbeds, hotlines and training; service cards and quarterly reports.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="49" />
+            <location filename="../../ui/main_window.py" line="59" />
             <source>&lt;p&gt;当前数据库：{0}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Database: {0}&lt;/p&gt;</translation>
         </message>
@@ -3241,7 +3241,7 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Pair details</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/mentoring.py" line="193" />
+            <location filename="../../ui/tabs/mentoring.py" line="194" />
             <source>删除 {d} 的帮教记录？相应的服务时长将一并扣除。</source>
             <translation>Delete the session of {d}? Its service hours are removed too.</translation>
         </message>
@@ -3749,10 +3749,10 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <location filename="../../ui/dialogs/training.py" line="194" />
             <source>张三
 李四、王五
-350502202600017</source>
+350502001202600017</source>
             <translation>张三
 李四、王五
-350502202600017</translation>
+350502001202600017</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/training.py" line="197" />
@@ -3983,7 +3983,7 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>ProgrammeTab</name>
         <message numerus="yes">
-            <location filename="../../ui/tabs/programme_base.py" line="131" />
+            <location filename="../../ui/tabs/programme_base.py" line="133" />
             <source>共 %n 条</source>
             <translation>
                 <numerusform>%n record</numerusform>
@@ -3991,7 +3991,7 @@ Create an administrator account in "Settings → Operators" first.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/programme_base.py" line="196" />
+            <location filename="../../ui/tabs/programme_base.py" line="198" />
             <source>请确认</source>
             <translation>Please confirm</translation>
         </message>
@@ -4039,32 +4039,32 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>ReasonDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="282" />
+            <location filename="../../ui/dialogs/hotline.py" line="293" />
             <source>转介工单</source>
             <translation>Refer request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="282" />
+            <location filename="../../ui/dialogs/hotline.py" line="293" />
             <source>撤销工单</source>
             <translation>Withdraw request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="288" />
+            <location filename="../../ui/dialogs/hotline.py" line="299" />
             <source>例如：转区法律援助中心</source>
             <translation>e.g. referred to the district legal aid centre</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="289" />
+            <location filename="../../ui/dialogs/hotline.py" line="300" />
             <source>例如：居民已自行解决</source>
             <translation>e.g. resident solved it themselves</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="290" />
+            <location filename="../../ui/dialogs/hotline.py" line="301" />
             <source>转介去向/原因</source>
             <translation>Referred to / why</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="290" />
+            <location filename="../../ui/dialogs/hotline.py" line="301" />
             <source>撤销原因</source>
             <translation>Reason for withdrawal</translation>
         </message>
@@ -4498,72 +4498,72 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>RequestDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="145" />
+            <location filename="../../ui/dialogs/hotline.py" line="156" />
             <source>修改热线工单</source>
             <translation>Edit hotline request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="145" />
+            <location filename="../../ui/dialogs/hotline.py" line="156" />
             <source>受理热线工单</source>
             <translation>New hotline request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="151" />
+            <location filename="../../ui/dialogs/hotline.py" line="162" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="152" />
+            <location filename="../../ui/dialogs/hotline.py" line="163" />
             <source>受理渠道</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="154" />
+            <location filename="../../ui/dialogs/hotline.py" line="165" />
             <source>居民姓名</source>
             <translation>Resident's name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="155" />
+            <location filename="../../ui/dialogs/hotline.py" line="166" />
             <source>联系电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="157" />
+            <location filename="../../ui/dialogs/hotline.py" line="168" />
             <source>（未指定）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="162" />
+            <location filename="../../ui/dialogs/hotline.py" line="173" />
             <source>所在社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="163" />
+            <location filename="../../ui/dialogs/hotline.py" line="174" />
             <source>热线类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="166" />
+            <location filename="../../ui/dialogs/hotline.py" line="177" />
             <source>居民反映的困难和需要的帮助</source>
             <translation>The resident's difficulty and the help needed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="168" />
+            <location filename="../../ui/dialogs/hotline.py" line="179" />
             <source>诉求内容</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="169" />
+            <location filename="../../ui/dialogs/hotline.py" line="180" />
             <source>紧急程度</source>
             <translation>Urgency</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="171" />
+            <location filename="../../ui/dialogs/hotline.py" line="182" />
             <source>期望服务时间</source>
             <translation>Preferred time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="173" />
+            <location filename="../../ui/dialogs/hotline.py" line="184" />
             <source>例如：工作日上午</source>
             <translation>e.g. weekday mornings</translation>
         </message>
@@ -4639,37 +4639,37 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>RosterTab</name>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="67" />
+            <location filename="../../ui/tabs/roster.py" line="68" />
             <source>正在查询…</source>
             <translation>Searching…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="80" />
+            <location filename="../../ui/tabs/roster.py" line="81" />
             <source>搜索：姓名、拼音（如 zhangsan 或 zs）、身份证号或手机号任意4位以上数字、服务证号（Ctrl+F）</source>
             <translation>Search: name, pinyin (zhangsan or zs), 4+ digits of an ID or phone number, card number (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="83" />
+            <location filename="../../ui/tabs/roster.py" line="84" />
             <source>新增人员</source>
             <translation>New worker</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="84" />
+            <location filename="../../ui/tabs/roster.py" line="85" />
             <source>新增人员（Ctrl+N）</source>
             <translation>New worker (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="86" />
+            <location filename="../../ui/tabs/roster.py" line="87" />
             <source>导入…</source>
             <translation>Import…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="88" />
+            <location filename="../../ui/tabs/roster.py" line="89" />
             <source>导出当前列表…</source>
             <translation>Export list…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="110" />
+            <location filename="../../ui/tabs/roster.py" line="111" />
             <source>清除筛选</source>
             <translation>Clear filters</translation>
         </message>
@@ -4684,67 +4684,67 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="259" />
+            <location filename="../../ui/tabs/roster.py" line="256" />
             <source>查询用时 {0} 毫秒</source>
             <translation>Query took {0} ms</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="260" />
+            <location filename="../../ui/tabs/roster.py" line="257" />
             <source>共 {0} 人 / 筛选 {1} 人</source>
             <translation>{0} workers / {1} shown</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="263" />
+            <location filename="../../ui/tabs/roster.py" line="260" />
             <source>查询失败</source>
             <translation>Query failed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="405" />
+            <location filename="../../ui/tabs/roster.py" line="402" />
             <source>已复制身份证号</source>
             <translation>ID number copied</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="405" />
+            <location filename="../../ui/tabs/roster.py" line="402" />
             <source>此人没有登记身份证号</source>
             <translation>No ID number recorded for this worker</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="417" />
+            <location filename="../../ui/tabs/roster.py" line="414" />
             <source>新增人员…</source>
             <translation>New worker…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="420" />
+            <location filename="../../ui/tabs/roster.py" line="417" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="421" />
+            <location filename="../../ui/tabs/roster.py" line="418" />
             <source>打印服务证（{0} 人）…</source>
             <translation>Print service cards ({0})…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="421" />
+            <location filename="../../ui/tabs/roster.py" line="418" />
             <source>打印服务证…</source>
             <translation>Print service cards…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="424" />
+            <location filename="../../ui/tabs/roster.py" line="421" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="424" />
+            <location filename="../../ui/tabs/roster.py" line="421" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="426" />
+            <location filename="../../ui/tabs/roster.py" line="423" />
             <source>复制身份证号</source>
             <translation>Copy ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="428" />
+            <location filename="../../ui/tabs/roster.py" line="425" />
             <source>删除（仅限录入错误）…</source>
             <translation>Delete (data-entry errors only)…</translation>
         </message>
@@ -4904,12 +4904,12 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>SpecialtyMapDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="306" />
+            <location filename="../../ui/dialogs/hotline.py" line="317" />
             <source>推荐规则：热线类别对应的专业特长</source>
             <translation>Matching rules: specialties for each hotline</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="322" />
+            <location filename="../../ui/dialogs/hotline.py" line="333" />
             <source>推荐人员时，具有所勾选专业特长的人员排在前面。</source>
             <translation>Workers with the ticked specialties are suggested first.</translation>
         </message>
@@ -5362,166 +5362,166 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Card number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="219" />
+            <location filename="../../ui/dialogs/worker.py" line="220" />
             <source>照片（1 寸）</source>
             <translation>Photo (1-inch)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="225" />
+            <location filename="../../ui/dialogs/worker.py" line="226" />
             <source>选择文件…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="227" />
+            <location filename="../../ui/dialogs/worker.py" line="228" />
             <source>从剪贴板粘贴</source>
             <translation>Paste from clipboard</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="229" />
+            <location filename="../../ui/dialogs/worker.py" line="230" />
             <source>清除照片</source>
             <translation>Remove photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="248" />
-            <location filename="../../ui/dialogs/worker.py" line="250" />
+            <location filename="../../ui/dialogs/worker.py" line="249" />
+            <location filename="../../ui/dialogs/worker.py" line="251" />
             <source>项目</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="248" />
-            <location filename="../../ui/dialogs/worker.py" line="250" />
+            <location filename="../../ui/dialogs/worker.py" line="249" />
+            <location filename="../../ui/dialogs/worker.py" line="251" />
             <source>服务时长（小时）</source>
             <translation>Service hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="250" />
+            <location filename="../../ui/dialogs/worker.py" line="251" />
             <source>季度</source>
             <translation>Quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="257" />
+            <location filename="../../ui/dialogs/worker.py" line="258" />
             <source>按项目合计</source>
             <translation>By programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="259" />
+            <location filename="../../ui/dialogs/worker.py" line="260" />
             <source>按季度</source>
             <translation>By quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="270" />
+            <location filename="../../ui/dialogs/worker.py" line="271" />
             <source>保存 (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="275" />
+            <location filename="../../ui/dialogs/worker.py" line="276" />
             <source>保存并继续新增</source>
             <translation>Save and add another</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="277" />
+            <location filename="../../ui/dialogs/worker.py" line="278" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="319" />
+            <location filename="../../ui/dialogs/worker.py" line="320" />
             <source>保存时自动分配</source>
             <translation>Assigned on save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="359" />
+            <location filename="../../ui/dialogs/worker.py" line="360" />
             <source>人员信息 — {0}</source>
             <translation>Worker details — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="362" />
+            <location filename="../../ui/dialogs/worker.py" line="363" />
             <source>{0}
 发证日期 {1}，有效期至 {2}</source>
             <translation>{0}
 issued {1}, valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="365" />
+            <location filename="../../ui/dialogs/worker.py" line="366" />
             <source>未发证</source>
             <translation>No card issued</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="373" />
+            <location filename="../../ui/dialogs/worker.py" line="374" />
             <source>离队（{0}）</source>
             <translation>Left ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="375" />
+            <location filename="../../ui/dialogs/worker.py" line="376" />
             <source>，原因：{0}</source>
             <translation>, reason: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="376" />
+            <location filename="../../ui/dialogs/worker.py" line="377" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="379" />
+            <location filename="../../ui/dialogs/worker.py" line="380" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="385" />
+            <location filename="../../ui/dialogs/worker.py" line="386" />
             <source>保存后这里显示此人的服务时长。</source>
             <translation>Service hours appear here after saving.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="389" />
+            <location filename="../../ui/dialogs/worker.py" line="390" />
             <source>累计服务时长：{0} 小时</source>
             <translation>Total service hours: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="427" />
+            <location filename="../../ui/dialogs/worker.py" line="428" />
             <source>出生日期 {0}，{1}，{2} 岁，年龄段：{3}</source>
             <translation>Born {0}, {1}, aged {2}, age band: {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="461" />
+            <location filename="../../ui/dialogs/worker.py" line="462" />
             <source>无照片</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="469" />
+            <location filename="../../ui/dialogs/worker.py" line="470" />
             <source>选择照片</source>
             <translation>Choose photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="470" />
+            <location filename="../../ui/dialogs/worker.py" line="471" />
             <source>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</source>
             <translation>Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="485" />
+            <location filename="../../ui/dialogs/worker.py" line="486" />
             <source>剪贴板中没有图片，请先复制一张照片</source>
             <translation>The clipboard holds no image; copy a photo first</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="533" />
+            <location filename="../../ui/dialogs/worker.py" line="534" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="559" />
+            <location filename="../../ui/dialogs/worker.py" line="560" />
             <source>已保存 {0}，服务证号 {1}。请录入下一位。</source>
             <translation>Saved {0}, card number {1}. Enter the next worker.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="567" />
+            <location filename="../../ui/dialogs/worker.py" line="568" />
             <source>记录已被修改</source>
             <translation>Record changed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="568" />
+            <location filename="../../ui/dialogs/worker.py" line="569" />
             <source>在您编辑期间，此人的记录已被其他窗口修改并保存。</source>
             <translation>While you were editing, this worker's record was changed and saved elsewhere.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="570" />
+            <location filename="../../ui/dialogs/worker.py" line="571" />
             <source>对方修改了：
 {0}
 
@@ -5532,12 +5532,12 @@ issued {1}, valid until {2}</translation>
 Reloading shows what they saved; your unsaved changes will need to be entered again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="571" />
+            <location filename="../../ui/dialogs/worker.py" line="572" />
             <source>重新载入</source>
             <translation>Reload</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="572" />
+            <location filename="../../ui/dialogs/worker.py" line="573" />
             <source>继续编辑</source>
             <translation>Keep editing</translation>
         </message>
@@ -5637,13 +5637,13 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="657" />
+            <location filename="../../ui/dialogs/worker.py" line="658" />
             <source>删除人员</source>
             <extracomment>alias</extracomment>
             <translation>Delete worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="658" />
+            <location filename="../../ui/dialogs/worker.py" line="659" />
             <source>删除仅用于录入错误的记录；已离开的人员请用“离队”。
 请填写删除 {0} 的原因：</source>
             <extracomment>alias</extracomment>
@@ -5651,31 +5651,31 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
 Why is {0} being deleted?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="637" />
+            <location filename="../../ui/dialogs/worker.py" line="638" />
             <source>将 {0} 恢复为在册人员？</source>
             <extracomment>alias</extracomment>
             <translation>Make {0} an active worker again?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="636" />
+            <location filename="../../ui/dialogs/worker.py" line="637" />
             <source>恢复在册</source>
             <extracomment>alias</extracomment>
             <translation>Make active again</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="664" />
+            <location filename="../../ui/dialogs/worker.py" line="665" />
             <source>无</source>
             <extracomment>alias</extracomment>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="663" />
+            <location filename="../../ui/dialogs/worker.py" line="664" />
             <source>确定要永久删除 {0}（服务证号 {1}）吗？此操作不能撤销，并记入操作日志。</source>
             <extracomment>alias</extracomment>
             <translation>Permanently delete {0} (card number {1})? This cannot be undone and is written to the audit log.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="662" />
+            <location filename="../../ui/dialogs/worker.py" line="663" />
             <source>确认删除</source>
             <extracomment>alias</extracomment>
             <translation>Confirm delete</translation>

@@ -29,7 +29,7 @@ def export_audit(out: Path, *, reveal: bool = False, filters: dict[str, Any] | N
         total = audit_log.count(**given)
         phase(progress, f"正在写入文件（{total} 条）…", total)
         done = audit_xlsx.write_log(written.tmp, _entries(total, reveal, given), total, progress)
-        described = "，".join(f"{k}={v}" for k, v in given.items())
+        described = audit_log.describe_filters(given)
         written.record("audit_log", done,
                        f"导出操作日志 {done} 条{'（完整信息）' if reveal else ''}"
                        + (f"（筛选：{described}）" if described else ""),

@@ -21,7 +21,7 @@ from typing import Any
 import peewee
 from peewee import fn
 
-from swdesk import db
+from swdesk import db, models
 from swdesk.models import AuditLog, Operator
 from swdesk.privacy import mask_ids, mask_value
 from swdesk.services import mentoring, workers
@@ -67,6 +67,40 @@ GENERIC_FIELD_LABELS: dict[str, str] = {
     "topic": "主题", "kind": "类别", "number": "编号", "period": "期间", "label": "名称",
     "target": "目标人数", "dimension": "维度", "file": "文件", "rows": "条数", "reveal": "完整信息",
     "filters": "筛选条件",
+    "assigned_at": "分派时间", "channel": "受理渠道", "closed_at": "办结时间", "closed_reason": "转介/撤销原因",
+    "completed_at": "完成时间", "completion_note": "办理情况", "due_at": "办结时限",
+    "followed_up_at": "回访时间", "followup_note": "回访记录", "preferred_time": "期望服务时间",
+    "request": "热线工单", "course": "培训课程", "mentor": "帮教人", "pair": "帮教对子", "visit": "探访",
+    "code": "代码", "added_on": "建档日期", "member_notes": "家庭成员情况", "created_on": "成立日期",
+    "content": "内容", "issued_at": "开具时间", "operator": "操作员", "reprint_of": "补打自",
+    "programme": "项目", "source": "来源", "specialty": "专业特长", "position": "顺序", "key": "设置项",
+    "count": "数量", "workers": "服务人员", "worker_ids": "人员", "group_visits": "小组探访",
+    "path": "文件", "sheet": "工作表", "template": "模板",
+}
+
+# A field whose meaning depends on the record: a course's title is its name, not a worker's 职称;
+# what an export or a print wrote is its 内容, not a worker's 人员类别.
+TABLE_FIELD_LABELS: dict[str, dict[str, str]] = {
+    "training_course": {"title": "课程名称", "hours": "学时"},
+    "certificate": {"kind": "证明类型", "number": "证明编号"},
+    "vocab_item": {"kind": "列表"},
+    "service_hours": {"kind": "类别"},
+}
+OUTPUT_FIELD_LABELS = {"kind": "内容", "count": "数量", "file": "保存的文件", "title": "标题"}
+
+# Fields holding ids of other records: the log shows their names (what the clerk knows them by).
+# field → (model name in swdesk.models, how one record is named)
+REFERENCES: dict[str, tuple[str, Any]] = {
+    "office": ("Office", lambda r: r.street),
+    "community": ("Community", lambda r: r.name),
+    "worker": ("Worker", lambda r: r.name), "workers": ("Worker", lambda r: r.name),
+    "worker_ids": ("Worker", lambda r: r.name), "mentor": ("Worker", lambda r: r.name),
+    "leader": ("Worker", lambda r: r.name),
+    "group": ("ElderGroup", lambda r: r.name), "elder": ("Elder", lambda r: r.name),
+    "household": ("Household", lambda r: r.head_name),
+    "course": ("TrainingCourse", lambda r: r.title),
+    "pair": ("MentoringPair", lambda r: r.youth_name),
+    "request": ("HotlineRequest", lambda r: f"#{r.id} {r.resident_name}"),
 }
 
 
@@ -101,8 +135,29 @@ def record_output(kind: str, path: str | os.PathLike, count: int, summary: str,
         raise storage from exc
 
 
-def field_label(key: str) -> str:
-    return _FIELD_LABELS.get(key, key)
+FILTER_LABELS = {"table": "对象", "record_id": "记录编号", "operator": "操作员", "start": "起始日期",
+                 "end": "截止日期", "text": "包含文字"}
+
+
+def describe_filters(filters: dict[str, Any]) -> str:
+    """"对象=人员，操作员=张三" for the export's own log line and the file it writes."""
+    names = operator_names()
+    shown = []
+    for key, value in filters.items():
+        if key == "table":
+            value = TABLE_LABELS.get(value, value)
+        elif key == "operator":
+            value = names.get(value, value)
+        shown.append(f"{FILTER_LABELS.get(key, key)}={value}")
+    return "，".join(shown)
+
+
+def field_label(key: str, table: str = "", action: str = "") -> str:
+    """The Chinese name of a snapshot field, in the context of its record (the one mapping the
+    viewer and the export both use)."""
+    if action in ("export", "print") and key in OUTPUT_FIELD_LABELS:
+        return OUTPUT_FIELD_LABELS[key]
+    return TABLE_FIELD_LABELS.get(table, {}).get(key) or _FIELD_LABELS.get(key, key)
 
 
 @dataclass
@@ -111,10 +166,63 @@ class Change:
     before: Any
     after: Any
     created: bool = False  # the record was new: there is no "before"
+    table: str = ""
+    action: str = ""
+    names: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
 
     @property
     def label(self) -> str:
-        return field_label(self.field)
+        return field_label(self.field, self.table, self.action)
+
+    @property
+    def before_text(self) -> str:
+        return "" if self.created else self.shown(self.before)
+
+    @property
+    def after_text(self) -> str:
+        return self.shown(self.after)
+
+    def shown(self, value: Any) -> str:
+        """The value as the clerk reads it: names instead of ids (所属单位：开元街道, not 1)."""
+        ref = REFERENCES.get(self.field)
+        ids = _ids(value) if ref else None
+        if ref and ids:
+            return "、".join(self.names.get((ref[0], i), f"编号 {i}（已删除）") for i in ids)
+        return _show(value)
+
+
+def _ids(value: Any) -> list[int] | None:
+    """The ids in a reference value (an id, "12", or a list of them); None if it is not one."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        if isinstance(item, bool):
+            return None
+        if isinstance(item, int):
+            out.append(item)
+        elif isinstance(item, str) and item.strip().isdigit():
+            out.append(int(item))
+        else:
+            return None
+    return out
+
+
+def _names_for(entries: list[Entry]) -> dict[tuple[str, int], str]:
+    """One query per kind of record for every id the page's changes refer to."""
+    wanted: dict[str, set[int]] = {}
+    for entry in entries:
+        for change in entry.changes:
+            ref = REFERENCES.get(change.field)
+            if ref:
+                for value in (change.before, change.after):
+                    wanted.setdefault(ref[0], set()).update(_ids(value) or [])
+    names: dict[tuple[str, int], str] = {}
+    by_model = {model: namer for model, namer in REFERENCES.values()}
+    for model_name, ids in wanted.items():
+        model = getattr(models, model_name)
+        for record in model.select().where(model.id.in_(sorted(ids))):
+            names[(model_name, record.id)] = by_model[model_name](record)
+    return names
 
 
 @dataclass
@@ -133,7 +241,7 @@ class Entry:
 
     def changes_text(self, limit: int = 6) -> str:
         """One line: 字段: 旧 → 新；…"""
-        parts = [f"{c.label}：{_show(c.after)}" if c.created else f"{c.label}：{_show(c.before)} → {_show(c.after)}"
+        parts = [f"{c.label}：{c.after_text}" if c.created else f"{c.label}：{c.before_text} → {c.after_text}"
                  for c in self.changes[:limit]]
         if len(self.changes) > limit:
             parts.append(f"…等 {len(self.changes)} 项")
@@ -215,7 +323,12 @@ def query(table: str | None = None, record_id: str | int | None = None, operator
     if limit is not None:
         rows = rows.limit(limit).offset(offset)
     names = operator_names()
-    return [_entry(row, names, reveal) for row in rows]
+    entries = [_entry(row, names, reveal) for row in rows]
+    referred = _names_for(entries)
+    for entry in entries:
+        for change in entry.changes:
+            change.table, change.action, change.names = entry.table, entry.action, referred
+    return entries
 
 
 def _entry(row: AuditLog, names: dict[str, str], reveal: bool) -> Entry:

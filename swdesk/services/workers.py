@@ -405,15 +405,17 @@ USUAL_FIELDS = ("political_status", "kind", "sw_level")
 
 
 def usual_values() -> dict[str, str]:
-    """The new-worker form's starting values: for 政治面貌, 人员类别 and 职业水平 the value most
-    of the office's workers have (a guess such as 中共党员/专职 would be wrong for most new
-    volunteers), or the service's default when the office has no workers yet."""
+    """The new-worker form's starting values for 政治面貌, 人员类别 and 职业水平: the value more
+    than half of the office's workers have, else "" (left for the clerk; saved empty, the field
+    gets DEFAULTS). A guess such as 中共党员 when only 44 % of the demo office are members would be
+    wrong for most new people."""
+    total = scoped(Worker.select(), Worker).count()
     values = {}
     for name in USUAL_FIELDS:
         column = getattr(Worker, name)
         top = (scoped(Worker.select(column, fn.COUNT(Worker.id).alias("n")), Worker)
                .group_by(column).order_by(fn.COUNT(Worker.id).desc(), column).limit(1).tuples().first())
-        values[name] = top[0] if top and top[0] else DEFAULTS[name]
+        values[name] = top[0] if top and top[0] and top[1] * 2 > total else ""
     return values
 
 

@@ -30,9 +30,7 @@ def write_log(path: str | os.PathLike, entries: Iterable[audit_log.Entry], total
             head = [entry.at, entry.operator, entry.operator_name, entry.action_label, entry.table_label,
                     entry.record_id, entry.summary]
             for change in entry.changes or [None]:
-                tail = ["", "", ""] if change is None else [
-                    change.label, "" if change.created else audit_log._show(change.before),
-                    audit_log._show(change.after)]
+                tail = ["", "", ""] if change is None else [change.label, change.before_text, change.after_text]
                 ws.append([safe_cell(ws, v, "yyyy-mm-dd hh:mm:ss") for v in head + tail])
             done += 1
             if done % 500 == 0:

@@ -63,7 +63,7 @@ def test_log_assign_complete_follow_up(window, qtbot):
     when_dialog_opens(qtbot, fill_request)
     tab.new_request()
     assert tab.model.rowCount() == 1
-    assert tab.model.index(0, 4).data() == "138****5678"
+    assert tab.model.index(0, 6).data() == "138****5678"
     assert tab.current is not None and tab.current.status == "待分派"
     assert "13812345678" in tab.detail.text()
     assert not tab.flow_buttons["complete"].isEnabled() and not tab.flow_buttons["follow_up"].isEnabled()
@@ -121,7 +121,7 @@ def test_overdue_request_is_highlighted_and_reachable_from_reminder(window, qtbo
     tab = window.switch_to("hotline")
     tab.period.setCurrentIndex(0)
     row = tab.model.find(late.id)
-    assert tab.model.index(row, 7).data() == "待分派（超时）"
+    assert tab.model.index(row, 1).data() == "待分派（超时）"
     assert tab.model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     tab.status.setCurrentText("已完成")
     assert tab.model.rowCount() == 0

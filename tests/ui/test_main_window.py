@@ -64,8 +64,13 @@ def test_menus_and_their_targets(window):
     assert titles == [title for title, _items in MENUS]
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
-    for wanted in ("打开数据库…", "导入花名册…", "导出花名册…", "备份…", "恢复…", "退出"):
+    for wanted in ("打开数据库(&O)…", "导入花名册(&I)…", "导出花名册(&E)…", "备份(&B)…", "恢复(&R)…", "退出(&X)"):
         assert wanted in texts
+    # Every entry has an accelerator letter, none used twice in one menu.
+    for menu_action in window.menuBar().actions():
+        entries = [a.text() for a in menu_action.menu().actions() if not a.isSeparator()]
+        letters = [text[text.index("&") + 1].upper() for text in entries]
+        assert len(set(letters)) == len(letters), entries
     assert sorted(window.menu_actions) == sorted(action_key(a) for _t, a, _s in menu_entries())
 
 

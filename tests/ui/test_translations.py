@@ -109,7 +109,7 @@ def test_window_in_english(db, qtbot, resources, translated):
         assert _menu_titles(window) == ENGLISH_MENUS
         file_menu = window.menuBar().actions()[0].menu()
         texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
-        assert "Open database…" in texts and "Backup…" in texts
+        assert "&Open database…" in texts and "&Backup…" in texts
         # The roster tab (opened first) speaks English too, e.g. its "new worker" button.
         roster = window.tab("roster")
         from PySide6.QtWidgets import QPushButton

@@ -11,6 +11,7 @@ def test_first_start_fits_the_available_screen(db, qtbot):
     window.show()
     free = window.screen().availableGeometry()
     assert window.width() <= free.width() and window.height() <= free.height()
+    assert window.isMaximized()          # a screen smaller than 1440 × 900 opens maximised
     roster = window._built.get(window.tab_index("roster"))
     if roster is not None and hasattr(roster, "model"):
         roster.model.wait()

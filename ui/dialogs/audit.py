@@ -206,8 +206,7 @@ class AuditDialog(QDialog):
         entry = self.entries[rows[0].row()]
         self.detail.setRowCount(len(entry.changes))
         for r, change in enumerate(entry.changes):
-            before = "" if change.created else audit_log._show(change.before)
-            for c, value in enumerate((change.label, before, audit_log._show(change.after))):
+            for c, value in enumerate((change.label, change.before_text, change.after_text)):
                 self.detail.setItem(r, c, QTableWidgetItem(value))
 
     # --- export -------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from swdesk import vocab
 from swdesk.services import checkin, hotline
 from swdesk.services.base import UserError, ValidationError
+from ui import keyboard
 from ui.widgets.checkin import CheckinField
 from ui.widgets.forms import ERROR_STYLE, ErrorLine, FormGuard
 from ui.widgets.worker_picker import WorkerPicker
@@ -66,6 +68,8 @@ class ActionFormDialog(QDialog):
         self.guard.change_hooks.append(lambda key: self._save_problems.pop(key, None))
 
     def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
+        if isinstance(widget, QPlainTextEdit):
+            widget.setTabChangesFocus(True)   # Tab moves on; a text needs no tab characters
         holder = QWidget(self)
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
@@ -101,6 +105,13 @@ class ActionFormDialog(QDialog):
         self._save_problems = dict(problems)
         self.guard.on_save()
         self.show_problem_map(problems)
+
+    def showEvent(self, event) -> None:
+        """The form opens with the focus in its first field, not on 确定."""
+        super().showEvent(event)
+        focused = self.focusWidget()
+        if focused is None or isinstance(focused, QAbstractButton):
+            keyboard.focus_first(self)
 
     def save(self) -> Any:  # pragma: no cover - every dialog overrides it
         raise NotImplementedError

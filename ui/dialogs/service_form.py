@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk.services.base import ConflictError, UserError, ValidationError
+from ui import keyboard
 from ui.widgets.forms import ERROR_STYLE, ErrorLine, FormGuard, tr
 
 
@@ -128,6 +130,13 @@ class RecordFormDialog(QDialog):
         if loose:
             self.general_error.setText("；".join(loose))
             self.general_error.show()
+
+    def showEvent(self, event) -> None:
+        """The form opens with the focus in its first field, not on 确定."""
+        super().showEvent(event)
+        focused = self.focusWidget()
+        if focused is None or isinstance(focused, QAbstractButton):
+            keyboard.focus_first(self)
 
     # --- to implement ---------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:

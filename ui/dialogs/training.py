@@ -191,7 +191,7 @@ class PasteAttendanceDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(QLabel(self.tr("粘贴姓名或服务证号：每行一个，或用顿号、逗号分隔"), self))
         self.text = QPlainTextEdit(self)
-        self.text.setPlaceholderText(self.tr("张三\n李四、王五\n350502202600017"))
+        self.text.setPlaceholderText(self.tr("张三\n李四、王五\n350502001202600017"))
         box.addWidget(self.text, 2)
         row = QHBoxLayout()
         self.check_button = QPushButton(self.tr("核对名单"), self)

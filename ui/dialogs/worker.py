@@ -165,9 +165,9 @@ class WorkerDialog(QDialog):
         self._row(left, "employer", self._line("employer", "", 100))
         self._row(left, "education", self._combo("education", vocab.EDUCATIONS))
         self._row(left, "title", self._combo("title", vocab.TITLES))
-        self._row(left, "sw_level", self._combo("sw_level", vocab.SW_LEVELS, blank=False))
-        self._row(right, "political_status", self._combo("political_status", vocab.POLITICAL_STATUSES, blank=False))
-        self._row(right, "kind", self._combo("kind", vocab.WORKER_KINDS, blank=False))
+        self._row(left, "sw_level", self._combo("sw_level", vocab.SW_LEVELS))
+        self._row(right, "political_status", self._combo("political_status", vocab.POLITICAL_STATUSES))
+        self._row(right, "kind", self._combo("kind", vocab.WORKER_KINDS))
         self._row(right, "community", self._combo("community", search.community_choices()))
         self._row(right, "joined_on", self._line("joined_on", self.tr("如 2026-03-01"), 10))
         self._row(right, "specialties", self._build_specialties())
@@ -187,6 +187,7 @@ class WorkerDialog(QDialog):
         right.addRow(self.tr("服务证号"), self.card_label)
         notes = QPlainTextEdit(self)
         notes.setFixedHeight(60)
+        notes.setTabChangesFocus(True)
         self.fields["notes"] = notes
         self._row(right, "notes", notes)
 

@@ -63,7 +63,7 @@ class ElderCareTab(ProgrammeTab):
 
     def _build_pages(self) -> None:
         self.pages = QTabWidget(self.right)
-        self.right_box.addWidget(self.pages, 1)
+        self.right_box.addWidget(self.pages, 3)
         # visits
         page, buttons, box = self._page(self.tr("探访记录"))
         self.add_visit_button = self.button(self.tr("添加探访"), self.add_visit, buttons)

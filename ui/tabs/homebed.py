@@ -85,7 +85,7 @@ class HomeBedTab(ProgrammeTab):
         self.visits = make_table(self.visits_model, group)
         self.visits.activated.connect(lambda _i: self._guarded(self.edit_visit))
         box.addWidget(self.visits, 1)
-        self.right_box.addWidget(group, 1)
+        self.right_box.addWidget(group, 3)
 
     # --- data -----------------------------------------------------------------------------------
     def load_rows(self):
@@ -145,9 +145,10 @@ class HomeBedTab(ProgrammeTab):
     def new_household(self) -> None:
         household = run_form(HouseholdDialog(self))
         if household is not None:
-            self.clear_filters()
+            # The filters stay as the clerk set them (a new one is 进行中 like the default
+            # view); they are cleared only if they would hide the new record.
             self.changed("household")
-            self.select_id(household.id)
+            self.show_record(household.id)
 
     def edit_household(self) -> None:
         if self.current_id() is not None and run_form(HouseholdDialog(self, self.current_id())):

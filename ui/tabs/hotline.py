@@ -48,16 +48,17 @@ def period_choices(today: _dt.date | None = None) -> list[str]:
 
 class HotlineTab(QWidget):
     REQUEST_COLUMNS = (
+        # 状态 and 办结时限 first after the number: on a 1024 px screen they stay in view.
         (QT_TRANSLATE_NOOP("HotlineTab", "编号"), lambda r: r.id),
+        (QT_TRANSLATE_NOOP("HotlineTab", "状态"), lambda r: r.status + (QCoreApplication.translate("HotlineTab", "（超时）")
+                                                                             if r.overdue else "")),
+        (QT_TRANSLATE_NOOP("HotlineTab", "办结时限"), lambda r: _dt_text(r.due_at)),
         (QT_TRANSLATE_NOOP("HotlineTab", "受理时间"), lambda r: _dt_text(r.received_at)),
         (QT_TRANSLATE_NOOP("HotlineTab", "类别"), lambda r: r.category),
         (QT_TRANSLATE_NOOP("HotlineTab", "居民"), lambda r: r.resident_name),
         (QT_TRANSLATE_NOOP("HotlineTab", "电话"), lambda r: r.phone_masked),
         (QT_TRANSLATE_NOOP("HotlineTab", "社区"), lambda r: r.community),
         (QT_TRANSLATE_NOOP("HotlineTab", "紧急"), lambda r: r.urgency),
-        (QT_TRANSLATE_NOOP("HotlineTab", "状态"), lambda r: r.status + (QCoreApplication.translate("HotlineTab", "（超时）")
-                                                                             if r.overdue else "")),
-        (QT_TRANSLATE_NOOP("HotlineTab", "办结时限"), lambda r: _dt_text(r.due_at)),
         (QT_TRANSLATE_NOOP("HotlineTab", "服务人员"), lambda r: "、".join(r.workers)),
         (QT_TRANSLATE_NOOP("HotlineTab", "诉求"), lambda r: r.text.replace("\n", " ")),
     )
@@ -143,7 +144,7 @@ class HotlineTab(QWidget):
 
     def _build_detail_pane(self, parent) -> QWidget:
         pane = QWidget(parent)
-        box = QVBoxLayout(pane)
+        box = self.detail_box = QVBoxLayout(pane)
         box.setContentsMargins(4, 0, 0, 0)
         self.detail = QLabel(pane)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
@@ -176,6 +177,7 @@ class HotlineTab(QWidget):
         self.suggestions = make_table(self.suggestion_model, group)
         self.suggestions.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.suggestions.setWordWrap(True)
+        self.suggestions.setMinimumHeight(60)   # may shrink when the detail needs the room
         self.suggestions.activated.connect(lambda *_: self.assign_selected())
         group_box.addWidget(self.suggestions, 1)
         row = QHBoxLayout()
@@ -261,6 +263,9 @@ class HotlineTab(QWidget):
             button.setEnabled(key in allowed or (key == "edit" and "assign" in allowed))
         self.assign_button.setEnabled("assign" in allowed)
         self.suggestion_group.setEnabled("assign" in allowed)
+        # A request already under way has nobody to suggest: its detail takes most of the pane.
+        self.detail_box.setStretchFactor(self.detail_scroll, 2 if "assign" in allowed else 6)
+        self.detail_box.setStretchFactor(self.suggestion_group, 3 if "assign" in allowed else 1)
         if detail is None:
             self.detail.setText(self.tr("请在左侧选择一件工单"))
             self.suggestion_model.set_rows([])

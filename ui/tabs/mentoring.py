@@ -80,7 +80,7 @@ class MentoringTab(ProgrammeTab):
         self.sessions = make_table(self.sessions_model, group)
         self.sessions.activated.connect(lambda _i: self._guarded(self.edit_session))
         box.addWidget(self.sessions, 1)
-        self.right_box.addWidget(group, 1)
+        self.right_box.addWidget(group, 3)
 
     # --- data -----------------------------------------------------------------------------------
     def _sync_unit_filter(self) -> None:
@@ -165,9 +165,10 @@ class MentoringTab(ProgrammeTab):
     def new_pair(self) -> None:
         pair = run_form(PairDialog(self))
         if pair is not None:
-            self.clear_filters()
+            # The filters stay as the clerk set them (a new one is 进行中 like the default
+            # view); they are cleared only if they would hide the new record.
             self.changed("mentoring_pair")
-            self.select_id(pair.id)
+            self.show_record(pair.id)
 
     def edit_pair(self) -> None:
         if self.current_id() is not None and run_form(PairDialog(self, self.current_id())) is not None:

@@ -86,7 +86,9 @@ class ProgrammeTab(QWidget):
         self.detail.setFrameShape(QFrame.Shape.StyledPanel)
         self.detail.setMargin(8)
         self.detail_scroll = detail_scroll(self.detail, self.right)
-        self.right_box.addWidget(self.detail_scroll)
+        # 2 : 3 with the log below (subclasses add it with stretch 3): a long detail gets room
+        # and scrolls for the rest; a short one leaves the room to the log.
+        self.right_box.addWidget(self.detail_scroll, 2)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.master.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from swdesk import vocab
 from swdesk.services import scope, search
 from ui.first_use import OnFirstUse
 from ui.models.roster import RosterModel
+from ui.widgets.flow import FlowLayout
 
 # The printing dialog (and the PDF code behind it) loads when a clerk first prints: 17 ms at
 # start otherwise, on the tab the window opens on.
@@ -56,7 +57,7 @@ class RosterTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 4)
         layout.addLayout(self.search_bar)
-        layout.addLayout(self.filter_bar)
+        layout.addWidget(self.filter_box)
         layout.addWidget(self.table, 1)
         layout.addLayout(self.status_bar)
         self._timer = QTimer(self)
@@ -94,15 +95,15 @@ class RosterTab(QWidget):
         self.search_bar.addWidget(self.export_button)
 
     def _build_filter_bar(self) -> None:
-        self.filter_bar = QHBoxLayout()
+        # The boxes wrap to a second row on a narrow window rather than cutting their texts.
+        self.filter_box = QWidget(self)
+        self.filter_bar = FlowLayout(self.filter_box)
         self.filter_combos: dict[str, QComboBox] = {}
         for key, label in search.FILTERS:
             combo = QComboBox(self)
             combo.setObjectName(f"filter_{key}")
             combo.setToolTip(label)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            # Full width when there is room, but a narrow window may squeeze the filters.
-            combo.setMinimumWidth(60)
             combo.currentIndexChanged.connect(self._filter_changed)
             self.filter_combos[key] = combo
             self.filter_bar.addWidget(combo)
@@ -110,7 +111,6 @@ class RosterTab(QWidget):
         self.clear_filters_button = QPushButton(self.tr("清除筛选"), self)
         self.clear_filters_button.clicked.connect(self.clear_filters)
         self.filter_bar.addWidget(self.clear_filters_button)
-        self.filter_bar.addStretch(1)
 
     def _fill_filter_choices(self) -> None:
         choices = search.filter_choices()
@@ -172,11 +172,8 @@ class RosterTab(QWidget):
         self.status_bar.addWidget(self.busy_label)
 
     def _install_shortcuts(self) -> None:
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        find = QShortcut(QKeySequence.StandardKey.Find, self, context=context)
-        find.activated.connect(self.focus_search)
-        new = QShortcut(QKeySequence.StandardKey.New, self, context=context)
-        new.activated.connect(self.new_worker)
+        """Ctrl+F and Ctrl+N are the window's (ui/keyboard.py: they reach the tab in front
+        whatever has focus); a second shortcut of the same keys here would make both ambiguous."""
 
     # --- state -------------------------------------------------------------------------------
     def _restore_header(self) -> None:

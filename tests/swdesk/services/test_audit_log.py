@@ -128,3 +128,45 @@ def test_nothing_in_the_program_edits_or_deletes_log_lines():
                 if pattern.search(line):
                     offenders.append(f"{path.relative_to(root)}:{number}: {line.strip()}")
     assert offenders == []
+
+
+def test_lines_speak_the_clerks_language_in_viewer_and_export(db, tmp_path):
+    """Chinese labels in the record's own sense, names instead of ids, the saved file's path —
+    the same words in the viewer's entries and in the exported workbook."""
+    from swdesk.models import Office, TrainingCourse, Worker
+
+    office = Office.create(district="鲤城区", street="开元街道", street_code="350502001",
+                           centre_name="开元街道社会工作服务中心")
+    people = [Worker.create(office=office, name=name, gender="女", birth_date=_dt.date(1985, 1, 1),
+                            sector="企业", education="大专", title="无") for name in ("王芳", "李强")]
+    course = TrainingCourse.create(office=office, title="社工伦理", start_date=_dt.date(2026, 10, 9), hours=2)
+    at = _dt.datetime(2026, 10, 9, 9)
+    add_line(at, "clerk", "create", "operator", 3, after={"name": "张三", "office": office.id})
+    add_line(at, "clerk", "update", "hotline_request", 8, before={"followed_up_at": None},
+             after={"followed_up_at": "2026-10-09T09:00:00", "workers": [p.id for p in people] + [999]})
+    add_line(at, "clerk", "create", "training_course", course.id, after={"title": "社工伦理"})
+    add_line(at, "clerk", "create", "training_attendance", 1, after={"course": course.id, "worker": people[0].id})
+    add_line(at, "clerk", "print", "worker", "1,2", after={"file": "/tmp/胸牌.pdf", "count": 2, "kind": "胸牌"})
+
+    shown = {(e.table, c.label): (c.before_text, c.after_text)
+             for e in audit_log.query(limit=None) for c in e.changes}
+    assert shown[("operator", "所属单位")] == ("", "开元街道")
+    assert shown[("hotline_request", "回访时间")] == ("（空）", "2026-10-09T09:00:00")
+    assert shown[("hotline_request", "服务人员")][1] == "王芳、李强、编号 999（已删除）"
+    assert shown[("training_course", "课程名称")] == ("", "社工伦理")          # not 职称
+    assert shown[("training_attendance", "培训课程")] == ("", "社工伦理")
+    assert shown[("training_attendance", "人员")] == ("", "王芳")
+    assert shown[("worker", "内容")] == ("", "胸牌")                          # not 人员类别
+    assert shown[("worker", "保存的文件")] == ("", "/tmp/胸牌.pdf")
+    labels = {label for _table, label in shown}
+    assert not {"followed_up_at", "workers", "course", "count", "file"} & labels
+
+    operators.create_operator("王管理", "admin", "管理员", "geheim123")
+    operators.log_in("admin", "geheim123")
+    out = tmp_path / "log.xlsx"
+    export_audit(out, filters={"table": "hotline_request", "operator": "clerk"})
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    cells = {(row[-3], row[-1]) for row in rows[1:]}
+    assert ("服务人员", "王芳、李强、编号 999（已删除）") in cells and ("回访时间", "2026-10-09T09:00:00") in cells
+    last = AuditLog.select().order_by(AuditLog.id.desc()).first()
+    assert "对象=热线诉求" in last.summary and "操作员=clerk" in last.summary

@@ -115,8 +115,12 @@ def test_new_worker_starts_from_the_office_usual_values_without_red(window, qtbo
     qtbot.addWidget(dialog)
     shown(dialog, qtbot)
     assert dialog.problems_shown_now() == {}
-    assert dialog.fields["political_status"].currentData() == "群众"
+    assert dialog.fields["political_status"].currentData() == "群众"       # 2 of 3: most of them
     assert dialog.fields["kind"].currentData() == "志愿者"
+    make_worker("丁", "中共党员", "专职")                                   # 2 of 4: no majority
+    other = WorkerDialog(window.switch_to("roster"), None)
+    qtbot.addWidget(other)
+    assert other.fields["political_status"].currentData() == ""           # left to the clerk
     id_y = dialog.fields["id_number"].mapTo(dialog, dialog.fields["id_number"].rect().topLeft()).y()
     gender_y = dialog.fields["gender"].mapTo(dialog, dialog.fields["gender"].rect().topLeft()).y()
     dialog.fields["name"].setFocus()
