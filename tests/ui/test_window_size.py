@@ -6,6 +6,9 @@ from ui.main_window import MainWindow
 
 
 def test_first_start_fits_the_available_screen(db, qtbot):
+    from ui.app import settings
+
+    settings().remove("main_window/geometry")   # a first start: nothing remembered
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
