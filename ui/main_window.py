@@ -139,11 +139,12 @@ MENU_LETTERS = {
     "ui.main_window:quit_window": "X",
     "ui.dialogs.printing:print_cards": "C", "ui.dialogs.printing:print_badges": "B",
     "ui.dialogs.printing:print_certificate": "Z", "ui.dialogs.printing:calibrate_printer": "K",
+    "ui.dialogs.worker_record:print_record": "J", "ui.dialogs.worker_record:print_stars": "S",
     "ui.dialogs.settings:edit_office": "O", "ui.dialogs.demand:edit_demand_plan": "D",
     "ui.dialogs.vocabulary:edit_vocabulary": "V", "ui.dialogs.operators:manage_operators": "P",
     "ui.dialogs.audit:show_audit_log": "A", "ui.dialogs.login:lock_now": "L",
     "ui.dialogs.language:choose_language": "G",
-    "ui.dialogs.verify_card:verify_card": "V",
+    "ui.dialogs.verify_card:verify_card": "V", "ui.dialogs.worker_record:show_at_risk": "E",
     "ui.dialogs.demo:fill_demo_data": "D", "ui.main_window:show_about": "A",
 }
 
