@@ -158,14 +158,6 @@ def _page_label(canvas: Canvas, renderer: Renderer, grid: Grid, text: str) -> No
     canvas.restoreState()
 
 
-QR_BEST_MASK_UP_TO = 50
-
-
-def _qr_mask(count: int) -> int | None:
-    """The best QR mask pattern for small runs; one fixed pattern for big batches (speed)."""
-    return None if count <= QR_BEST_MASK_UP_TO else 2
-
-
 def render(out: str | Path | io.BytesIO, template: Template, items: Iterable[Item], chain: FontChain,
            layout: str = "a4", calibration: Calibration | None = None,
            progress: jobs.Progress | None = None, title: str = "", logo_path: str = "",
@@ -190,7 +182,6 @@ def render(out: str | Path | io.BytesIO, template: Template, items: Iterable[Ite
     if layout == "single":
         with streaming_canvas(out, (w * mm, h * mm), chain, title) as canvas:
             renderer = Renderer(canvas, chain, logo_path)
-            renderer.qr_mask = _qr_mask(total)
             for i, item in enumerate(source):
                 for tmpl in (template, back) if back else (template,):
                     calibration.apply(canvas, h * mm)
@@ -205,7 +196,6 @@ def render(out: str | Path | io.BytesIO, template: Template, items: Iterable[Ite
         grid = grid_for(w, h)
         with streaming_canvas(out, (grid.page_w * mm, grid.page_h * mm), chain, title) as canvas:
             renderer = Renderer(canvas, chain, logo_path)
-            renderer.qr_mask = _qr_mask(total)
             pages = _render_sheets(canvas, renderer, grid, template, source, total, calibration, progress,
                                    title, draw)
     jobs.report(progress, total, total)

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
 from pathlib import Path
 from typing import Any
 
-import segno
+import zxingcpp
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -21,7 +20,8 @@ from swdesk.pdf.fonts import RESOURCES, FontChain
 from swdesk.pdf.templates import _OFFICE_FIELDS, Template, _placeholders, fill
 
 ICONS = RESOURCES / "icons"
-_DARK_RUN = re.compile(b"\x01+")
+# zxing-cpp's image has a byte a module, 0x00 dark and 0xFF light; an image mask paints its 0 bits.
+_MASK_BITS = bytes.maketrans(b"\x00\xff", b"01")
 STATIC_TYPES = {"text", "line", "rect", "logo", "image"}
 # Fields that are the same on every card of one print run (the office's own).
 SHARED_FIELDS = frozenset(_OFFICE_FIELDS)
@@ -91,7 +91,6 @@ class Renderer:
         self.chain = chain
         self.logo_path = logo_path
         self._images: dict[str, ImageReader] = {}
-        self.qr_mask: int | None = None  # None = segno picks the best mask pattern
         self._forms: dict[tuple, str] = {}
         self._segment_cache: dict[int, tuple[Template, list]] = {}
         self._wrap_cache: dict[tuple, list[str]] = {}
@@ -272,20 +271,20 @@ class Renderer:
             baseline -= leading
 
     def _draw_qr(self, e: dict, fields: dict[str, Any], photo: bytes | None) -> None:
-        # segno instead of reportlab's built-in QR widget: the built-in encoder is pure Python and
-        # takes ~10 ms a code (96% of a card's drawing time); segno takes ~2 ms, which is what
-        # lets 1,000 cards print in under 5 s. Modules are drawn as rectangles, one per run of
-        # dark modules in a row, so the PDF stays small.
+        # zxing-cpp's encoder (C++, choosing the best mask) takes ~0.2 ms a code, against segno's
+        # 2.1 ms with a fixed mask (10 ms choosing it) and reportlab's own ~10 ms. The modules go
+        # into the page as one 1-bit inline image mask (~140 bytes a code, painted in the fill
+        # colour, never smoothed): 0.01 ms a code to build against 0.15 ms for a path of ~290
+        # rectangles, and a fifth of the bytes.
         payload = fill(e.get("text") or "{qr}", fields)
         if not payload:
             return
         left, bottom, width, height = self._box(e)
         side = min(width, height)
-        # Choosing the best of the 8 mask patterns costs ~11 ms a code in segno; big batches use one
-        # fixed pattern (every QR reader decodes all eight) so that 1,000 cards stay under 5 s.
-        matrix = segno.make(payload, error="m", micro=False, boost_error=False, mask=self.qr_mask).matrix
+        image = zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode, ec_level="M").to_image(
+            scale=1, add_quiet_zones=False)
+        n = image.shape[0]
         border = 1
-        n = len(matrix)
         module = side / (n + 2 * border)
         x0 = left + (width - side) / 2
         y0 = bottom + (height - side) / 2
@@ -294,16 +293,8 @@ class Renderer:
         c.rect(x0, y0, side, side, stroke=0, fill=1)
         c.saveState()
         c.setFillColor(self._colour(e["color"]))
-        # Draw in module units (one unit = one module, origin at the code's bottom-left module),
-        # so each run of dark modules in a row is one short "x y w 1 re" with integers.
-        c.transform(module, 0, 0, module, x0 + border * module, y0 + border * module)
-        ops = []
-        for r, row in enumerate(matrix):
-            y = n - 1 - r
-            for run in _DARK_RUN.finditer(bytes(row)):
-                ops.append(f"{run.start()} {y} {run.end() - run.start()} 1 re")
-        ops.append("f")
-        c.addLiteral("\n".join(ops))
+        c.transform(module * n, 0, 0, module * n, x0 + border * module, y0 + border * module)
+        c.addLiteral(f"BI /W {n} /H {n} /IM true /BPC 1 /F /AHx ID {_mask_rows(bytes(image), n)}> EI")
         c.restoreState()
 
     def _draw_photo(self, e: dict, fields: dict[str, Any], photo: bytes | None) -> None:
@@ -403,6 +394,14 @@ class Renderer:
             c.rect(left, bottom, width, height, stroke=int(stroke), fill=int(bool(fill_colour)))
         if e.get("dash"):
             c.setDash([])
+
+
+def _mask_rows(pixels: bytes, n: int) -> str:
+    """An n × n image of one byte a module as 1-bit rows (each padded to whole bytes), in hex."""
+    bits = pixels.translate(_MASK_BITS)
+    pad = b"1" * (-n % 8)
+    row_bytes = (n + 7) // 8
+    return b"".join(int(bits[r * n:r * n + n] + pad, 2).to_bytes(row_bytes, "big") for r in range(n)).hex()
 
 
 def draw_jpeg(c, data: bytes, left: float, bottom: float, width: float, height: float) -> bool:

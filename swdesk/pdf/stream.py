@@ -67,6 +67,7 @@ class StreamingDocument(pdfdoc.PDFDocument):
     def start(self, fh: BinaryIO) -> None:
         self.__accum__ = self._out = _FileOutput(fh, self._pdfVersion)
         self._scanned = 0
+        self._pages_done = 0
 
     def _write(self, name: str, obj) -> None:
         data = pdfdoc.PDFIndirectObject(name, obj).format(self)
@@ -85,9 +86,14 @@ class StreamingDocument(pdfdoc.PDFDocument):
             obj = self.idToObject[name]
             if isinstance(obj, _FINISHED_TYPES):
                 self._write(name, obj)
-        # The page tree keeps only references to pages already written.
-        self.Pages.pages = [pdfdoc.PDFObjectReference(p.__InternalName__) if isinstance(p, pdfdoc.PDFPage) else p
-                            for p in self.Pages.pages]
+        # The page tree keeps only references to pages already written. Only the pages added since
+        # the last flush are looked at: rebuilding the whole list each page was quadratic (the
+        # single-card layout, one page per side: 0.6 s of 6 s for 1,000 cards).
+        pages = self.Pages.pages
+        for i in range(self._pages_done, len(pages)):
+            if isinstance(pages[i], pdfdoc.PDFPage):
+                pages[i] = pdfdoc.PDFObjectReference(pages[i].__InternalName__)
+        self._pages_done = len(pages)
 
     def finish(self, canvas: Canvas) -> None:
         """The rest, as PDFDocument.GetPDFData and format() do it, then the xref and trailer."""

@@ -32,6 +32,7 @@ from swdesk.jobs import Progress
 from swdesk.reports.quarter import ROSTER_HEADERS, QuarterReport, period_title
 from swdesk.reports.tables import Table
 from swdesk.xlsx import common
+from swdesk.xlsx.rows import RowStream
 
 FORMAT = "swdesk-quarter"
 # 2: the sheets 持证与继续教育 and 星级志愿者 (issue 18); a roll-up refuses to mix versions.
@@ -236,16 +237,18 @@ def _write_roster(wb: Workbook, rows: Iterable[list[Any]], total: int,
     ws.freeze_panes = "A3"
     _page_setup(ws, "2:2")
     last = get_column_letter(len(ROSTER_HEADERS))
-    ws.append([cell(ws, f"花名册（报告期末在册人员，共 {total} 人）", font=_TITLE_FONT)])
     ws.merged_cells.add(f"A1:{last}1")
-    ws.append([cell(ws, h, font=_BOLD, fill=_HEADER_FILL, border=True, alignment=_CENTER)
-               for h in ROSTER_HEADERS])
     n = 0
-    for values in rows:
-        ws.append(guarded_row(ws, values))
-        n += 1
-        if n % 2000 == 0:
-            jobs.report(progress, n, max(total, n))
+    with RowStream(ws, _DATE_FORMAT) as out:  # plain rows as ready XML (swdesk/xlsx/rows.py)
+        out.styled([cell(ws, f"花名册（报告期末在册人员，共 {total} 人）", font=_TITLE_FONT)])
+        out.styled([cell(ws, h, font=_BOLD, fill=_HEADER_FILL, border=True, alignment=_CENTER)
+                    for h in ROSTER_HEADERS])
+        for values in rows:
+            if not out.append_plain(values):
+                out.styled(guarded_row(ws, values))
+            n += 1
+            if n % 2000 == 0:
+                jobs.report(progress, n, max(total, n))
     return n
 
 
