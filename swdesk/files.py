@@ -151,6 +151,9 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+pid_alive = _pid_alive  # public: swdesk/db.py tells an unclean exit by its open markers
+
+
 def sweep_leftovers(folder: str | os.PathLike) -> list[Path]:
     """Remove temporary files that a killed swdesk process left in `folder`; return them."""
     removed: list[Path] = []

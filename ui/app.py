@@ -162,7 +162,8 @@ def open_and_check(target: str | None) -> None:
 
     try:
         db.open_database(target)
-        check.raise_if_damaged()
+        if not db.unclean_exit_checked():  # after an unclean exit open_database already checked
+            check.raise_if_damaged()
     except (peewee.DatabaseError, BackupError) as exc:  # e.g. a migration on a read-only file
         raise db.DatabaseOpenError(
             db.describe_error(exc, target or db.default_target()) if isinstance(exc, peewee.DatabaseError)
@@ -200,6 +201,8 @@ def run_window(argv: list[str]) -> int:
     code = app.exec()
     from ui import jobs
 
-    jobs.wait_for_all(10000)
+    # Quit in the middle of work: jobs stop (their transactions roll back, no file half-written),
+    # then every connection of every thread is closed and the open marker removed.
+    jobs.stop_all(10000)
     db.close_database()
     return code

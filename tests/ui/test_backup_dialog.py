@@ -142,9 +142,9 @@ def test_damaged_database_offers_latest_good_backup(qtbot, db_target, tmp_path):
     swdb.open_database(db_target)
     settings.put("backup_dir", str(tmp_path / "bk"))
     settings.put("marker", "from backup")
-    backup.daily_backup_if_due()
     for i in range(300):
         settings.put(f"filler{i}", "内容" * 100)
+    backup.daily_backup_if_due()
     swdb.close_database()
     data = bytearray(Path(db_target).read_bytes())
     data[: 16] = b"garbage garbage!"
@@ -157,7 +157,7 @@ def test_damaged_database_offers_latest_good_backup(qtbot, db_target, tmp_path):
         boxes.stop()
     assert "损坏" in answer.texts[0] and "latest" in answer.buttons[0]
     assert marker() == "from backup"
-    assert list((tmp_path / "bk").glob("*-damaged.db"))  # the damaged file was kept
+    assert list(Path(db_target).parent.glob("*.damaged-*.db"))  # the damaged file was kept aside
     swdb.close_database()
 
 
