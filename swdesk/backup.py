@@ -44,7 +44,7 @@ from swdesk.services.base import require_admin
 
 log = logging.getLogger(__name__)
 
-_NAME_RE = re.compile(r"^swdesk-(?:([0-9a-f]{8})-)?(\d{8})-(\d{6})\.(db|dump)$")
+_NAME_RE = re.compile(r"^swdesk-(?:([0-9a-f]{8})-)?(\d{8})-(\d{6})(?:-\d+)?\.(db|dump)$")
 DEFAULT_KEEP = {"daily": 7, "weekly": 4, "monthly": 12}
 # Remembers where automatic backups go, outside the database, so that the start-up recovery
 # dialog finds them even when the database itself cannot be read.
@@ -226,13 +226,24 @@ def backup_to_dir(directory: Path | str | None = None, now: _dt.datetime | None 
     if db.is_postgres():
         return dump_postgres(directory / backup_filename(now, ".dump", open_identity()))
     identity = open_identity()
-    target = directory / backup_filename(now, identity=identity)
+    target = _free_name(directory, backup_filename(now, identity=identity))
     copy_sqlite_online(target, progress=progress)
     whose = read_whose(target)
     _write_sidecar(target, whose, now)
     source = db.sqlite_path()
     if identity and source is not None:
         remember_identity(source, identity, whose.workers)
+    return target
+
+
+def _free_name(directory: Path, name: str) -> Path:
+    """`name` in `directory`, or name-2, name-3 … when a backup of the same second exists (the
+    window's and the command line's backup side by side)."""
+    target = directory / name
+    n = 2
+    while target.exists():
+        target = directory / f"{Path(name).stem}-{n}{Path(name).suffix}"
+        n += 1
     return target
 
 
