@@ -170,10 +170,12 @@ def close_database() -> None:
         database_.close()
 
 
-def close_thread_connection() -> None:
-    """Close the calling thread's connection (a background job's thread when the job ends)."""
-    database_ = proxy.obj
-    if database_ is not None and not database_.is_closed():
+def close_other(database_: peewee.Database) -> None:
+    """Close a database the proxy no longer points at (the window switched to another one)."""
+    if isinstance(database_, TrackedSqliteDatabase):
+        database_.close_all()
+        _remove_own_marker(database_.database)
+    elif not database_.is_closed():
         database_.close()
 
 
