@@ -14,12 +14,18 @@ closed (`close_all`).
 """
 from __future__ import annotations
 
+import os
 import sqlite3
+import struct
+import sys
 import threading
 from pathlib import Path
 
 import peewee
 from peewee import DatabaseProxy
+
+if sys.platform.startswith("linux"):  # open-file-description locks: Linux only
+    import fcntl
 
 proxy = DatabaseProxy()
 
@@ -39,6 +45,12 @@ class TrackedSqliteDatabase(peewee.SqliteDatabase):
         super().__init__(*args, **kwargs)
         self._connections: set[sqlite3.Connection] = set()
         self._connections_lock = threading.Lock()
+        self.guard: FileGuard | None = None
+
+    def hold_file(self) -> None:
+        """Take the file guard (see FileGuard) once the file exists."""
+        if self.guard is None and self.database not in (":memory:", ""):
+            self.guard = FileGuard(self.database)
 
     def _connect(self):
         conn = super()._connect()
@@ -59,7 +71,11 @@ class TrackedSqliteDatabase(peewee.SqliteDatabase):
         """Close this thread's connection and every other thread's; returns how many were open.
 
         Callers make sure no other thread is using its connection (jobs finished, search thread
-        idle): a connection closed under a running query makes that query fail, never the file."""
+        idle): a connection closed under a running query makes that query fail, never the file.
+        The guard goes first, so that the last connection may checkpoint and remove the WAL."""
+        if self.guard is not None:
+            self.guard.release()
+            self.guard = None
         if not self.is_closed():
             try:
                 self.close()
@@ -74,6 +90,64 @@ class TrackedSqliteDatabase(peewee.SqliteDatabase):
             except sqlite3.Error:
                 pass
         return len(others)
+
+
+# --- the file guard -------------------------------------------------------------------------------
+# SQLite (unix VFS) marks "a connection is open" with POSIX advisory locks, which belong to the
+# PROCESS: closing ANY file handle on the database in this process drops all of them. Qt does that
+# whenever a file dialog shows the folder of the database (it opens big.db to sniff its type:
+# "SQLite format 3" → application/vnd.sqlite3, measured with QMimeDatabase in PySide6 6.11). If
+# another program's sqlite3 (the sqlite3 shell after a read-only query) closes at such a moment,
+# it finds no lock, takes the file as its own, checkpoints and DELETES the WAL our connections
+# still write to; the next connection opens a new WAL with the old index: committed rows vanish
+# and pages are read from the wrong frames (issue 22's damaged audit_log).
+# The guard is an open-file-description lock (Linux F_OFD_SETLK): a read lock on SQLite's SHARED
+# byte range held on a handle of our own. It is not dropped by other handles closing, and it
+# blocks what the other program needs before it deletes a WAL (its EXCLUSIVE lock).
+# The same happens to "<name>-shm" (Qt sniffs it too): the other program then takes the "dead
+# man switch" byte for itself, believes it is the only user, and truncates the -shm file that this
+# process has mapped into memory: the next access is SIGBUS (seen in the soak test). The guard also
+# holds a read lock on that byte.
+_SHARED_FIRST = 0x40000000 + 2       # SQLite's PENDING_BYTE + 2 (os_unix.c)
+_SHARED_SIZE = 510
+_SHM_DMS = (22 + 8) * 4 + 8          # UNIX_SHM_BASE + SQLITE_SHM_NLOCK: the -shm "DMS" byte
+
+
+class FileGuard:
+    """Holds the guard lock on `path` until release(); a no-op where OFD locks do not exist
+    (Windows locks belong to handles anyway; macOS has no OFD locks)."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.fds: list[int] = []
+        if not sys.platform.startswith("linux"):
+            return
+        for name, start, length in ((str(path), _SHARED_FIRST, _SHARED_SIZE),
+                                    (f"{path}-shm", _SHM_DMS, 1)):
+            fd = _read_lock(name, start, length)
+            if fd is not None:
+                self.fds.append(fd)
+
+    def release(self) -> None:
+        """Drop the guard. Closing these handles also drops this process's SQLite locks on the
+        files: callers close the connections right after (close_database does both)."""
+        fds, self.fds = self.fds, []
+        for fd in fds:
+            os.close(fd)
+
+
+def _read_lock(name: str, start: int, length: int) -> int | None:
+    """An open handle on `name` holding an OFD read lock on [start, start + length); None when the
+    file is missing or another program holds it exclusively (SQLite reports that itself)."""
+    try:
+        fd = os.open(name, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.fcntl(fd, fcntl.F_OFD_SETLK, struct.pack("hhqqi4x", fcntl.F_RDLCK, os.SEEK_SET, start, length, 0))
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
 
 
 def database() -> peewee.Database:

@@ -143,6 +143,7 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> peewee.
         if is_sqlite():
             # Touch the file so that "not a database" and "read-only" show up here, not later.
             database_.execute_sql("PRAGMA schema_version").fetchone()
+            database_.hold_file()
             _check_after_unclean_exit(database_)
     except peewee.DatabaseError as exc:
         close_database()

@@ -1,7 +1,9 @@
 """Soak: a working day repeated on a big database, `PRAGMA integrity_check` after every round.
 
 Each round does, side by side on one SQLite file (issue 22's session, compressed):
-- the window (pytest-qt): roster search typed and sorted, background jobs on the thread pool —
+- the window (pytest-qt): roster search typed and sorted, a save dialog showing the database's
+  folder (Qt opens big.db to sniff its type: see tests/ui/test_database_file_guard.py), background
+  jobs on the thread pool —
   settings written (setting + audit_log rows, the two tables of the damage), a demo fill of
   thousands of workers cancelled part-way (a big transaction rolled back), a backup job;
 - the command line in other processes at the same time: `export roster`, `backup`, `check`;
@@ -35,7 +37,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from swdesk import backup, db
 from swdesk.jobs import backup as backup_job
@@ -188,6 +190,14 @@ class Session:
             view.sortByColumn(1, view.horizontalHeader().sortIndicatorOrder())
             roster.model.wait()
         outcome: dict = {}
+        # 保存 PDF / 导出: a save dialog showing the database's folder (Qt sniffs big.db's type
+        # by opening it) while the sqlite3 reader runs: the trigger of issue 22's damage.
+        dialog = QFileDialog(window, "保存", str(Path(self.target).parent), "所有文件 (*)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.show()
+        self.qtbot.wait(800)
+        dialog.close()
+        dialog.deleteLater()
         writer = jobs.run_job(window, "写设置", write_settings, on_done=lambda n: outcome.update(written=n),
                               show_progress=False)
         fill = jobs.run_job(window, "示例数据", lambda p: demo.fill(workers=max(WORKERS // 20, 500), force=True,
