@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from swdesk import __version__, db, logs
 from swdesk.services.base import UserError
+from ui import file_dialogs
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +119,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     app.setApplicationDisplayName("社工服务台")
     choose_ui_font(app)
+    file_dialogs.install()   # dialogs that never open the live database to sniff its type
     return app
 
 
