@@ -354,9 +354,7 @@ def ensure_trigram_indexes() -> None:
                 for sql in statements:
                     database.execute_sql(sql)
         except peewee.OperationalError:  # no FTS5 or no trigram tokenizer: LIKE fallback
-            import logging
-
-            logging.getLogger(__name__).warning("no FTS5 trigram index for %s", table, exc_info=True)
+            log.warning("no FTS5 trigram index for %s", table, exc_info=True)
 
 
 def has_trigram_index(table: str) -> bool:

@@ -1,6 +1,12 @@
 """`backup [DIR]`, `restore FILE`, `check`."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import peewee
+
+from swdesk import check, db, migrations
+from swdesk.commands import common
 from swdesk.jobs import backup as backup_job
 from swdesk.jobs import restore as restore_job
 
@@ -35,8 +41,6 @@ def run_restore(args) -> int:
 
 
 def run_check(args) -> int:
-    from swdesk import check
-
     problems = check.run_checks()
     if problems:
         for p in problems:
@@ -53,13 +57,6 @@ def _login_to_current(args) -> None:
 
     A database that cannot be opened (damaged, missing) has no readable accounts: restoring it is
     then how the clerk recovers, so it is allowed."""
-    from pathlib import Path
-
-    import peewee
-
-    from swdesk import db, migrations
-    from swdesk.commands import common
-
     target = args.db or db.default_target()
     if not db.is_url(target) and not Path(target).expanduser().is_file():
         return

@@ -46,7 +46,7 @@ from swdesk.services import demo, settings
 from ui import app, jobs
 from ui.main_window import MainWindow
 
-pytestmark = pytest.mark.usefixtures("sqlite_only")
+pytestmark = [pytest.mark.usefixtures("sqlite_only"), pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 MINUTES = float(os.environ.get("SWDESK_SOAK_MINUTES", "0"))
