@@ -211,6 +211,17 @@ def restore_file(window, path: str | Path) -> tuple[Path, Path | None] | None:
     return result
 
 
+def whose_backup(path: Path) -> str:
+    """"2026-11-28 16:36，2,672 名人员，3.1 MB，当前数据库的备份" — whose the file is."""
+    whose = backup.read_whose(path)
+    taken = next((b.taken_at for b in backup.list_backups(path.parent) if b.path == path), None)
+    text = backup.describe(path, whose, taken)
+    mine = backup.open_identity() if not db.is_postgres() else None
+    if whose.identity is None or mine is None:
+        return text + _tr("，无法确定是哪个数据库的备份")
+    return text + (_tr("，当前数据库的备份") if whose.identity == mine else _tr("，另一个数据库的备份"))
+
+
 def restore_from_file(window) -> None:
     path, _ = QFileDialog.getOpenFileName(
         window, _tr("选择要恢复的备份文件"), str(backup.configured_dir()),
@@ -219,7 +230,8 @@ def restore_from_file(window) -> None:
         return
     answer = QMessageBox.question(
         window, _tr("确认恢复"),
-        _tr("将用备份文件\n{0}\n替换当前数据库。恢复前会先检查该文件，并自动备份当前数据库。\n\n是否继续？").format(path))
+        _tr("将用备份文件\n{0}\n（{1}）\n替换当前数据库。恢复前会先检查该文件，当前数据库会另存一份。\n\n是否继续？")
+        .format(path, whose_backup(Path(path))))
     if answer != QMessageBox.StandardButton.Yes:
         return
     restore_file(window, path)
