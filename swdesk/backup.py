@@ -603,15 +603,20 @@ def _restore_closed(file: Path, target: Path, now: _dt.datetime, progress: Progr
     except UserError as exc:
         raise UserError(f"{exc}。当前数据库未作任何改动。") from exc
     _refuse_other_database(file, target, allow_other)
-    _refuse_if_in_use(target)
+    kind = _kind_of_current(target)
     staged = files.temp_name(target.parent, ".db")
     try:
         db.copy_online(staged, file, progress)
         files._fsync_file(staged)
+        # Checked right before the file moves (not before the copy, which may take minutes).
+        _refuse_if_in_use(target)
     except (sqlite3.Error, OSError) as exc:
         staged.unlink(missing_ok=True)
         raise UserError(f"恢复失败：{_describe(exc)}；当前数据库未改动") from exc
-    aside = _move_aside(target, now) if target.exists() else None
+    except UserError:
+        staged.unlink(missing_ok=True)
+        raise
+    aside = _move_aside(target, now, kind) if target.exists() else None
     try:
         files.replace(staged, target)
         files._fsync_dir(target.parent)
@@ -661,14 +666,20 @@ def _refuse_if_in_use(target: Path) -> None:
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
-def _move_aside(target: Path, now: _dt.datetime) -> Path:
-    """Rename the current file (and its side files) to '<stem>.before-restore-<stamp><suffix>'
-    beside it, or '.damaged-' when it does not verify. Never deleted: the clerk may need it."""
+def _kind_of_current(target: Path) -> str:
+    """"before-restore" for an intact current file, "damaged" otherwise (names the file aside)."""
+    if not target.exists():
+        return "before-restore"
     try:
         verify_file(target)
-        kind = "before-restore"
     except UserError:
-        kind = "damaged"
+        return "damaged"
+    return "before-restore"
+
+
+def _move_aside(target: Path, now: _dt.datetime, kind: str) -> Path:
+    """Rename the current file (and its side files) to '<stem>.<kind>-<stamp><suffix>' beside it.
+    Never deleted: the clerk may need it."""
     aside = target.with_name(f"{target.stem}.{kind}-{now:%Y%m%d-%H%M%S}{target.suffix}")
     n = 1
     while aside.exists():
