@@ -1,69 +1,155 @@
-"""Backups and restores.
+"""Backups and restores of one database, by its identity.
 
-SQLite: copies through SQLite's online backup API (safe while the program runs). PostgreSQL:
-pg_dump when it is installed, else a clear message.
+SQLite: copies through SQLite's online backup API (safe while the program runs; never a plain file
+copy of the live file, see swdesk/db.py). PostgreSQL: pg_dump when it is installed, else a clear
+message.
+
+Every database carries an identity (a UUID, swdesk/migrations.py). Backups are named
+swdesk-<first 8 hex digits of the identity>-YYYYMMDD-HHMMSS.db, with a sidecar <name>.json saying
+whose it is (full identity, the database's path, worker count, time, size); retention, the daily
+backup and recovery all go per identity, so a backups folder shared by two databases never offers
+one's backup for the other (issue 22). Names without an identity (swdesk-YYYYMMDD-HHMMSS.db, older
+versions) are still listed, kept and offered only when the file inside carries the identity.
 
 Automatic backups: at the first start of each day (ui/app.py) into the folder of the setting
 "backup_dir" (empty = <data dir>/backups; may be a USB drive), keeping the newest file of each of
-the last 7 days, 4 ISO weeks and 12 months (setting "backup_keep"). Backups are named
-swdesk-YYYYMMDD-HHMMSS.db, and retention goes by that stamp, never by file times.
+the last 7 days, 4 ISO weeks and 12 months (setting "backup_keep") of each database. Retention
+goes by the stamp in the name, never by file times.
 
 A restore first verifies the file (readable SQLite, integrity_check, swdesk tables, schema version
-not newer than this program, foreign keys), then backs up the current database, then replaces it.
-A damaged file is refused with a Chinese message and the current data is not touched.
+not newer than this program, foreign keys, the same identity), then closes every connection in
+every thread, makes sure no other program has the file open, moves the current file (damaged or
+not) aside beside it — never deleted — and renames the verified copy into place.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import logging
 import os
 import re
 import shutil
 import sqlite3
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from swdesk import db
+import peewee
+
+from swdesk import check, db, files, migrations, models
+from swdesk.errors import UserError
+from swdesk.services import settings
+from swdesk.services.base import require_admin
 
 log = logging.getLogger(__name__)
 
-_NAME_RE = re.compile(r"^swdesk-(\d{8})-(\d{6})\.(db|dump)$")
+_NAME_RE = re.compile(r"^swdesk-(?:([0-9a-f]{8})-)?(\d{8})-(\d{6})(?:-\d+)?\.(db|dump)$")
 DEFAULT_KEEP = {"daily": 7, "weekly": 4, "monthly": 12}
 # Remembers where automatic backups go, outside the database, so that the start-up recovery
 # dialog finds them even when the database itself cannot be read.
 _LOCATION_FILE = "backup-location.txt"
+# Remembers each database's identity (and size, workers) outside it, for the same reason.
+_IDENTITIES_FILE = "database-identities.json"
+SIDECAR_SUFFIX = ".json"
+
+Progress = Callable[[int, int], object]
 
 
-class BackupError(Exception):
+class BackupError(UserError):
     """str() is a Chinese message for the clerk."""
+
+
+# --- identity -----------------------------------------------------------------------------------
+
+def short_id(identity: str | None) -> str | None:
+    return identity.replace("-", "")[:8] if identity else None
+
+
+def open_identity() -> str | None:
+    """The identity of the open database (None when it has none: a database not yet migrated)."""
+    row = models.Setting.get_or_none(models.Setting.key == migrations.IDENTITY_KEY)
+    return json.loads(row.value) if row is not None else None
+
+
+@dataclass(frozen=True)
+class Whose:
+    """What a database file holds, read from the file itself (a backup or a damaged database)."""
+
+    identity: str | None
+    workers: int | None
+    size: int
+
+
+def read_whose(path: Path | str) -> Whose:
+    """Identity and worker count of the SQLite file at `path`, read-only; None where unreadable."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    identity = workers = None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return Whose(None, None, size)
+    try:
+        try:
+            row = con.execute("SELECT value FROM setting WHERE key = ?", (migrations.IDENTITY_KEY,)).fetchone()
+            identity = json.loads(row[0]) if row else None
+        except (sqlite3.Error, ValueError, TypeError):
+            identity = None
+        try:
+            workers = int(con.execute("SELECT COUNT(*) FROM worker").fetchone()[0])
+        except sqlite3.Error:
+            workers = None
+    finally:
+        con.close()
+    return Whose(identity if isinstance(identity, str) else None, workers, size)
+
+
+def _remembered_identities() -> dict:
+    try:
+        data = json.loads((db.data_dir() / _IDENTITIES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def remember_identity(path: Path, identity: str, workers: int | None) -> None:
+    """Note outside the database whose file `path` is, for a recovery when it cannot be read."""
+    known = _remembered_identities()
+    known[str(Path(path).resolve())] = {"id": identity, "workers": workers,
+                                        "seen": _dt.datetime.now().isoformat(timespec="seconds")}
+    try:
+        files.write_bytes(db.data_dir() / _IDENTITIES_FILE,
+                          json.dumps(known, ensure_ascii=False, indent=1).encode("utf-8"), (".json",))
+    except UserError:
+        log.warning("cannot remember the identity of %s", path)
+
+
+def identity_of_target(target: Path | str) -> str | None:
+    """The identity of the database file `target`: from inside it, else remembered."""
+    inside = read_whose(target).identity if Path(target).exists() else None
+    if inside:
+        return inside
+    entry = _remembered_identities().get(str(Path(target).expanduser().resolve()))
+    return entry.get("id") if isinstance(entry, dict) else None
 
 
 # --- making copies --------------------------------------------------------------------------------
 
-def copy_sqlite_online(target: Path, source: Path | None = None) -> Path:
-    """Write a consistent copy of the SQLite database `source` (default: the open one) to `target`."""
-    source = Path(source) if source is not None else db.sqlite_path()
-    if source is None:
-        raise BackupError("当前数据库不是本机文件，无法用此方式备份")
+def copy_sqlite_online(target: Path, source: Path | None = None, progress: Progress | None = None) -> Path:
+    """Write a consistent copy of the SQLite database `source` (default: the open one) to `target`,
+    whole or not at all (temporary file in the target folder, fsync, rename)."""
     target = Path(target)
-    tmp = target.with_name(target.name + ".part")
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(str(tmp))
-            try:
-                src.backup(dst)
-                # A backup is one self-contained file: no -wal beside it.
-                dst.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        os.replace(tmp, target)
-    except (sqlite3.Error, OSError) as exc:
-        tmp.unlink(missing_ok=True)
+        with files.write_atomically(target, (target.suffix,), "备份文件") as tmp:
+            db.copy_online(tmp, source, progress)
+    except sqlite3.Error as exc:
         raise BackupError(f"备份失败：{_describe(exc)}") from exc
+    except db.DatabaseOpenError as exc:
+        raise BackupError(str(exc)) from exc
     return target
 
 
@@ -78,9 +164,10 @@ def _describe(exc: BaseException) -> str:
     return str(exc)
 
 
-def backup_filename(now: _dt.datetime | None = None, suffix: str = ".db") -> str:
+def backup_filename(now: _dt.datetime | None = None, suffix: str = ".db", identity: str | None = None) -> str:
     now = now or _dt.datetime.now()
-    return f"swdesk-{now:%Y%m%d-%H%M%S}{suffix}"
+    tag = f"{short_id(identity)}-" if identity else ""
+    return f"swdesk-{tag}{now:%Y%m%d-%H%M%S}{suffix}"
 
 
 def configured_dir() -> Path:
@@ -88,8 +175,6 @@ def configured_dir() -> Path:
     value = ""
     if _database_is_open():
         try:
-            from swdesk.services import settings
-
             value = settings.get("backup_dir") or ""
         except Exception:  # no readable database: fall back to what we remembered
             value = _remembered_dir() or ""
@@ -118,16 +203,63 @@ def _remember_dir(directory: Path) -> None:
         log.warning("cannot remember backup folder %s", directory)
 
 
-def backup_to_dir(directory: Path | str | None = None, now: _dt.datetime | None = None) -> Path:
-    """Back the open database up into `directory` (default: the configured folder); returns the file."""
-    directory = Path(directory) if directory else configured_dir()
+def _writable_folder(directory: Path) -> None:
+    """Create `directory` if needed and prove it can take a file; BackupError naming the folder."""
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(f"无法创建备份文件夹 {directory}：{_describe(exc)}") from exc
+    probe = files.temp_name(directory, ".probe")
+    try:
+        probe.open("xb").close()
+    except OSError as exc:
+        raise BackupError(f"无法写入备份文件夹：{files.os_error_text(exc, directory)}") from exc
+    probe.unlink(missing_ok=True)
+
+
+def backup_to_dir(directory: Path | str | None = None, now: _dt.datetime | None = None,
+                  progress: Progress | None = None) -> Path:
+    """Back the open database up into `directory` (default: the configured folder); returns the
+    file. SQLite: <name>.db named after the identity, with its sidecar <name>.db.json."""
+    directory = Path(directory) if directory else configured_dir()
+    _writable_folder(directory)
     if db.is_postgres():
-        return dump_postgres(directory / backup_filename(now, ".dump"))
-    return copy_sqlite_online(directory / backup_filename(now))
+        return dump_postgres(directory / backup_filename(now, ".dump", open_identity()))
+    identity = open_identity()
+    target = _free_name(directory, backup_filename(now, identity=identity))
+    copy_sqlite_online(target, progress=progress)
+    whose = read_whose(target)
+    _write_sidecar(target, whose, now)
+    source = db.sqlite_path()
+    if identity and source is not None:
+        remember_identity(source, identity, whose.workers)
+    return target
+
+
+def _free_name(directory: Path, name: str) -> Path:
+    """`name` in `directory`, or name-2, name-3 … when a backup of the same second exists (the
+    window's and the command line's backup side by side)."""
+    target = directory / name
+    n = 2
+    while target.exists():
+        target = directory / f"{Path(name).stem}-{n}{Path(name).suffix}"
+        n += 1
+    return target
+
+
+def _write_sidecar(target: Path, whose: Whose, now: _dt.datetime | None) -> None:
+    info = {"database_id": whose.identity, "database": str(db.sqlite_path() or ""),
+            "workers": whose.workers, "size": whose.size,
+            "taken_at": (now or _dt.datetime.now()).isoformat(timespec="seconds")}
+    try:
+        files.write_bytes(sidecar_of(target), json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8"),
+                          (SIDECAR_SUFFIX,), "备份说明文件")
+    except UserError:  # the backup itself is whole: its sidecar only saves reading it
+        log.warning("cannot write the sidecar of %s", target)
+
+
+def sidecar_of(path: Path) -> Path:
+    return path.with_name(path.name + SIDECAR_SUFFIX)
 
 
 # --- PostgreSQL -------------------------------------------------------------------------------------
@@ -167,10 +299,19 @@ def dump_postgres(target: Path) -> Path:
 class BackupFile:
     path: Path
     taken_at: _dt.datetime
+    short_id: str | None = None   # from the name: the first 8 hex digits of the identity
+
+    def sidecar(self) -> dict:
+        try:
+            data = json.loads(sidecar_of(self.path).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
 
 
-def list_backups(directory: Path | str) -> list[BackupFile]:
-    """swdesk's backup files in `directory`, newest first (by the time in their names)."""
+def list_backups(directory: Path | str, identity: str | None = None) -> list[BackupFile]:
+    """swdesk's backup files in `directory`, newest first (by the time in their names); with
+    `identity`, only those named after it."""
     directory = Path(directory)
     found: list[BackupFile] = []
     try:
@@ -182,10 +323,12 @@ def list_backups(directory: Path | str) -> list[BackupFile]:
         if not match or not path.is_file():
             continue
         try:
-            taken = _dt.datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+            taken = _dt.datetime.strptime(match.group(2) + match.group(3), "%Y%m%d%H%M%S")
         except ValueError:
             continue
-        found.append(BackupFile(path, taken))
+        found.append(BackupFile(path, taken, match.group(1)))
+    if identity is not None:
+        found = [b for b in found if b.short_id == short_id(identity)]
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
@@ -193,8 +336,6 @@ def keep_counts() -> dict[str, int]:
     value = {}
     if _database_is_open():
         try:
-            from swdesk.services import settings
-
             value = settings.get("backup_keep") or {}
         except Exception:
             value = {}
@@ -208,7 +349,19 @@ def keep_counts() -> dict[str, int]:
 
 
 def files_to_keep(backups: list[BackupFile], keep: dict[str, int]) -> set[Path]:
-    """Grandfather-father-son: the newest file of each of the last N days, weeks and months."""
+    """Grandfather-father-son, per database: the newest file of each of the last N days, weeks and
+    months of each identity (files without one count as one more database)."""
+    kept: set[Path] = set()
+    by_identity: dict[str | None, list[BackupFile]] = {}
+    for backup in backups:
+        by_identity.setdefault(backup.short_id, []).append(backup)
+    for group in by_identity.values():
+        group.sort(key=lambda b: b.taken_at, reverse=True)
+        kept |= _keep_of_one(group, keep)
+    return kept
+
+
+def _keep_of_one(backups: list[BackupFile], keep: dict[str, int]) -> set[Path]:
     kept: set[Path] = set()
     for period, key in (("daily", lambda t: t.date()),
                         ("weekly", lambda t: t.isocalendar()[:2]),
@@ -223,7 +376,7 @@ def files_to_keep(backups: list[BackupFile], keep: dict[str, int]) -> set[Path]:
             seen.append(bucket)
             kept.add(backup.path)
     if backups:
-        kept.add(backups[0].path)  # never delete the newest backup
+        kept.add(backups[0].path)  # never delete the newest backup of a database
     return kept
 
 
@@ -236,22 +389,23 @@ def prune(directory: Path | str, keep: dict[str, int] | None = None) -> list[Pat
         if backup.path not in kept:
             try:
                 backup.path.unlink()
+                sidecar_of(backup.path).unlink(missing_ok=True)
                 removed.append(backup.path)
             except OSError:
                 log.warning("cannot delete old backup %s", backup.path)
     return removed
 
 
-def daily_backup_if_due(now: _dt.datetime | None = None) -> Path | None:
+def daily_backup_if_due(now: _dt.datetime | None = None, progress: Progress | None = None) -> Path | None:
     """At the first start of a day: back up into the configured folder and prune it.
 
-    Returns the new file, or None when today's backup already exists.
-    """
+    Returns the new file, or None when today's backup of this database already exists."""
     now = now or _dt.datetime.now()
     directory = configured_dir()
-    if any(b.taken_at.date() == now.date() for b in list_backups(directory)):
+    identity = open_identity()
+    if any(b.taken_at.date() == now.date() for b in list_backups(directory, identity)):
         return None
-    path = backup_to_dir(directory, now=now)
+    path = backup_to_dir(directory, now=now, progress=progress)
     _remember_dir(directory)
     removed = prune(directory)
     log.info("daily backup %s (pruned %d)", path, len(removed))
@@ -263,13 +417,10 @@ def daily_backup_if_due(now: _dt.datetime | None = None) -> Path | None:
 def verify_file(path: Path | str) -> int:
     """Check that `path` is an intact swdesk database this program can open; returns its schema
     version. Raises UserError with a Chinese message otherwise."""
-    from swdesk import check, migrations
-    from swdesk.services.base import UserError
-
     path = Path(path)
     if not path.is_file():
         raise UserError(f"备份文件不存在：{path}")
-    with open(path, "rb") as fh:
+    with open(path, "rb") as fh:  # a backup, never the open database (restore refuses that first)
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
         raise UserError(f"此文件不是 swdesk 数据库备份（不是 SQLite 数据库文件）：{path.name}")
@@ -278,25 +429,7 @@ def verify_file(path: Path | str) -> int:
     except sqlite3.Error as exc:
         raise UserError(f"无法打开备份文件 {path.name}：{exc}") from exc
     try:
-        problems = check.sqlite_file_problems(con)
-        damaged = [p for p in problems if p.startswith("数据库文件已损坏")]
-        if damaged:
-            raise UserError(f"备份文件 {path.name} 已损坏，不能用于恢复（{damaged[0]}）")
-        for problem in problems:  # broken links between records: reported, not a reason to refuse
-            log.warning("backup %s: %s", path.name, problem)
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        from swdesk import models
-
-        missing = [m._meta.table_name for m in models.ALL_MODELS if m._meta.table_name not in tables]
-        if "schema_version" in missing:
-            raise UserError(f"此文件不是 swdesk 数据库（缺少数据结构版本表）：{path.name}")
-        row = con.execute("SELECT MAX(version) FROM schema_version").fetchone()
-        version = int(row[0]) if row and row[0] is not None else 0
-        if version > migrations.LATEST:
-            raise UserError(f"此备份由更新版本的社工服务台创建（数据结构版本 {version}，本程序支持到 "
-                            f"{migrations.LATEST}），请升级程序后再恢复")
-        if version == migrations.LATEST and missing:
-            raise UserError(f"此文件不是完整的 swdesk 数据库（缺少表：{'、'.join(missing[:5])}）：{path.name}")
+        version = _verify_tables(con, path)
     except sqlite3.DatabaseError as exc:
         raise UserError(f"备份文件 {path.name} 已损坏，不能用于恢复（{exc}）") from exc
     finally:
@@ -307,16 +440,34 @@ def verify_file(path: Path | str) -> int:
     return version
 
 
+def _verify_tables(con: sqlite3.Connection, path: Path) -> int:
+    problems = check.sqlite_file_problems(con)
+    damaged = [p for p in problems if p.startswith("数据库文件已损坏")]
+    if damaged:
+        raise UserError(f"备份文件 {path.name} 已损坏，不能用于恢复（{damaged[0]}）")
+    for problem in problems:  # broken links between records: reported, not a reason to refuse
+        log.warning("backup %s: %s", path.name, problem)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    missing = [m._meta.table_name for m in models.ALL_MODELS if m._meta.table_name not in tables]
+    if "schema_version" in missing:
+        raise UserError(f"此文件不是 swdesk 数据库（缺少数据结构版本表）：{path.name}")
+    row = con.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    version = int(row[0]) if row and row[0] is not None else 0
+    if version > migrations.LATEST:
+        raise UserError(f"此备份由更新版本的社工服务台创建（数据结构版本 {version}，本程序支持到 "
+                        f"{migrations.LATEST}），请升级程序后再恢复")
+    if version == migrations.LATEST and missing:
+        raise UserError(f"此文件不是完整的 swdesk 数据库（缺少表：{'、'.join(missing[:5])}）：{path.name}")
+    return version
+
+
 def consistency_of(path: Path) -> list[str]:
     """swdesk's own consistency checks run on the file at `path` (read-only, current schema).
 
+    The models are bound to one global proxy: it points at the file for the duration. Callers run
+    this with no other thread using the database (start-up recovery; restore, after close_all).
     A file whose tables cannot even be read this way is damaged: UserError. Other findings are
     returned (a backup with, say, hours of a deleted visit is still the clerk's best copy)."""
-    import peewee
-
-    from swdesk import check
-    from swdesk.services.base import UserError
-
     previous = db.proxy.obj
     candidate = peewee.SqliteDatabase(f"file:{path}?mode=ro", uri=True, pragmas={"query_only": 1})
     db.proxy.initialize(candidate)
@@ -329,39 +480,102 @@ def consistency_of(path: Path) -> list[str]:
         db.proxy.initialize(previous)
 
 
-def _safety_copy(target: Path, now: _dt.datetime, directory: Path) -> Path | None:
-    """Back up the database about to be replaced (online; a raw copy if it is itself damaged)."""
-    if not target.exists():
-        return None
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        directory = target.parent
-    safety = directory / f"swdesk-{now:%Y%m%d-%H%M%S}-before-restore.db"
-    try:
-        return copy_sqlite_online(safety, source=target)
-    except BackupError:
-        damaged = directory / f"swdesk-{now:%Y%m%d-%H%M%S}-damaged.db"
+def describe(info_path: Path, whose: Whose, taken_at: _dt.datetime | None) -> str:
+    """"2026-11-28 16:36，100,000 名人员，85.2 MB" — whose a backup is, for the clerk."""
+    parts = []
+    if taken_at is not None:
+        parts.append(f"{taken_at:%Y-%m-%d %H:%M}")
+    parts.append(f"{whose.workers:,} 名人员" if whose.workers is not None else "人员数未知")
+    parts.append(f"{whose.size / 1024 / 1024:.1f} MB")
+    return "，".join(parts)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A verified backup of the damaged/current database, with what it holds."""
+
+    path: Path
+    taken_at: _dt.datetime
+    whose: Whose
+    smaller_than_current: bool   # smaller than the file it would replace: warn before using it
+
+    def label(self) -> str:
+        return describe(self.path, self.whose, self.taken_at)
+
+
+def _backup_folders() -> list[Path]:
+    folders: list[Path] = []
+    for folder in (_remembered_dir(), str(db.data_dir() / "backups")):
+        if folder and Path(folder) not in folders:
+            folders.append(Path(folder))
+    return folders
+
+
+def recovery_candidates(target: Path | str) -> list[Candidate]:
+    """The verified backups of the database `target` (same identity), newest first.
+
+    The identity comes from the file itself or, when it cannot be read, from what swdesk
+    remembered the last time it backed it up. A database of unknown identity gets no candidates:
+    the clerk chooses a file (and is told whose it is)."""
+    target = Path(target).expanduser()
+    identity = identity_of_target(target)
+    if identity is None:
+        return []
+    current_size = _size_with_wal(target)
+    found: list[Candidate] = []
+    for item in _same_database_files(target, identity):
         try:
-            shutil.copy2(target, damaged)
-            for suffix in ("-wal", "-shm"):
-                side = Path(str(target) + suffix)
-                if side.exists():
-                    shutil.copy2(side, Path(str(damaged) + suffix))
-        except OSError as exc:
-            raise BackupError(f"恢复前无法备份当前数据库，已停止恢复：{_describe(exc)}") from exc
-        return damaged
+            verify_file(item.path)
+        except UserError:
+            log.warning("backup %s does not verify", item.path)
+            continue
+        whose = read_whose(item.path)
+        if whose.identity != identity:  # the name said so, the file does not: not offered
+            continue
+        found.append(Candidate(item.path, item.taken_at, whose, whose.size < current_size))
+    return found
 
 
-def restore(file: Path | str, target: Path | str | None = None,
-            now: _dt.datetime | None = None) -> tuple[Path, Path | None]:
+def _same_database_files(target: Path, identity: str) -> list[BackupFile]:
+    candidates: list[BackupFile] = []
+    for folder in _backup_folders():
+        candidates.extend(list_backups(folder, identity))
+    # Backups made before a migration lie beside the database: <name>.v<N>-<stamp>.bak
+    for path in target.parent.glob(target.stem + ".v*-*.bak"):
+        candidates.append(BackupFile(path, _dt.datetime.fromtimestamp(path.stat().st_mtime)))
+    return sorted(candidates, key=lambda b: b.taken_at, reverse=True)
+
+
+def _size_with_wal(path: Path) -> int:
+    total = 0
+    for part in (path, Path(f"{path}-wal")):
+        try:
+            total += part.stat().st_size
+        except OSError:
+            pass
+    return total
+
+
+def latest_good_backup(target: Path | str | None = None) -> Path | None:
+    """The newest verified backup of the database `target` (same identity)."""
+    found = recovery_candidates(target or db.default_target())
+    return found[0].path if found else None
+
+
+# --- restoring ---------------------------------------------------------------------------------------
+
+class OtherDatabaseError(UserError):
+    """The backup belongs to another database (another identity)."""
+
+
+def restore(file: Path | str, target: Path | str | None = None, now: _dt.datetime | None = None,
+            progress: Progress | None = None, allow_other_database: bool = False) -> tuple[Path, Path | None]:
     """Replace the database `target` (default: the user's database) by the backup `file`.
 
-    Returns (the replaced database's path, the safety backup of what it held, or None if there was
-    no database yet). If the proxy is open on `target`, it is closed and reopened on the result.
-    """
-    from swdesk.services.base import UserError, require_admin
-
+    Returns (the replaced database's path, the file the old database was moved aside to, or None
+    if there was no database yet). The old file is never deleted. If the proxy is open on
+    `target`, every connection (all threads) is closed first and the result reopened after.
+    A backup of another database is refused unless `allow_other_database`."""
     require_admin()  # replacing every record is an administrator's decision
     target = str(target) if target else db.default_target()
     if db.is_url(target):
@@ -370,56 +584,124 @@ def restore(file: Path | str, target: Path | str | None = None,
     target_path = Path(target).expanduser().resolve()
     if file.resolve() == target_path:
         raise UserError("不能用当前数据库文件自身来恢复")
+    open_path = db.sqlite_path() if db.proxy.obj is not None else None
+    on_target = open_path is not None and Path(open_path).resolve() == target_path
+    was_open = _database_is_open() and on_target
+    if on_target:
+        db.close_database()   # every thread's connection, not only ours: see swdesk/connection.py
+    try:
+        return _restore_closed(file, target_path, now or _dt.datetime.now(), progress, allow_other_database)
+    finally:
+        if was_open:
+            db.open_database(str(target_path))
+
+
+def _restore_closed(file: Path, target: Path, now: _dt.datetime, progress: Progress | None,
+                    allow_other: bool) -> tuple[Path, Path | None]:
     try:
         verify_file(file)
     except UserError as exc:
         raise UserError(f"{exc}。当前数据库未作任何改动。") from exc
-    now = now or _dt.datetime.now()
-    open_path = db.sqlite_path() if _database_is_open() else None
-    was_open = open_path is not None and Path(open_path).resolve() == target_path
-    directory = configured_dir()
-    if was_open:
-        db.close_database()
-    staged = target_path.with_name(target_path.name + ".restoring")
+    _refuse_other_database(file, target, allow_other)
+    kind = _kind_of_current(target)
+    staged = files.temp_name(target.parent, ".db")
     try:
-        safety = _safety_copy(target_path, now, directory)
-        # Copy onto the same disk first, so the final step is one atomic rename.
-        copy_sqlite_online(staged, source=file)
-        for suffix in ("-wal", "-shm"):
-            Path(str(target_path) + suffix).unlink(missing_ok=True)
-        os.replace(staged, target_path)
-    except (BackupError, OSError) as exc:
+        db.copy_online(staged, file, progress)
+        files._fsync_file(staged)
+        # Checked right before the file moves (not before the copy, which may take minutes).
+        _refuse_if_in_use(target)
+    except (sqlite3.Error, OSError) as exc:
         staged.unlink(missing_ok=True)
-        message = str(exc) if isinstance(exc, BackupError) else f"恢复失败：{_describe(exc)}"
-        raise UserError(message + "；当前数据库未改动") from exc
+        raise UserError(f"恢复失败：{_describe(exc)}；当前数据库未改动") from exc
+    except UserError:
+        staged.unlink(missing_ok=True)
+        raise
+    aside = _move_aside(target, now, kind) if target.exists() else None
+    try:
+        files.replace(staged, target)
+        files._fsync_dir(target.parent)
+    except OSError as exc:
+        staged.unlink(missing_ok=True)
+        if aside is not None:
+            _move_back(aside, target)
+        raise UserError(f"恢复失败：{files.os_error_text(exc, target)}；当前数据库未改动") from exc
+    log.info("restored %s from %s (old file kept as %s)", target, file, aside)
+    return target, aside
+
+
+def _refuse_other_database(file: Path, target: Path, allow_other: bool) -> None:
+    if allow_other or not target.exists():
+        return
+    mine = identity_of_target(target)
+    theirs = read_whose(file)
+    if mine is not None and theirs.identity is not None and theirs.identity != mine:
+        raise OtherDatabaseError(
+            f"备份文件 {file.name} 是另一个数据库的备份（{describe(file, theirs, None)}），"
+            "不是当前数据库的备份；当前数据库未改动")
+
+
+def _refuse_if_in_use(target: Path) -> None:
+    """No other connection may have the file open while it is replaced: switching it out of WAL
+    needs the only connection (SQLite checkpoints the WAL and removes it itself). A damaged file
+    cannot switch: it is moved aside with its -wal and -shm as they are."""
+    if not target.exists():
+        return
+    try:
+        con = sqlite3.connect(str(target), timeout=1)
+    except sqlite3.Error:
+        return
+    try:
+        con.execute("PRAGMA journal_mode=DELETE").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise UserError("数据库正被其他程序使用（例如另一个社工服务台窗口、命令行或 sqlite3），"
+                            f"请关闭后再恢复；当前数据库未改动：{target}") from exc
+        log.warning("cannot switch %s out of WAL before restore: %s", target, exc)
+    except sqlite3.DatabaseError as exc:  # damaged: moved aside as it is
+        log.warning("damaged %s before restore: %s", target, exc)
     finally:
-        if was_open:
-            db.open_database(str(target_path))
-    log.info("restored %s from %s (safety copy %s)", target_path, file, safety)
-    return target_path, safety
+        con.close()
 
 
-def latest_good_backup(target: Path | str | None = None) -> Path | None:
-    """The newest backup that passes verify_file, from the known backup folders."""
-    from swdesk.services.base import UserError
+_SIDE_FILES = ("-wal", "-shm", "-journal")
 
-    folders: list[Path] = []
-    for folder in (_remembered_dir(), str(db.data_dir() / "backups")):
-        if folder and Path(folder) not in folders:
-            folders.append(Path(folder))
-    candidates: list[BackupFile] = []
-    for folder in folders:
-        candidates.extend(list_backups(folder))
-    if target and not db.is_url(str(target)):
-        # Backups made before a migration lie beside the database: <name>.v<N>-<stamp>.bak
-        parent = Path(target).expanduser().parent
-        for path in parent.glob(Path(target).stem + ".v*-*.bak"):
-            candidates.append(BackupFile(path, _dt.datetime.fromtimestamp(path.stat().st_mtime)))
-    for backup in sorted(candidates, key=lambda b: b.taken_at, reverse=True):
-        try:
-            verify_file(backup.path)
-        except UserError:
-            log.warning("backup %s does not verify", backup.path)
-            continue
-        return backup.path
-    return None
+
+def _kind_of_current(target: Path) -> str:
+    """"before-restore" for an intact current file, "damaged" otherwise (names the file aside)."""
+    if not target.exists():
+        return "before-restore"
+    try:
+        verify_file(target)
+    except UserError:
+        return "damaged"
+    return "before-restore"
+
+
+def _move_aside(target: Path, now: _dt.datetime, kind: str) -> Path:
+    """Rename the current file (and its side files) to '<stem>.<kind>-<stamp><suffix>' beside it.
+    Never deleted: the clerk may need it."""
+    aside = target.with_name(f"{target.stem}.{kind}-{now:%Y%m%d-%H%M%S}{target.suffix}")
+    n = 1
+    while aside.exists():
+        aside = target.with_name(f"{target.stem}.{kind}-{now:%Y%m%d-%H%M%S}-{n}{target.suffix}")
+        n += 1
+    try:
+        for suffix in _SIDE_FILES:
+            side = Path(f"{target}{suffix}")
+            if side.exists():
+                files.replace(side, Path(f"{aside}{suffix}"))
+        files.replace(target, aside)
+    except OSError as exc:
+        _move_back(aside, target)
+        raise UserError(f"恢复前无法把当前数据库移到一旁，已停止恢复：{files.os_error_text(exc, target)}") from exc
+    return aside
+
+
+def _move_back(aside: Path, target: Path) -> None:
+    for suffix in ("", *_SIDE_FILES):
+        moved = Path(f"{aside}{suffix}")
+        if moved.exists():
+            try:
+                files.replace(moved, Path(f"{target}{suffix}"))
+            except OSError:
+                log.error("could not move %s back to %s", moved, target)

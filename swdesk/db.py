@@ -1,23 +1,51 @@
 """The database connection: one peewee DatabaseProxy that every model is bound to.
 
 This is the only module that knows which engine is behind the proxy. Everything else asks
-`is_sqlite()` / `is_postgres()` or uses the helpers here.
+`is_sqlite()` / `is_postgres()` or uses the helpers here. The proxy itself and the per-thread
+connection bookkeeping live one floor down, in swdesk/connection.py (models and migrations import
+that, so that this module may import migrations).
+
+Opening and closing the file (issue 22's damaged database, see docs in swdesk/connection.py):
+- every connection in every thread is closed by `close_database()` (not only the caller's);
+- a marker "<data dir>/open-<hash>-<pid>.marker" exists while a process has the file open; a
+  marker left by a process that is gone means an unclean exit, and the next open runs
+  `PRAGMA quick_check` before anything else touches the file (`unclean_exit_checked()`);
+- the live file is never read or copied with plain file handles: closing ANY handle on the file
+  drops every POSIX lock the process holds on it (SQLite's included), and then another process's
+  sqlite3 (e.g. the sqlite3 shell after a read-only query) believes it is the last user,
+  checkpoints and deletes the WAL under our open connections. Copies go through `copy_online`.
 """
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
+import hashlib
 import logging
 import os
+import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import peewee
-from peewee import DatabaseProxy
 
-from swdesk import files
+from swdesk import files, migrations
+from swdesk.connection import (
+    DatabaseOpenError,
+    TrackedSqliteDatabase,
+    database,
+    install_append_only_guard,
+    is_postgres,
+    is_sqlite,
+    proxy,
+    sqlite_path,
+)
 
-proxy = DatabaseProxy()
+__all__ = ["DatabaseOpenError", "database", "install_append_only_guard", "is_postgres", "is_sqlite",
+           "proxy", "sqlite_path"]
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "swdesk"
 DB_FILENAME = "swdesk.db"
@@ -31,10 +59,6 @@ SQLITE_PRAGMAS = {
     "synchronous": "full",
     "cache_size": -32000,
 }
-
-
-class DatabaseOpenError(Exception):
-    """The database cannot be opened; str() is a Chinese message for the clerk."""
 
 
 def data_dir() -> Path:
@@ -75,7 +99,7 @@ def make_database(target: str | None = None) -> peewee.Database:
         # provide, so two PCs on one file could corrupt it. A rollback journal is safe there.
         logging.getLogger(__name__).warning("database %s is on a network drive (%s): journal_mode=delete", path, remote)
         pragmas["journal_mode"] = "delete"
-    return peewee.SqliteDatabase(str(path), pragmas=pragmas, timeout=5)
+    return TrackedSqliteDatabase(str(path), pragmas=pragmas, timeout=5)
 
 
 # File systems that live on another machine (Linux /proc/mounts names).
@@ -144,34 +168,163 @@ def _make_postgres(url: str) -> peewee.Database:
 def open_database(target: str | None = None, *, migrate: bool = True) -> peewee.Database:
     """Bind the proxy to the database at `target`, connect, and bring its schema up to date.
 
+    After an unclean exit (a marker of a process that is gone) the file is quick-checked first.
     Raises DatabaseOpenError with a Chinese message when the file cannot be used.
     """
-    database = make_database(target)
-    proxy.initialize(database)
+    global _unclean_checked
+    database_ = make_database(target)
+    proxy.initialize(database_)
     files.protect_database(sqlite_path())
+    _unclean_checked = False
     try:
-        database.connect(reuse_if_open=True)
+        database_.connect(reuse_if_open=True)
         if is_sqlite():
             # Touch the file so that "not a database" and "read-only" show up here, not later.
-            database.execute_sql("PRAGMA schema_version").fetchone()
+            database_.execute_sql("PRAGMA schema_version").fetchone()
+            database_.hold_file()
+            _check_after_unclean_exit(database_)
     except peewee.DatabaseError as exc:
         close_database()
         raise DatabaseOpenError(describe_error(exc, target or default_target())) from exc
-    except peewee.OperationalError as exc:  # pragma: no cover - subclass of DatabaseError
+    except DatabaseOpenError:
         close_database()
-        raise DatabaseOpenError(describe_error(exc, target or default_target())) from exc
+        raise
     if migrate:
-        from swdesk import migrations
-
-        migrations.migrate_to_latest()
+        migrations.migrate_to_latest(backup_step=backup_before_migration)
         ensure_trigram_indexes()
-    return database
+    return database_
 
 
 def close_database() -> None:
-    database = proxy.obj
-    if database is not None and not database.is_closed():
-        database.close()
+    """Close every connection to the open database, in every thread, and say the exit was clean.
+
+    Callers stop background work first (ui/jobs.wait_for_all, the search thread)."""
+    database_ = proxy.obj
+    if database_ is None:
+        return
+    if isinstance(database_, TrackedSqliteDatabase):
+        database_.close_all()
+        _remove_own_marker(database_.database)
+    elif not database_.is_closed():
+        database_.close()
+
+
+def close_other(database_: peewee.Database) -> None:
+    """Close a database the proxy no longer points at (the window switched to another one)."""
+    if isinstance(database_, TrackedSqliteDatabase):
+        database_.close_all()
+        _remove_own_marker(database_.database)
+    elif not database_.is_closed():
+        database_.close()
+
+
+# --- unclean exits ------------------------------------------------------------------------------
+
+# Whether the last open_database() found an unclean exit and quick-checked the file.
+_unclean_checked = False
+
+
+def unclean_exit_checked() -> bool:
+    """True when the last open followed an unclean exit (and the file passed its quick check)."""
+    return _unclean_checked
+
+
+def _marker_stem(path: str | os.PathLike) -> str:
+    digest = hashlib.sha1(str(Path(path).expanduser().resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"open-{digest}-"
+
+
+def _marker(path: str | os.PathLike, pid: int | None = None) -> Path:
+    return data_dir() / f"{_marker_stem(path)}{pid or os.getpid()}.marker"
+
+
+def stale_markers(path: str | os.PathLike) -> list[Path]:
+    """Markers of processes that had `path` open and are gone without closing it."""
+    found = []
+    for marker in data_dir().glob(_marker_stem(path) + "*.marker"):
+        try:
+            pid = int(marker.stem.rsplit("-", 1)[1])
+        except ValueError:
+            continue
+        if pid != os.getpid() and not files.pid_alive(pid):
+            found.append(marker)
+    return found
+
+
+def _check_after_unclean_exit(database_: peewee.Database) -> None:
+    global _unclean_checked
+    path = database_.database
+    if path in (":memory:", ""):
+        return
+    stale = stale_markers(path)
+    if stale:
+        # An unclean exit (power cut, kill, crash): quick_check (~0.1 s per 100 MB) before use.
+        rows = [r[0] for r in database_.execute_sql("PRAGMA quick_check").fetchall()]
+        if rows != ["ok"]:
+            log.error("quick_check after an unclean exit of %s: %s", path, rows[:5])
+            raise DatabaseOpenError(
+                f"数据库文件已损坏（完整性检查发现 {len(rows)} 处问题）：{rows[0]}（{path}）")
+        log.warning("%s was not closed cleanly; quick_check passed", path)
+        _unclean_checked = True
+        for marker in stale:
+            marker.unlink(missing_ok=True)
+    try:
+        _marker(path).write_text(str(Path(path).resolve()), encoding="utf-8")
+    except OSError:
+        log.warning("cannot write the open marker for %s", path)
+
+
+def _remove_own_marker(path: str) -> None:
+    if path in (":memory:", ""):
+        return
+    with contextlib.suppress(OSError):
+        _marker(path).unlink(missing_ok=True)
+
+
+# --- copies of the live file --------------------------------------------------------------------
+
+def copy_online(target: Path, source: Path | None = None,
+                progress: Callable[[int, int], None] | None = None) -> Path:
+    """Write a consistent copy of the SQLite file `source` (default: the open one) to `target`
+    (which must not exist yet) through SQLite's online backup API; `progress(done, total)` in pages.
+
+    The only way swdesk copies a database: SQLite's own locks stay in force (see the module doc).
+    Raises sqlite3.Error or OSError."""
+    source = Path(source) if source is not None else sqlite_path()
+    if source is None:
+        raise DatabaseOpenError("当前数据库不是本机文件，无法用此方式备份")
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            # 1024 pages (4 MB) per step: the copy lets writers in between steps and reports.
+            src.backup(dst, pages=1024,
+                       progress=(lambda _status, left, total: progress(total - left, total)) if progress else None)
+            # A copy is one self-contained file: no -wal beside it.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return Path(target)
+
+
+def backup_before_migration(version: int) -> Path | None:
+    """Copy the SQLite file to '<name>.v<version>-<timestamp>.bak' beside it, online."""
+    path = sqlite_path()
+    if path is None:
+        return None
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak")
+    tmp = files.temp_name(path.parent, ".bak")
+    try:
+        copy_online(tmp, path)
+        files.replace(tmp, target)
+    except (sqlite3.Error, OSError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseOpenError(f"升级数据结构前无法备份数据库，数据未作任何改动：{exc}") from exc
+    log.info("backup before migration: %s", target)
+    return target
 
 
 def _read_only_place(target: str) -> bool:
@@ -201,30 +354,6 @@ def describe_error(exc: Exception, target: str) -> str:
     if "disk" in text and "full" in text:
         return "磁盘空间已满，请清理磁盘后再试"
     return f"数据库错误：{exc}"
-
-
-def database() -> peewee.Database:
-    if proxy.obj is None:
-        raise RuntimeError("database not opened")
-    return proxy.obj
-
-
-def is_sqlite() -> bool:
-    return isinstance(proxy.obj, peewee.SqliteDatabase)
-
-
-def is_postgres() -> bool:
-    return isinstance(proxy.obj, peewee.PostgresqlDatabase)
-
-
-def sqlite_path() -> Path | None:
-    """The file behind the proxy, or None for a server database or an in-memory one."""
-    if not is_sqlite():
-        return None
-    name = proxy.obj.database
-    if name in (":memory:", ""):
-        return None
-    return Path(name)
 
 
 def describe_target() -> str:
@@ -275,9 +404,7 @@ def ensure_trigram_indexes() -> None:
                 for sql in statements:
                     database.execute_sql(sql)
         except peewee.OperationalError:  # no FTS5 or no trigram tokenizer: LIKE fallback
-            import logging
-
-            logging.getLogger(__name__).warning("no FTS5 trigram index for %s", table, exc_info=True)
+            log.warning("no FTS5 trigram index for %s", table, exc_info=True)
 
 
 def has_trigram_index(table: str) -> bool:
@@ -311,22 +438,3 @@ def trigram_bulk_load(table: str):
     finally:
         database.execute_sql(row[0])
     database.execute_sql(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
-
-
-def install_append_only_guard(table: str) -> None:
-    """Make `table` refuse UPDATE and DELETE in the database itself (the audit log), so that not
-    even a tool that bypasses swdesk's services can quietly rewrite history."""
-    database_ = database()
-    if is_postgres():
-        database_.execute_sql(
-            "CREATE OR REPLACE FUNCTION swdesk_append_only() RETURNS trigger AS $$ BEGIN "
-            "RAISE EXCEPTION '%% is append-only', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql")
-        database_.execute_sql(f'DROP TRIGGER IF EXISTS "{table}_append_only" ON "{table}"')
-        database_.execute_sql(
-            f'CREATE TRIGGER "{table}_append_only" BEFORE UPDATE OR DELETE ON "{table}" '
-            "FOR EACH ROW EXECUTE FUNCTION swdesk_append_only()")
-    else:
-        for event in ("UPDATE", "DELETE"):
-            database_.execute_sql(
-                f'CREATE TRIGGER IF NOT EXISTS "{table}_no_{event.lower()}" BEFORE {event} ON "{table}" '
-                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")

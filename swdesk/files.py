@@ -82,6 +82,10 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def is_sqlite_file(path: Path) -> bool:
+    if _is_protected(path):
+        # Never open the live database with a plain handle: closing it would drop every POSIX
+        # lock this process holds on the file, SQLite's included (issue 22, see swdesk/db.py).
+        return True
     try:
         with open(path, "rb") as fh:
             return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
@@ -104,6 +108,11 @@ def protect_database(path: str | os.PathLike | None) -> None:
 
 def _open_database_files() -> list[Path]:
     return sorted(_protected)
+
+
+def _is_protected(path: str | os.PathLike) -> bool:
+    target = Path(path)
+    return any(target.resolve() == p.resolve() or _same_file(target, p) for p in _protected)
 
 
 def check_target(path: str | os.PathLike, suffixes: tuple[str, ...], what: str = "输出文件") -> Path:
@@ -149,6 +158,9 @@ def _pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+pid_alive = _pid_alive  # public: swdesk/db.py tells an unclean exit by its open markers
 
 
 def sweep_leftovers(folder: str | os.PathLike) -> list[Path]:

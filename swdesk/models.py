@@ -1,4 +1,4 @@
-"""All tables of swdesk, as peewee models bound to `swdesk.db.proxy`.
+"""All tables of swdesk, as peewee models bound to `swdesk.connection.proxy`.
 
 Only swdesk/services/ writes to these. Labels stored in text columns are the Chinese labels of
 swdesk/vocab.py, so that exports and reports need no translation table.
@@ -22,7 +22,7 @@ from peewee import (
     TextField,
 )
 
-from swdesk.db import proxy
+from swdesk.connection import proxy
 
 
 def _now() -> _dt.datetime:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from swdesk import __version__, db, logs
 from swdesk.privacy import mask_ids
 from swdesk.services.base import UserError
-from ui import instance_lock, qt_translations
+from ui import file_dialogs, instance_lock, qt_translations
 from ui.dialogs import login
 from ui.first_use import OnFirstUse
 
@@ -171,6 +171,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("社工服务台")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "swdesk.png")))
     choose_ui_font(app)
+    file_dialogs.install()   # dialogs that never open the live database to sniff its type
     return app
 
 
@@ -205,7 +206,8 @@ def open_and_check(target: str | None) -> None:
 
     try:
         db.open_database(target)
-        check.raise_if_damaged()
+        if not db.unclean_exit_checked():  # after an unclean exit open_database already checked
+            check.raise_if_damaged()
     except (peewee.DatabaseError, BackupError) as exc:  # e.g. a migration on a read-only file
         raise db.DatabaseOpenError(
             db.describe_error(exc, target or db.default_target()) if isinstance(exc, peewee.DatabaseError)
@@ -244,7 +246,9 @@ def run_window(argv: list[str]) -> int:
     code = app.exec()
     from ui import jobs
 
-    jobs.wait_for_all(10000)
+    # Quit in the middle of work: jobs stop (their transactions roll back, no file half-written),
+    # then every connection of every thread is closed and the open marker removed.
+    jobs.stop_all(10000)
     db.close_database()
     instance_lock.release()
     return code

@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from shiboken6 import isValid
 
+from swdesk import db
 from swdesk.errors import UserError
 from swdesk.jobs import Cancelled, JobResult
 
@@ -61,8 +62,10 @@ class Job(QRunnable):
         self.signals.phase.emit(text)
 
     def run(self) -> None:  # runs on a pool thread
-        from swdesk import db
-
+        # The database this job's thread connects to: closed at the end even if the window has
+        # switched the proxy to another database meanwhile (a leaked connection on a file that is
+        # later replaced deletes the new file's WAL when it finally closes: swdesk/connection.py).
+        database = db.proxy.obj
         try:
             result = self._work(_Progress(self))
         except BaseException as exc:
@@ -73,11 +76,12 @@ class Job(QRunnable):
             self.signals.finished.emit(result)
         finally:
             # SQLite connections are per thread in peewee: close this thread's one.
-            try:
-                if not db.database().is_closed():
-                    db.database().close()
-            except Exception:
-                pass
+            for each in {id(database): database, id(db.proxy.obj): db.proxy.obj}.values():
+                try:
+                    if each is not None and not each.is_closed():
+                        each.close()
+                except Exception:
+                    log.warning("closing a job's connection failed", exc_info=True)
 
 
 class _Progress:
@@ -208,3 +212,18 @@ def export_in_background(parent: QWidget, label: str, work: Callable[[Callable[[
 def wait_for_all(timeout_ms: int = 30000) -> bool:
     """Wait for running jobs (used at exit and by tests)."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+def cancel_all() -> int:
+    """Ask every running job to stop (quit, restore); returns how many were running."""
+    running = list(_running)
+    for job in running:
+        job.cancel()
+    return len(running)
+
+
+def stop_all(timeout_ms: int = 30000) -> bool:
+    """Cancel every running job and wait until they have ended (before the database file is
+    closed or replaced)."""
+    cancel_all()
+    return wait_for_all(timeout_ms)

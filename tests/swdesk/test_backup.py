@@ -221,7 +221,7 @@ def test_backup_and_restore_commands(db_target, tmp_path, monkeypatch):
     code, out, err = run_cli("restore", str(bad), db_target=db_target)
     assert code == 1 and err.startswith("错误：") and "损坏" in err and "Traceback" not in err
     code, out, err = run_cli("restore", str(good), db_target=db_target)
-    assert code == 0 and "恢复前的数据库已备份到" in out, out + err
+    assert code == 0 and "恢复前的数据库已另存为" in out, out + err
     # once accounts exist, only a 管理员 may restore
     db.open_database(db_target)
     operators.create_operator("王管理", "admin", "管理员", "geheim123")

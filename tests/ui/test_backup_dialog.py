@@ -142,9 +142,9 @@ def test_damaged_database_offers_latest_good_backup(qtbot, db_target, tmp_path):
     swdb.open_database(db_target)
     settings.put("backup_dir", str(tmp_path / "bk"))
     settings.put("marker", "from backup")
-    backup.daily_backup_if_due()
     for i in range(300):
         settings.put(f"filler{i}", "内容" * 100)
+    backup.daily_backup_if_due()
     swdb.close_database()
     data = bytearray(Path(db_target).read_bytes())
     data[: 16] = b"garbage garbage!"
@@ -157,7 +157,7 @@ def test_damaged_database_offers_latest_good_backup(qtbot, db_target, tmp_path):
         boxes.stop()
     assert "损坏" in answer.texts[0] and "latest" in answer.buttons[0]
     assert marker() == "from backup"
-    assert list((tmp_path / "bk").glob("*-damaged.db"))  # the damaged file was kept
+    assert list(Path(db_target).parent.glob("*.damaged-*.db"))  # the damaged file was kept aside
     swdb.close_database()
 
 
@@ -189,3 +189,26 @@ def test_locked_database_offers_retry(qtbot, db_target):
     assert "占用" in calls["text"] and "retry" in calls["buttons"]
     assert opened is True
     swdb.close_database()
+
+
+def test_restore_says_whose_backup_and_asks_before_another_databases(qtbot, db, db_target, tmp_path):
+    from swdesk.models import Worker
+    from swdesk.services import demo
+
+    demo.fill(workers=12)
+    mine = backup.backup_to_dir(tmp_path / "bk")
+    other_target = tmp_path / "other.db"
+    swdb.open_database(str(other_target))
+    theirs = backup.backup_to_dir(tmp_path / "bk")
+    swdb.open_database(db_target)
+    assert "12 名人员" in backup_dialog.whose_backup(mine) and "当前数据库的备份" in backup_dialog.whose_backup(mine)
+    assert "0 名人员" in backup_dialog.whose_backup(theirs) and "另一个数据库的备份" in backup_dialog.whose_backup(theirs)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    boxes = Boxes(qtbot)                       # answers the question "仍要用它替换…" with No
+    try:
+        assert backup_dialog.restore_file(window, theirs) is None
+    finally:
+        boxes.stop()
+    assert "另一个数据库的备份" in boxes.texts[0]
+    assert Worker.select().count() == 12       # still the current database, unchanged

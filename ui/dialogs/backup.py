@@ -28,8 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk import backup, db
+from swdesk.errors import UserError
+from swdesk.jobs import backup as backup_job
+from swdesk.jobs import restore as restore_job
 from swdesk.services import settings
-from swdesk.services.base import UserError
+from ui import jobs
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +45,9 @@ def daily_backup_at_start() -> Path | None:
     """The day's first start: back up in the background of the start-up (a few hundred ms for a
     typical file). A failure (USB drive missing, disk full) is logged and shown once, not fatal."""
     try:
-        return backup.daily_backup_if_due()
-    except (backup.BackupError, OSError, UserError) as exc:
+        result = backup_job.daily()
+        return result.path if result is not None else None
+    except (OSError, UserError) as exc:
         log.warning("daily backup failed: %s", exc)
         QMessageBox.warning(None, _tr("自动备份未完成"), _tr(
             "今天的自动备份没有完成：{0}\n\n程序可以正常使用。请检查备份文件夹（例如U盘是否插好），"
@@ -119,11 +123,17 @@ class BackupDialog(QDialog):
             self.refresh_listing()
 
     def refresh_listing(self) -> None:
+        """The backups in the folder; this database's first, others marked as another database's."""
         self.listing.clear()
-        for item in backup.list_backups(self.folder())[:50]:
+        mine = backup.short_id(backup.open_identity()) if not self.postgres else None
+        items = backup.list_backups(self.folder())[:50]
+        for item in sorted(items, key=lambda b: b.short_id != mine):
             size = item.path.stat().st_size if item.path.exists() else 0
-            self.listing.addItem(f"{item.taken_at:%Y-%m-%d %H:%M:%S}    {item.path.name}    "
-                                 f"{size / 1024 / 1024:.1f} MB")
+            workers = item.sidecar().get("workers")
+            whose = self.tr("本数据库") if item.short_id == mine else self.tr("其他数据库")
+            counted = self.tr("{0} 名人员").format(f"{workers:,}") if isinstance(workers, int) else ""
+            self.listing.addItem(f"{item.taken_at:%Y-%m-%d %H:%M:%S}    {whose}    {counted}    "
+                                 f"{size / 1024 / 1024:.1f} MB    {item.path.name}")
 
     def save_settings(self) -> bool:
         try:
@@ -140,23 +150,21 @@ class BackupDialog(QDialog):
         self.status.setText(text)
 
     def backup_now(self) -> None:
-        from ui.jobs import run_job
-
         folder = self.folder()
         self.backup_button.setEnabled(False)
         self.show_status(self.tr("正在备份…"))
 
-        def done(path: Path) -> None:
+        def done(result) -> None:
             self.backup_button.setEnabled(True)
-            self.show_status(self.tr("已备份到：{0}").format(path))
+            self.show_status(self.tr("已备份到：{0}").format(result.path))
             self.refresh_listing()
 
         def failed(exc: BaseException) -> None:
             self.backup_button.setEnabled(True)
             self.show_status(str(exc), error=True)
 
-        run_job(self, self.tr("正在备份数据库…"), lambda _progress: backup.backup_to_dir(folder),
-                on_done=done, on_error=failed)
+        jobs.run_job(self, self.tr("正在备份数据库…"), lambda progress: backup_job.run(folder, progress),
+                     on_done=done, on_error=failed)
 
 
 def backup_now(window) -> BackupDialog:
@@ -172,15 +180,28 @@ def restore_file(window, path: str | Path) -> tuple[Path, Path | None] | None:
         QMessageBox.information(window, _tr("恢复"), _tr(
             "当前连接的是数据库服务器（PostgreSQL）。请由数据库管理员用 pg_restore 在服务器上恢复。"))
         return None
+    # The file is replaced only with every connection closed: background jobs stop first, then
+    # the restore closes each thread's connection (swdesk/connection.py).
+    jobs.stop_all()
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        result = backup.restore(path, target)
-    except (UserError, backup.BackupError) as exc:
+        try:
+            job = restore_job.run(path, target)
+        except backup.OtherDatabaseError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            answer = QMessageBox.question(window, _tr("不是当前数据库的备份"),
+                                          str(exc) + _tr("\n\n仍要用它替换当前数据库吗？当前数据库会另存一份。"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            job = restore_job.run(path, target, allow_other_database=True)
+    except UserError as exc:
         QGuiApplication.restoreOverrideCursor()
         QMessageBox.warning(window, _tr("无法恢复"), str(exc))
         return None
     QGuiApplication.restoreOverrideCursor()
-    replaced, safety = result
+    replaced, safety = job.path, job.data
+    result = (replaced, safety)
     if hasattr(window, "update_title"):
         window.update_title()
     if hasattr(window, "data_changed"):
@@ -188,6 +209,17 @@ def restore_file(window, path: str | Path) -> tuple[Path, Path | None] | None:
     QMessageBox.information(window, _tr("恢复完成"), _tr(
         "已从 {0} 恢复数据库。\n恢复前的数据库已另存为：{1}").format(Path(path).name, safety or _tr("（无）")))
     return result
+
+
+def whose_backup(path: Path) -> str:
+    """"2026-11-28 16:36，2,672 名人员，3.1 MB，当前数据库的备份" — whose the file is."""
+    whose = backup.read_whose(path)
+    taken = next((b.taken_at for b in backup.list_backups(path.parent) if b.path == path), None)
+    text = backup.describe(path, whose, taken)
+    mine = backup.open_identity() if not db.is_postgres() else None
+    if whose.identity is None or mine is None:
+        return text + _tr("，无法确定是哪个数据库的备份")
+    return text + (_tr("，当前数据库的备份") if whose.identity == mine else _tr("，另一个数据库的备份"))
 
 
 def restore_from_file(window) -> None:
@@ -198,7 +230,8 @@ def restore_from_file(window) -> None:
         return
     answer = QMessageBox.question(
         window, _tr("确认恢复"),
-        _tr("将用备份文件\n{0}\n替换当前数据库。恢复前会先检查该文件，并自动备份当前数据库。\n\n是否继续？").format(path))
+        _tr("将用备份文件\n{0}\n（{1}）\n替换当前数据库。恢复前会先检查该文件，当前数据库会另存一份。\n\n是否继续？")
+        .format(path, whose_backup(Path(path))))
     if answer != QMessageBox.StandardButton.Yes:
         return
     restore_file(window, path)

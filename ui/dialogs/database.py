@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk import db
-from ui import instance_lock
+from ui import instance_lock, jobs
 from ui.dialogs import login
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,8 @@ def switch_database(window, target: str) -> bool:
     """Open `target`; on failure keep the current database and say why."""
     from swdesk.services import base
 
+    # A job still running would carry on in the other database (the proxy moves under it).
+    jobs.stop_all()
     previous, previous_session = db.proxy.obj, base.current()
     lock = instance_lock.acquire(target, window)   # another window may have that file open
     if lock is None:
@@ -55,8 +57,8 @@ def switch_database(window, target: str) -> bool:
         db.proxy.initialize(previous)
         base.set_session(previous_session)
         return False
-    if previous is not None and previous is not db.proxy.obj and not previous.is_closed():
-        previous.close()
+    if previous is not None and previous is not db.proxy.obj:
+        db.close_other(previous)   # every thread's connection to it, and its open marker
     lock.commit(window)
     from ui.app import settings
 

@@ -1,0 +1,193 @@
+"""The bottom of the database layer: the proxy every model is bound to, and an SQLite database that
+knows every connection it opened, in every thread.
+
+swdesk/models.py and swdesk/migrations.py import only this (never swdesk/db.py), so that db.py can
+migrate on open without an import cycle (db → migrations → models → connection).
+
+Why connections are tracked: peewee keeps one SQLite connection per thread. The window's
+background jobs (QThreadPool threads) and the roster's search thread each open their own. A
+connection left open on a file that is then replaced (restore) keeps the OLD file open; when it is
+finally closed, SQLite checkpoints the old WAL and deletes "<name>-wal" BY NAME — the new
+database's live WAL — after which the next connection reads pages from the wrong frames: pages of
+one table land in another. So before the file is replaced every connection, in every thread, is
+closed (`close_all`).
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+import sys
+import threading
+from pathlib import Path
+
+import peewee
+from peewee import DatabaseProxy
+
+if sys.platform.startswith("linux"):  # open-file-description locks: Linux only
+    import fcntl
+
+proxy = DatabaseProxy()
+
+
+class DatabaseOpenError(Exception):
+    """The database cannot be opened; str() is a Chinese message for the clerk."""
+
+
+class TrackedSqliteDatabase(peewee.SqliteDatabase):
+    """peewee's SqliteDatabase (one connection per thread) that can close all of them at once."""
+
+    def __init__(self, *args, **kwargs):
+        # close_all() closes other threads' connections from this one; sqlite3 refuses that with
+        # check_same_thread on. Each connection is still used by its own thread only (peewee's
+        # per-thread state); SQLite itself is built serialized (threadsafety 3 in Python 3.11).
+        kwargs.setdefault("check_same_thread", False)
+        super().__init__(*args, **kwargs)
+        self._connections: set[sqlite3.Connection] = set()
+        self._connections_lock = threading.Lock()
+        self.guard: FileGuard | None = None
+
+    def hold_file(self) -> None:
+        """Take the file guard (see FileGuard) once the file exists."""
+        if self.guard is None and self.database not in (":memory:", ""):
+            self.guard = FileGuard(self.database)
+
+    def _connect(self):
+        conn = super()._connect()
+        with self._connections_lock:
+            self._connections.add(conn)
+        return conn
+
+    def _close(self, conn):
+        with self._connections_lock:
+            self._connections.discard(conn)
+        super()._close(conn)
+
+    def open_connections(self) -> int:
+        with self._connections_lock:
+            return len(self._connections)
+
+    def close_all(self) -> int:
+        """Close this thread's connection and every other thread's; returns how many were open.
+
+        Callers make sure no other thread is using its connection (jobs finished, search thread
+        idle): a connection closed under a running query makes that query fail, never the file.
+        The guard goes first, so that the last connection may checkpoint and remove the WAL."""
+        if self.guard is not None:
+            self.guard.release()
+            self.guard = None
+        if not self.is_closed():
+            try:
+                self.close()
+            except peewee.OperationalError:  # a transaction left open by a failed step
+                self._state.conn.rollback()
+                self.close()
+        with self._connections_lock:
+            others, self._connections = list(self._connections), set()
+        for conn in others:
+            try:
+                conn.close()
+            except sqlite3.Error:
+                pass
+        return len(others)
+
+
+# --- the file guard -------------------------------------------------------------------------------
+# SQLite (unix VFS) marks "a connection is open" with POSIX advisory locks, which belong to the
+# PROCESS: closing ANY file handle on the database in this process drops all of them. Qt does that
+# whenever a file dialog shows the folder of the database (it opens big.db to sniff its type:
+# "SQLite format 3" → application/vnd.sqlite3, measured with QMimeDatabase in PySide6 6.11). If
+# another program's sqlite3 (the sqlite3 shell after a read-only query) closes at such a moment,
+# it finds no lock, takes the file as its own, checkpoints and DELETES the WAL our connections
+# still write to; the next connection opens a new WAL with the old index: committed rows vanish
+# and pages are read from the wrong frames (issue 22's damaged audit_log).
+# The guard is an open-file-description lock (Linux F_OFD_SETLK): a read lock on SQLite's SHARED
+# byte range held on a handle of our own. It is not dropped by other handles closing, and it
+# blocks what the other program needs before it deletes a WAL (its EXCLUSIVE lock).
+# The same happens to "<name>-shm" (Qt sniffs it too): the other program then takes the "dead
+# man switch" byte for itself, believes it is the only user, and truncates the -shm file that this
+# process has mapped into memory: the next access is SIGBUS (seen in the soak test). The guard also
+# holds a read lock on that byte.
+_SHARED_FIRST = 0x40000000 + 2       # SQLite's PENDING_BYTE + 2 (os_unix.c)
+_SHARED_SIZE = 510
+_SHM_DMS = (22 + 8) * 4 + 8          # UNIX_SHM_BASE + SQLITE_SHM_NLOCK: the -shm "DMS" byte
+
+
+class FileGuard:
+    """Holds the guard lock on `path` until release(); a no-op where OFD locks do not exist
+    (Windows locks belong to handles anyway; macOS has no OFD locks)."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.fds: list[int] = []
+        if not sys.platform.startswith("linux"):
+            return
+        for name, start, length in ((str(path), _SHARED_FIRST, _SHARED_SIZE),
+                                    (f"{path}-shm", _SHM_DMS, 1)):
+            fd = _read_lock(name, start, length)
+            if fd is not None:
+                self.fds.append(fd)
+
+    def release(self) -> None:
+        """Drop the guard. Closing these handles also drops this process's SQLite locks on the
+        files: callers close the connections right after (close_database does both)."""
+        fds, self.fds = self.fds, []
+        for fd in fds:
+            os.close(fd)
+
+
+def _read_lock(name: str, start: int, length: int) -> int | None:
+    """An open handle on `name` holding an OFD read lock on [start, start + length); None when the
+    file is missing or another program holds it exclusively (SQLite reports that itself)."""
+    try:
+        fd = os.open(name, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.fcntl(fd, fcntl.F_OFD_SETLK, struct.pack("hhqqi4x", fcntl.F_RDLCK, os.SEEK_SET, start, length, 0))
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def database() -> peewee.Database:
+    if proxy.obj is None:
+        raise RuntimeError("database not opened")
+    return proxy.obj
+
+
+def is_sqlite() -> bool:
+    return isinstance(proxy.obj, peewee.SqliteDatabase)
+
+
+def is_postgres() -> bool:
+    return isinstance(proxy.obj, peewee.PostgresqlDatabase)
+
+
+def sqlite_path() -> Path | None:
+    """The file behind the proxy, or None for a server database or an in-memory one."""
+    if not is_sqlite():
+        return None
+    name = proxy.obj.database
+    if name in (":memory:", ""):
+        return None
+    return Path(name)
+
+
+def install_append_only_guard(table: str) -> None:
+    """Make `table` refuse UPDATE and DELETE in the database itself (the audit log), so that not
+    even a tool that bypasses swdesk's services can quietly rewrite history."""
+    database_ = database()
+    if is_postgres():
+        database_.execute_sql(
+            "CREATE OR REPLACE FUNCTION swdesk_append_only() RETURNS trigger AS $$ BEGIN "
+            "RAISE EXCEPTION '%% is append-only', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql")
+        database_.execute_sql(f'DROP TRIGGER IF EXISTS "{table}_append_only" ON "{table}"')
+        database_.execute_sql(
+            f'CREATE TRIGGER "{table}_append_only" BEFORE UPDATE OR DELETE ON "{table}" '
+            "FOR EACH ROW EXECUTE FUNCTION swdesk_append_only()")
+    else:
+        for event in ("UPDATE", "DELETE"):
+            database_.execute_sql(
+                f'CREATE TRIGGER IF NOT EXISTS "{table}_no_{event.lower()}" BEFORE {event} ON "{table}" '
+                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
