@@ -48,9 +48,14 @@ class TrackedSqliteDatabase(peewee.SqliteDatabase):
         self.guard: FileGuard | None = None
 
     def hold_file(self) -> None:
-        """Take the file guard (see FileGuard) once the file exists."""
-        if self.guard is None and self.database not in (":memory:", ""):
+        """Take the file guard (see FileGuard) once the file exists. Only in WAL mode: with a
+        rollback journal (a database on a network drive) the guard's read lock would block this
+        process's own commits, and there is no WAL to protect."""
+        if self.guard is None and self.database not in (":memory:", "") and self._journal_is_wal():
             self.guard = FileGuard(self.database)
+
+    def _journal_is_wal(self) -> bool:
+        return str(dict(self._pragmas).get("journal_mode", "")).lower() == "wal"
 
     def _connect(self):
         conn = super()._connect()

@@ -90,6 +90,7 @@ def db_target(tmp_path) -> str:
         yield _postgres_target()
         from swdesk import db as swdb
 
+        wait_for_background_work()
         swdb.close_database()
     else:
         yield str(tmp_path / "swdesk.db")
@@ -102,7 +103,17 @@ def db(db_target):
 
     database = swdb.open_database(db_target)
     yield database
+    wait_for_background_work()
     swdb.close_database()
+
+
+def wait_for_background_work() -> None:
+    """close_database closes every thread's connection; its contract is that no other thread is
+    using one (the window stops its jobs first). A test whose window left a job running (the
+    statistics tab computing) waits for it here, or the connection would close under its query."""
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(60000)
 
 
 @pytest.fixture
