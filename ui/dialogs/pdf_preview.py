@@ -150,13 +150,9 @@ class PdfPreviewDialog(QDialog):
         sent = 0
         for index in range(first - 1, min(last, self.page_count())):
             size_pt = self.document.pagePointSize(index)
-            # Millimetres, not points: QPageSize rounds points to whole numbers (85.60 mm would
-            # become 85.73). Portrait with the PDF's own width and height: Qt would swap them for
-            # "landscape".
-            page_size = QPageSize(QSizeF(size_pt.width() * 25.4 / 72, size_pt.height() * 25.4 / 72),
-                                  QPageSize.Unit.Millimeter, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
-            printer.setPageLayout(QPageLayout(page_size, QPageLayout.Orientation.Portrait,
-                                              printer.pageLayout().margins()))
+            wanted = QSizeF(size_pt.width() * 25.4 / 72, size_pt.height() * 25.4 / 72)
+            page_size, orientation = page_for(wanted, QPrinterInfo.printerInfo(printer.printerName()).supportedPageSizes())
+            printer.setPageLayout(QPageLayout(page_size, orientation, printer.pageLayout().margins()))
             if painter is None:
                 painter = QPainter()
                 if not painter.begin(printer):
@@ -183,6 +179,26 @@ class PdfPreviewDialog(QDialog):
         super().done(result)
         gc.collect()
         release_memory()
+
+
+def page_for(wanted_mm: QSizeF, supported: list[QPageSize]) -> tuple[QPageSize, QPageLayout.Orientation]:
+    """The paper to print a page of `wanted_mm` (width × height) on: the driver's own paper of that
+    size when it has one, in either orientation, else a custom size.
+
+    A card printer's driver often defines CR80 as 53.98 × 85.6 mm (portrait); asking it for a
+    custom 85.6 × 53.98 page made some drivers ignore the size. Its own paper turned landscape is
+    the same sheet, and the driver knows it."""
+    tolerance = 0.6  # mm: drivers round CR80 to 54 × 85.6, 53.9 × 85.5 …
+    for size in supported:
+        have = size.size(QPageSize.Unit.Millimeter)
+        if abs(have.width() - wanted_mm.width()) <= tolerance and abs(have.height() - wanted_mm.height()) <= tolerance:
+            return size, QPageLayout.Orientation.Portrait
+        if abs(have.width() - wanted_mm.height()) <= tolerance and abs(have.height() - wanted_mm.width()) <= tolerance:
+            return size, QPageLayout.Orientation.Landscape
+    # Millimetres, not points: QPageSize rounds points to whole numbers (85.60 mm would become
+    # 85.73). Portrait with the PDF's own width and height: Qt would swap them for "landscape".
+    custom = QPageSize(wanted_mm, QPageSize.Unit.Millimeter, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    return custom, QPageLayout.Orientation.Portrait
 
 
 def show_pdf(parent: QWidget | None, path: str | Path, title: str, **kwargs) -> PdfPreviewDialog:
