@@ -20,6 +20,16 @@ def choose_language(window) -> None:
         return
     code = LANGUAGES[labels.index(label)][0]
     settings().setValue("language", code)
-    QMessageBox.information(
-        window, QCoreApplication.translate("LanguageDialog", "界面语言"),
-        QCoreApplication.translate("LanguageDialog", "界面语言已更改，重新启动程序后生效。"))
+    text = QCoreApplication.translate("LanguageDialog", "界面语言已更改，重新启动程序后生效。")
+    if code != "zh_CN":
+        text += "\n\n" + WHAT_STAYS_CHINESE
+    QMessageBox.information(window, QCoreApplication.translate("LanguageDialog", "界面语言"), text)
+
+
+# Said plainly when a clerk picks English (issue 17): the window's own texts are translated; what
+# comes from the records and the core is the same Chinese text that is printed and exported.
+WHAT_STAYS_CHINESE = (
+    "English covers the window's menus, tabs, dialogs and buttons. These stay in Chinese, as they "
+    "are printed and exported: the values of the records (所属领域, 学历, statuses …), the tables "
+    "of the statistics and the workbook, reminders, and the messages that checks of the records "
+    "give (e.g. 第3行 〈身份证号〉 …). Cards, badges and certificates are always printed in Chinese.")
