@@ -313,7 +313,23 @@ Please try once more. If the problem comes back, send this log file to the maint
     <context>
         <name>Backup</name>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="48" />
+            <location filename="../../ui/dialogs/backup.py" line="193" />
+            <source>
+
+仍要用它替换当前数据库吗？当前数据库会另存一份。</source>
+            <extracomment>alias</extracomment>
+            <translation>
+
+Replace the current database with it anyway? The current database is kept as a copy.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup.py" line="192" />
+            <source>不是当前数据库的备份</source>
+            <extracomment>alias</extracomment>
+            <translation>Not a backup of the current database</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup.py" line="52" />
             <source>今天的自动备份没有完成：{0}
 
 程序可以正常使用。请检查备份文件夹（例如U盘是否插好），或在“文件 → 备份”中另选文件夹。</source>
@@ -323,21 +339,23 @@ Please try once more. If the problem comes back, send this log file to the maint
 The program can be used as normal. Check the backup folder (is the USB stick plugged in?) or choose another folder in "File → Backup".</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="201" />
+            <location filename="../../ui/dialogs/backup.py" line="233" />
             <source>将用备份文件
 {0}
-替换当前数据库。恢复前会先检查该文件，并自动备份当前数据库。
+（{1}）
+替换当前数据库。恢复前会先检查该文件，当前数据库会另存一份。
 
 是否继续？</source>
             <extracomment>alias</extracomment>
-            <translation>The backup file
+            <translation>The current database will be replaced by the backup file
 {0}
-will replace the current database. The file is checked first and the current database is backed up before the restore.
+({1})
+The file is checked first, and the current database is kept as a copy.
 
 Continue?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="188" />
+            <location filename="../../ui/dialogs/backup.py" line="209" />
             <source>已从 {0} 恢复数据库。
 恢复前的数据库已另存为：{1}</source>
             <extracomment>alias</extracomment>
@@ -345,129 +363,162 @@ Continue?</translation>
 The database as it was before is saved as: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="172" />
+            <location filename="../../ui/dialogs/backup.py" line="180" />
             <source>当前连接的是数据库服务器（PostgreSQL）。请由数据库管理员用 pg_restore 在服务器上恢复。</source>
             <extracomment>alias</extracomment>
             <translation>This is a database server (PostgreSQL). Ask the database administrator to restore it on the server with pg_restore.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="172" />
+            <location filename="../../ui/dialogs/backup.py" line="180" />
             <source>恢复</source>
             <extracomment>alias</extracomment>
             <translation>Restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="188" />
+            <location filename="../../ui/dialogs/backup.py" line="209" />
             <source>恢复完成</source>
             <extracomment>alias</extracomment>
             <translation>Restore finished</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="180" />
+            <location filename="../../ui/dialogs/backup.py" line="200" />
             <source>无法恢复</source>
             <extracomment>alias</extracomment>
             <translation>Cannot restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="200" />
+            <location filename="../../ui/dialogs/backup.py" line="232" />
             <source>确认恢复</source>
             <extracomment>alias</extracomment>
             <translation>Confirm restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="196" />
+            <location filename="../../ui/dialogs/backup.py" line="228" />
             <source>社工服务台备份 (*.db *.bak);;所有文件 (*)</source>
             <extracomment>alias</extracomment>
             <translation>swdesk backups (*.db *.bak);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="48" />
+            <location filename="../../ui/dialogs/backup.py" line="52" />
             <source>自动备份未完成</source>
             <extracomment>alias</extracomment>
             <translation>Automatic backup incomplete</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="195" />
+            <location filename="../../ui/dialogs/backup.py" line="227" />
             <source>选择要恢复的备份文件</source>
             <extracomment>alias</extracomment>
             <translation>Choose the backup file to restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="189" />
+            <location filename="../../ui/dialogs/backup.py" line="210" />
             <source>（无）</source>
             <extracomment>alias</extracomment>
             <translation>(none)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup.py" line="222" />
+            <source>，另一个数据库的备份</source>
+            <extracomment>alias</extracomment>
+            <translation>, a backup of another database</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup.py" line="222" />
+            <source>，当前数据库的备份</source>
+            <extracomment>alias</extracomment>
+            <translation>, a backup of the current database</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup.py" line="221" />
+            <source>，无法确定是哪个数据库的备份</source>
+            <extracomment>alias</extracomment>
+            <translation>, a backup of an unknown database</translation>
         </message>
     </context>
     <context>
         <name>BackupDialog</name>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="60" />
+            <location filename="../../ui/dialogs/backup.py" line="64" />
             <source>备份数据库</source>
             <translation>Back up database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="63" />
+            <location filename="../../ui/dialogs/backup.py" line="67" />
             <source>自动备份（每天第一次打开程序时）</source>
             <translation>Automatic backup (first start of each day)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="66" />
+            <location filename="../../ui/dialogs/backup.py" line="70" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="71" />
+            <location filename="../../ui/dialogs/backup.py" line="75" />
             <source>备份文件夹：</source>
             <translation>Backup folder:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="83" />
+            <location filename="../../ui/dialogs/backup.py" line="87" />
             <source>保留份数：</source>
             <translation>Copies to keep:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="84" />
+            <location filename="../../ui/dialogs/backup.py" line="88" />
             <source>保存设置</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="92" />
+            <location filename="../../ui/dialogs/backup.py" line="96" />
             <source>立即备份</source>
             <translation>Back up now</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="95" />
+            <location filename="../../ui/dialogs/backup.py" line="99" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="104" />
+            <location filename="../../ui/dialogs/backup.py" line="108" />
             <source>此文件夹中的备份（最新的在前）：</source>
             <translation>Backups in this folder (newest first):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="116" />
+            <location filename="../../ui/dialogs/backup.py" line="120" />
             <source>选择备份文件夹</source>
             <translation>Choose backup folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="135" />
+            <location filename="../../ui/dialogs/backup.py" line="133" />
+            <source>本数据库</source>
+            <translation>This database</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup.py" line="133" />
+            <source>其他数据库</source>
+            <translation>Another database</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup.py" line="134" />
+            <source>{0} 名人员</source>
+            <translation>{0} workers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup.py" line="145" />
             <source>已保存备份设置。</source>
             <translation>Backup settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="147" />
+            <location filename="../../ui/dialogs/backup.py" line="155" />
             <source>正在备份…</source>
             <translation>Backing up…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="151" />
+            <location filename="../../ui/dialogs/backup.py" line="159" />
             <source>已备份到：{0}</source>
             <translation>Backed up to: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="158" />
+            <location filename="../../ui/dialogs/backup.py" line="166" />
             <source>正在备份数据库…</source>
             <translation>Backing up the database…</translation>
         </message>
@@ -813,25 +864,25 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DatabaseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="87" />
+            <location filename="../../ui/dialogs/database.py" line="89" />
             <source>打开数据库</source>
             <extracomment>alias</extracomment>
             <translation>Open database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="65" />
+            <location filename="../../ui/dialogs/database.py" line="67" />
             <source>数据库：</source>
             <extracomment>alias</extracomment>
             <translation>Database: </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="48" />
+            <location filename="../../ui/dialogs/database.py" line="50" />
             <source>无法打开数据库</source>
             <extracomment>alias</extracomment>
             <translation>Cannot open database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="87" />
+            <location filename="../../ui/dialogs/database.py" line="89" />
             <source>社工服务台数据库 (*.db);;所有文件 (*)</source>
             <extracomment>alias</extracomment>
             <translation>swdesk databases (*.db);;All files (*)</translation>
@@ -1484,6 +1535,24 @@ The database as it was before is saved as: {1}</translation>
             <source>正在导出花名册…</source>
             <extracomment>alias</extracomment>
             <translation>Exporting the roster…</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileDialogs</name>
+        <message>
+            <location filename="../../ui/file_dialogs.py" line="39" />
+            <source>文件夹</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_dialogs.py" line="41" />
+            <source>{0} 文件</source>
+            <translation>{0} files</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_dialogs.py" line="42" />
+            <source>文件</source>
+            <translation>File</translation>
         </message>
     </context>
     <context>
@@ -2555,27 +2624,27 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>Jobs</name>
         <message>
-            <location filename="../../ui/jobs.py" line="107" />
+            <location filename="../../ui/jobs.py" line="111" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="108" />
+            <location filename="../../ui/jobs.py" line="112" />
             <source>请稍候</source>
             <translation>Please wait</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="177" />
+            <location filename="../../ui/jobs.py" line="181" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="190" />
+            <location filename="../../ui/jobs.py" line="194" />
             <source>注意</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="193" />
+            <location filename="../../ui/jobs.py" line="197" />
             <source>完成</source>
             <translation>Done</translation>
         </message>
@@ -2584,7 +2653,7 @@ If only one person uses this computer you may click "Skip" and use single-user m
         <name>LanguageDialog</name>
         <message>
             <location filename="../../ui/dialogs/language.py" line="17" />
-            <location filename="../../ui/dialogs/language.py" line="24" />
+            <location filename="../../ui/dialogs/language.py" line="28" />
             <source>界面语言</source>
             <translation>Language</translation>
         </message>
@@ -2594,9 +2663,14 @@ If only one person uses this computer you may click "Skip" and use single-user m
             <translation>Choose the interface language (takes effect after a restart):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/language.py" line="25" />
+            <location filename="../../ui/dialogs/language.py" line="23" />
             <source>界面语言已更改，重新启动程序后生效。</source>
             <translation>Language changed; it takes effect when the program is restarted.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/language.py" line="31" />
+            <source>英文界面包括窗口的菜单、页签、对话框和按钮。以下内容仍为中文，与打印和导出的内容一致：记录中的取值（所属领域、学历、状态等）、统计表和季度报表、待办提醒、数据检查给出的提示（如“第3行 〈身份证号〉 …”）。服务证、胸牌和证明始终以中文打印。</source>
+            <translation>English covers the window's menus, tabs, dialogs and buttons. These stay in Chinese, as they are printed and exported: the values of the records (sector, education, status …), the statistics tables and the quarterly workbook, reminders, and the messages of the record checks (e.g. “第3行 〈身份证号〉 …”). Cards, badges and certificates are always printed in Chinese.</translation>
         </message>
     </context>
     <context>
@@ -2894,34 +2968,34 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="184" />
+            <location filename="../../ui/main_window.py" line="185" />
             <source>数据库：{0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="217" />
+            <location filename="../../ui/main_window.py" line="218" />
             <source>“{0}”页面加载失败，详情见日志。</source>
             <translation>The "{0}" page failed to load; see the log for details.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="296" />
+            <location filename="../../ui/main_window.py" line="297" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="300" />
-            <location filename="../../ui/main_window.py" line="302" />
+            <location filename="../../ui/main_window.py" line="301" />
+            <location filename="../../ui/main_window.py" line="303" />
             <source>{0} — 社工服务台</source>
             <translation>{0} — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="313" />
+            <location filename="../../ui/main_window.py" line="314" />
             <source>查看范围：一个街道，或全区各街道</source>
             <translation>Scope: one street, or every street of the district</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="329" />
             <location filename="../../ui/main_window.py" line="330" />
+            <location filename="../../ui/main_window.py" line="331" />
             <source>范围：{0}</source>
             <translation>Scope: {0}</translation>
         </message>
@@ -3833,7 +3907,7 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>%1 pages, each %2 × %3 mm</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="163" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="159" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
@@ -3843,7 +3917,7 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Print</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/pdf_preview.py" line="163" />
+            <location filename="../../ui/dialogs/pdf_preview.py" line="159" />
             <source>无法开始打印，请检查打印机。</source>
             <translation>Cannot start printing; check the printer.</translation>
         </message>
@@ -4135,25 +4209,41 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>Recovery</name>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="163" />
+            <location filename="../../ui/dialogs/recovery.py" line="167" />
+            <source>
+
+仍要用它替换损坏的数据库吗？损坏的文件会另存一份。</source>
+            <extracomment>alias</extracomment>
+            <translation>
+
+Replace the damaged database with it anyway? The damaged file is kept as a copy.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/recovery.py" line="166" />
+            <source>不是这个数据库的备份</source>
+            <extracomment>alias</extracomment>
+            <translation>Not a backup of this database</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/recovery.py" line="207" />
             <source>打开数据库</source>
             <extracomment>alias</extracomment>
             <translation>Open database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="157" />
+            <location filename="../../ui/dialogs/recovery.py" line="202" />
             <source>社工服务台备份 (*.db *.bak);;所有文件 (*)</source>
             <extracomment>alias</extracomment>
             <translation>swdesk backups (*.db *.bak);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="163" />
+            <location filename="../../ui/dialogs/recovery.py" line="207" />
             <source>社工服务台数据库 (*.db);;所有文件 (*)</source>
             <extracomment>alias</extracomment>
             <translation>swdesk databases (*.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="156" />
+            <location filename="../../ui/dialogs/recovery.py" line="201" />
             <source>选择备份文件</source>
             <extracomment>alias</extracomment>
             <translation>Choose backup file</translation>
@@ -4162,34 +4252,68 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>RecoveryDialog</name>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="65" />
+            <location filename="../../ui/dialogs/recovery.py" line="73" />
             <source>无法打开数据库 — 社工服务台</source>
             <translation>Cannot open database — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="82" />
+            <location filename="../../ui/dialogs/recovery.py" line="101" />
+            <source>没有找到这个数据库自己的备份（其他数据库的备份不会用于恢复）。</source>
+            <translation>No backup of this database was found (backups of other databases are never used for recovery).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/recovery.py" line="103" />
+            <source>这个数据库最近的备份：{0}。</source>
+            <translation>Latest backup of this database: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/recovery.py" line="105" />
+            <source>注意：该备份比损坏的文件小，可能缺少最近录入的数据。</source>
+            <translation>Note: this backup is smaller than the damaged file and may lack the latest entries.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/recovery.py" line="113" />
             <source>从最近的备份恢复（{0}）</source>
             <translation>Restore the latest backup ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="83" />
+            <location filename="../../ui/dialogs/recovery.py" line="115" />
+            <source>——比损坏的文件小</source>
+            <translation> — smaller than the damaged file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/recovery.py" line="117" />
             <source>选择备份文件恢复…</source>
             <translation>Restore from a backup file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="85" />
+            <location filename="../../ui/dialogs/recovery.py" line="119" />
             <source>重试</source>
             <translation>Retry</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="86" />
+            <location filename="../../ui/dialogs/recovery.py" line="120" />
             <source>打开其他数据库文件…</source>
             <translation>Open another database file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="87" />
+            <location filename="../../ui/dialogs/recovery.py" line="121" />
             <source>退出</source>
             <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/recovery.py" line="140" />
+            <source>确认恢复</source>
+            <translation>Confirm restore</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/recovery.py" line="141" />
+            <source>这个备份（{0}）比损坏的文件小，恢复后可能缺少最近录入的数据。损坏的文件会另存一份。
+
+仍要用它恢复吗？</source>
+            <translation>This backup ({0}) is smaller than the damaged file; after recovery the latest entries may be missing. The damaged file is kept as a copy.
+
+Recover from it anyway?</translation>
         </message>
         <message>
             <location filename="../../ui/translatable.py" line="139" />
@@ -4802,47 +4926,47 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>ServerDialog</name>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="97" />
+            <location filename="../../ui/dialogs/database.py" line="99" />
             <source>连接数据库服务器</source>
             <translation>Connect to database server</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="107" />
+            <location filename="../../ui/dialogs/database.py" line="109" />
             <source>服务器地址</source>
             <translation>Server</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="108" />
+            <location filename="../../ui/dialogs/database.py" line="110" />
             <source>端口</source>
             <translation>Port</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="109" />
+            <location filename="../../ui/dialogs/database.py" line="111" />
             <source>数据库名</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="110" />
+            <location filename="../../ui/dialogs/database.py" line="112" />
             <source>用户名</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="111" />
+            <location filename="../../ui/dialogs/database.py" line="113" />
             <source>密码</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="112" />
+            <location filename="../../ui/dialogs/database.py" line="114" />
             <source>区级共享数据库使用 PostgreSQL。请勿把数据库文件放在网络共享文件夹中使用。</source>
             <translation>A district's shared database runs on PostgreSQL. Never use a database file from a network share.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="115" />
+            <location filename="../../ui/dialogs/database.py" line="117" />
             <source>连接</source>
             <translation>Connect</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="116" />
+            <location filename="../../ui/dialogs/database.py" line="118" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>

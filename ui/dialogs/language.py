@@ -1,7 +1,7 @@
 """设置 → 界面语言: Chinese (the source language) or English, applied at the next start."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 LANGUAGES = (("zh_CN", "中文（简体）"), ("en", "English"))
@@ -22,14 +22,14 @@ def choose_language(window) -> None:
     settings().setValue("language", code)
     text = QCoreApplication.translate("LanguageDialog", "界面语言已更改，重新启动程序后生效。")
     if code != "zh_CN":
-        text += "\n\n" + WHAT_STAYS_CHINESE
+        # Said plainly (issue 17): the window's own texts are translated; what comes from the
+        # records and the core is the same Chinese text that is printed and exported.
+        text += "\n\n" + QCoreApplication.translate("LanguageDialog", CHINESE_STAYS)
     QMessageBox.information(window, QCoreApplication.translate("LanguageDialog", "界面语言"), text)
 
 
-# Said plainly when a clerk picks English (issue 17): the window's own texts are translated; what
-# comes from the records and the core is the same Chinese text that is printed and exported.
-WHAT_STAYS_CHINESE = (
-    "English covers the window's menus, tabs, dialogs and buttons. These stay in Chinese, as they "
-    "are printed and exported: the values of the records (所属领域, 学历, statuses …), the tables "
-    "of the statistics and the workbook, reminders, and the messages that checks of the records "
-    "give (e.g. 第3行 〈身份证号〉 …). Cards, badges and certificates are always printed in Chinese.")
+CHINESE_STAYS = QT_TRANSLATE_NOOP(
+    "LanguageDialog",
+    "英文界面包括窗口的菜单、页签、对话框和按钮。以下内容仍为中文，与打印和导出的内容一致：记录中的取值"
+    "（所属领域、学历、状态等）、统计表和季度报表、待办提醒、数据检查给出的提示（如“第3行 〈身份证号〉 …”）。"
+    "服务证、胸牌和证明始终以中文打印。")
