@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="数据库文件路径或 postgresql://用户:密码@主机:端口/库名（默认：用户数据文件夹中的 swdesk.db）")
     parser.add_argument("--user", metavar="登录名",
                         help="以此操作员身份运行（已建立操作员账户时必需；密码从 SWDESK_PASSWORD 读取或提示输入）")
+    parser.add_argument("--street", metavar="街道",
+                        help="只处理这个街道的数据，或“全部”（默认：单机用户为本中心所在街道，操作员为其所属街道）")
     parser.add_argument("--version", action="version", version=f"swdesk {__version__}",
                         help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)

@@ -3,16 +3,36 @@ from __future__ import annotations
 
 import sys
 
+from swdesk.errors import UserError
 from swdesk.jobs import JobResult
-from swdesk.services import operators
+from swdesk.models import Office
+from swdesk.services import operators, scope
 
 
 def login_from_args(args) -> None:
-    """Set the session from --user (and SWDESK_PASSWORD or a prompt) when accounts exist.
+    """Set the session from --user (and SWDESK_PASSWORD or a prompt) when accounts exist, then the
+    street in view from --street, exactly as the window's 范围 box does.
 
-    A database without operator accounts runs as the single local 管理员 user.
-    """
+    A database without operator accounts runs as the single local 管理员 user, who starts — like
+    the window — on the centre's own street, and may name another or 全部 (every street)."""
     operators.login_for_command_line(getattr(args, "user", None))
+    choose_street(getattr(args, "street", None))
+
+
+ALL_STREETS = ("全部", "all")
+
+
+def choose_street(name: str | None) -> None:
+    if not name:
+        return
+    if name.strip() in ALL_STREETS:
+        scope.choose(None)
+        return
+    office = Office.get_or_none(Office.street == name.strip())
+    if office is None:
+        streets = "、".join(o.street for o in scope.all_offices())
+        raise UserError(f"没有名为“{name}”的街道（本数据库的街道：{streets}；全部街道用 --street 全部）")
+    scope.choose(office.id)
 
 
 class TerminalProgress:

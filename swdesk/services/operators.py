@@ -16,6 +16,7 @@ import sys
 
 from swdesk import vocab
 from swdesk.models import Office, Operator
+from swdesk.services import scope
 from swdesk.services.base import (
     PermissionDenied,
     Session,
@@ -232,7 +233,8 @@ def log_in(login: str, password: str) -> Session:
 def login_for_command_line(user: str | None) -> Session:
     """Set the session of a command: single user while no account exists, else --user + password."""
     if not has_operators():
-        set_session(Session())
+        # The same start as the window's single user: the centre's own street in view.
+        set_session(scope.single_user_session())
         return current()
     if not user:
         raise UserError("已建立操作员账户，请用 --user 登录名 指定操作员"

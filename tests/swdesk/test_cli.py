@@ -77,3 +77,24 @@ def test_output_never_fails_on_a_strict_cp936_stream(db_target, tmp_path):
     err = proc.stderr.decode("cp936")
     assert proc.returncode == 1, err
     assert "吉?" in err and ".xlsx" in err and "Traceback" not in err
+
+
+def test_street_in_view_is_the_windows_own_street_unless_chosen(db_target, tmp_path):
+    """Like the window's 范围 box: the single user starts on the centre's own street."""
+    import openpyxl
+    from conftest import run_cli
+
+    code, out, err = run_cli("demo", "--workers", "60", db_target=db_target)
+    assert code == 0, err
+
+    def rows(*extra):
+        out_file = tmp_path / f"r{len(extra)}{abs(hash(extra))}.xlsx"
+        code, _out, err = run_cli(*extra, "export", "roster", str(out_file), db_target=db_target)
+        assert code == 0, err
+        return openpyxl.load_workbook(out_file).active.max_row - 1
+
+    own, everyone = rows(), rows("--street", "全部")
+    assert 0 < own < everyone
+    code, _out, err = run_cli("--street", "没有这个街道", "export", "roster", str(tmp_path / "x.xlsx"),
+                              db_target=db_target)
+    assert code == 1 and "没有名为“没有这个街道”的街道" in err and not (tmp_path / "x.xlsx").exists()

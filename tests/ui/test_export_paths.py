@@ -34,8 +34,10 @@ def database(request, db_target):
 
 @pytest.fixture
 def window(database, qtbot):
+    from swdesk.services import base, scope
     from ui.main_window import MainWindow
 
+    base.set_session(scope.single_user_session())   # as the window's start-up sets it (login.py)
     win = MainWindow()
     qtbot.addWidget(win)
     return win
