@@ -52,18 +52,18 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="37" />
-            <location filename="../../ui/app.py" line="44" />
+            <location filename="../../ui/app.py" line="38" />
+            <location filename="../../ui/app.py" line="45" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="48" />
+            <location filename="../../ui/app.py" line="49" />
             <source>程序错误</source>
             <translation>Program error</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="49" />
+            <location filename="../../ui/app.py" line="50" />
             <source>程序遇到了意外问题，刚才的操作没有完成，已保存的数据不受影响。
 
 请重试一次；如果问题再次出现，请把下面的日志文件发给维护人员：
@@ -74,12 +74,12 @@ Please try once more. If the problem comes back, send this log file to the maint
 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="106" />
+            <location filename="../../ui/app.py" line="107" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="144" />
+            <location filename="../../ui/app.py" line="146" />
             <source>无法打开数据库</source>
             <translation>Cannot open database</translation>
         </message>
@@ -286,7 +286,23 @@ Please try once more. If the problem comes back, send this log file to the maint
     <context>
         <name>Backup</name>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="48" />
+            <location filename="../../ui/dialogs/backup.py" line="193" />
+            <source>
+
+仍要用它替换当前数据库吗？当前数据库会另存一份。</source>
+            <extracomment>alias</extracomment>
+            <translation>
+
+Replace the current database with it anyway? The current database is kept aside.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup.py" line="192" />
+            <source>不是当前数据库的备份</source>
+            <extracomment>alias</extracomment>
+            <translation>Not a backup of the current database</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup.py" line="52" />
             <source>今天的自动备份没有完成：{0}
 
 程序可以正常使用。请检查备份文件夹（例如U盘是否插好），或在“文件 → 备份”中另选文件夹。</source>
@@ -296,21 +312,23 @@ Please try once more. If the problem comes back, send this log file to the maint
 The program can be used as normal. Check the backup folder (is the USB stick plugged in?) or choose another folder in "File → Backup".</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="201" />
+            <location filename="../../ui/dialogs/backup.py" line="233" />
             <source>将用备份文件
 {0}
-替换当前数据库。恢复前会先检查该文件，并自动备份当前数据库。
+（{1}）
+替换当前数据库。恢复前会先检查该文件，当前数据库会另存一份。
 
 是否继续？</source>
             <extracomment>alias</extracomment>
-            <translation>The backup file
+            <translation>The current database will be replaced by the backup
 {0}
-will replace the current database. The file is checked first and the current database is backed up before the restore.
+({1}).
+The file is checked first and the current database is kept aside.
 
 Continue?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="188" />
+            <location filename="../../ui/dialogs/backup.py" line="209" />
             <source>已从 {0} 恢复数据库。
 恢复前的数据库已另存为：{1}</source>
             <extracomment>alias</extracomment>
@@ -318,129 +336,162 @@ Continue?</translation>
 The database as it was before is saved as: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="172" />
+            <location filename="../../ui/dialogs/backup.py" line="180" />
             <source>当前连接的是数据库服务器（PostgreSQL）。请由数据库管理员用 pg_restore 在服务器上恢复。</source>
             <extracomment>alias</extracomment>
             <translation>This is a database server (PostgreSQL). Ask the database administrator to restore it on the server with pg_restore.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="172" />
+            <location filename="../../ui/dialogs/backup.py" line="180" />
             <source>恢复</source>
             <extracomment>alias</extracomment>
             <translation>Restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="188" />
+            <location filename="../../ui/dialogs/backup.py" line="209" />
             <source>恢复完成</source>
             <extracomment>alias</extracomment>
             <translation>Restore finished</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="180" />
+            <location filename="../../ui/dialogs/backup.py" line="200" />
             <source>无法恢复</source>
             <extracomment>alias</extracomment>
             <translation>Cannot restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="200" />
+            <location filename="../../ui/dialogs/backup.py" line="232" />
             <source>确认恢复</source>
             <extracomment>alias</extracomment>
             <translation>Confirm restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="196" />
+            <location filename="../../ui/dialogs/backup.py" line="228" />
             <source>社工服务台备份 (*.db *.bak);;所有文件 (*)</source>
             <extracomment>alias</extracomment>
             <translation>swdesk backups (*.db *.bak);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="48" />
+            <location filename="../../ui/dialogs/backup.py" line="52" />
             <source>自动备份未完成</source>
             <extracomment>alias</extracomment>
             <translation>Automatic backup incomplete</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="195" />
+            <location filename="../../ui/dialogs/backup.py" line="227" />
             <source>选择要恢复的备份文件</source>
             <extracomment>alias</extracomment>
             <translation>Choose the backup file to restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="189" />
+            <location filename="../../ui/dialogs/backup.py" line="210" />
             <source>（无）</source>
             <extracomment>alias</extracomment>
             <translation>(none)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup.py" line="222" />
+            <source>，另一个数据库的备份</source>
+            <extracomment>alias</extracomment>
+            <translation>, a backup of another database</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup.py" line="222" />
+            <source>，当前数据库的备份</source>
+            <extracomment>alias</extracomment>
+            <translation>, a backup of the current database</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup.py" line="221" />
+            <source>，无法确定是哪个数据库的备份</source>
+            <extracomment>alias</extracomment>
+            <translation>, the database it belongs to is unknown</translation>
         </message>
     </context>
     <context>
         <name>BackupDialog</name>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="60" />
+            <location filename="../../ui/dialogs/backup.py" line="64" />
             <source>备份数据库</source>
             <translation>Back up database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="63" />
+            <location filename="../../ui/dialogs/backup.py" line="67" />
             <source>自动备份（每天第一次打开程序时）</source>
             <translation>Automatic backup (first start of each day)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="66" />
+            <location filename="../../ui/dialogs/backup.py" line="70" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="71" />
+            <location filename="../../ui/dialogs/backup.py" line="75" />
             <source>备份文件夹：</source>
             <translation>Backup folder:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="83" />
+            <location filename="../../ui/dialogs/backup.py" line="87" />
             <source>保留份数：</source>
             <translation>Copies to keep:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="84" />
+            <location filename="../../ui/dialogs/backup.py" line="88" />
             <source>保存设置</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="92" />
+            <location filename="../../ui/dialogs/backup.py" line="96" />
             <source>立即备份</source>
             <translation>Back up now</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="95" />
+            <location filename="../../ui/dialogs/backup.py" line="99" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="104" />
+            <location filename="../../ui/dialogs/backup.py" line="108" />
             <source>此文件夹中的备份（最新的在前）：</source>
             <translation>Backups in this folder (newest first):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="116" />
+            <location filename="../../ui/dialogs/backup.py" line="120" />
             <source>选择备份文件夹</source>
             <translation>Choose backup folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="135" />
+            <location filename="../../ui/dialogs/backup.py" line="133" />
+            <source>本数据库</source>
+            <translation>This database</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup.py" line="133" />
+            <source>其他数据库</source>
+            <translation>Other database</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup.py" line="134" />
+            <source>{0} 名人员</source>
+            <translation>{0} workers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/backup.py" line="145" />
             <source>已保存备份设置。</source>
             <translation>Backup settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="147" />
+            <location filename="../../ui/dialogs/backup.py" line="155" />
             <source>正在备份…</source>
             <translation>Backing up…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="151" />
+            <location filename="../../ui/dialogs/backup.py" line="159" />
             <source>已备份到：{0}</source>
             <translation>Backed up to: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="158" />
+            <location filename="../../ui/dialogs/backup.py" line="166" />
             <source>正在备份数据库…</source>
             <translation>Backing up the database…</translation>
         </message>
@@ -718,25 +769,25 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DatabaseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="83" />
+            <location filename="../../ui/dialogs/database.py" line="87" />
             <source>打开数据库</source>
             <extracomment>alias</extracomment>
             <translation>Open database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="57" />
+            <location filename="../../ui/dialogs/database.py" line="61" />
             <source>数据库：</source>
             <extracomment>alias</extracomment>
             <translation>Database: </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="42" />
+            <location filename="../../ui/dialogs/database.py" line="46" />
             <source>无法打开数据库</source>
             <extracomment>alias</extracomment>
             <translation>Cannot open database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="83" />
+            <location filename="../../ui/dialogs/database.py" line="87" />
             <source>社工服务台数据库 (*.db);;所有文件 (*)</source>
             <extracomment>alias</extracomment>
             <translation>swdesk databases (*.db);;All files (*)</translation>
@@ -1407,6 +1458,24 @@ The database as it was before is saved as: {1}</translation>
             <source>正在导出花名册…</source>
             <extracomment>alias</extracomment>
             <translation>Exporting the roster…</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileDialogs</name>
+        <message>
+            <location filename="../../ui/file_dialogs.py" line="39" />
+            <source>文件夹</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_dialogs.py" line="41" />
+            <source>{0} 文件</source>
+            <translation>{0} file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_dialogs.py" line="42" />
+            <source>文件</source>
+            <translation>File</translation>
         </message>
     </context>
     <context>
@@ -2421,17 +2490,17 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>Jobs</name>
         <message>
-            <location filename="../../ui/jobs.py" line="85" />
+            <location filename="../../ui/jobs.py" line="90" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="86" />
+            <location filename="../../ui/jobs.py" line="91" />
             <source>请稍候</source>
             <translation>Please wait</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="133" />
+            <location filename="../../ui/jobs.py" line="138" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
@@ -3945,25 +4014,41 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>Recovery</name>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="163" />
+            <location filename="../../ui/dialogs/recovery.py" line="167" />
+            <source>
+
+仍要用它替换损坏的数据库吗？损坏的文件会另存一份。</source>
+            <extracomment>alias</extracomment>
+            <translation>
+
+Replace the damaged database with it anyway? The damaged file is kept aside.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/recovery.py" line="166" />
+            <source>不是这个数据库的备份</source>
+            <extracomment>alias</extracomment>
+            <translation>Not a backup of this database</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/recovery.py" line="207" />
             <source>打开数据库</source>
             <extracomment>alias</extracomment>
             <translation>Open database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="157" />
+            <location filename="../../ui/dialogs/recovery.py" line="202" />
             <source>社工服务台备份 (*.db *.bak);;所有文件 (*)</source>
             <extracomment>alias</extracomment>
             <translation>swdesk backups (*.db *.bak);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="163" />
+            <location filename="../../ui/dialogs/recovery.py" line="207" />
             <source>社工服务台数据库 (*.db);;所有文件 (*)</source>
             <extracomment>alias</extracomment>
             <translation>swdesk databases (*.db);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="156" />
+            <location filename="../../ui/dialogs/recovery.py" line="201" />
             <source>选择备份文件</source>
             <extracomment>alias</extracomment>
             <translation>Choose backup file</translation>
@@ -3972,34 +4057,68 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>RecoveryDialog</name>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="65" />
+            <location filename="../../ui/dialogs/recovery.py" line="73" />
             <source>无法打开数据库 — 社工服务台</source>
             <translation>Cannot open database — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="82" />
+            <location filename="../../ui/dialogs/recovery.py" line="101" />
+            <source>没有找到这个数据库自己的备份（其他数据库的备份不会用于恢复）。</source>
+            <translation>No backup of this database was found (backups of other databases are never used to recover it).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/recovery.py" line="103" />
+            <source>这个数据库最近的备份：{0}。</source>
+            <translation>The latest backup of this database: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/recovery.py" line="105" />
+            <source>注意：该备份比损坏的文件小，可能缺少最近录入的数据。</source>
+            <translation>Note: this backup is smaller than the damaged file and may lack the latest records.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/recovery.py" line="113" />
             <source>从最近的备份恢复（{0}）</source>
             <translation>Restore the latest backup ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="83" />
+            <location filename="../../ui/dialogs/recovery.py" line="115" />
+            <source>——比损坏的文件小</source>
+            <translation> — smaller than the damaged file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/recovery.py" line="117" />
             <source>选择备份文件恢复…</source>
             <translation>Restore from a backup file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="85" />
+            <location filename="../../ui/dialogs/recovery.py" line="119" />
             <source>重试</source>
             <translation>Retry</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="86" />
+            <location filename="../../ui/dialogs/recovery.py" line="120" />
             <source>打开其他数据库文件…</source>
             <translation>Open another database file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/recovery.py" line="87" />
+            <location filename="../../ui/dialogs/recovery.py" line="121" />
             <source>退出</source>
             <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/recovery.py" line="140" />
+            <source>确认恢复</source>
+            <translation>Confirm restore</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/recovery.py" line="141" />
+            <source>这个备份（{0}）比损坏的文件小，恢复后可能缺少最近录入的数据。损坏的文件会另存一份。
+
+仍要用它恢复吗？</source>
+            <translation>This backup ({0}) is smaller than the damaged file; after the restore the latest records may be missing. The damaged file is kept aside.
+
+Restore from it anyway?</translation>
         </message>
         <message>
             <location filename="../../ui/translatable.py" line="133" />
@@ -4592,47 +4711,47 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>ServerDialog</name>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="93" />
+            <location filename="../../ui/dialogs/database.py" line="97" />
             <source>连接数据库服务器</source>
             <translation>Connect to database server</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="103" />
+            <location filename="../../ui/dialogs/database.py" line="107" />
             <source>服务器地址</source>
             <translation>Server</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="104" />
+            <location filename="../../ui/dialogs/database.py" line="108" />
             <source>端口</source>
             <translation>Port</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="105" />
+            <location filename="../../ui/dialogs/database.py" line="109" />
             <source>数据库名</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="106" />
+            <location filename="../../ui/dialogs/database.py" line="110" />
             <source>用户名</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="107" />
+            <location filename="../../ui/dialogs/database.py" line="111" />
             <source>密码</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="108" />
+            <location filename="../../ui/dialogs/database.py" line="112" />
             <source>区级共享数据库使用 PostgreSQL。请勿把数据库文件放在网络共享文件夹中使用。</source>
             <translation>A district's shared database runs on PostgreSQL. Never use a database file from a network share.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="111" />
+            <location filename="../../ui/dialogs/database.py" line="115" />
             <source>连接</source>
             <translation>Connect</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="112" />
+            <location filename="../../ui/dialogs/database.py" line="116" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
