@@ -37,7 +37,7 @@ from pathlib import Path
 
 import peewee
 
-from swdesk import check, db, files, migrations, models
+from swdesk import check, connection, db, files, migrations, models
 from swdesk.errors import UserError
 from swdesk.services import settings
 from swdesk.services.base import require_admin
@@ -587,8 +587,12 @@ def restore(file: Path | str, target: Path | str | None = None, now: _dt.datetim
     open_path = db.sqlite_path() if db.proxy.obj is not None else None
     on_target = open_path is not None and Path(open_path).resolve() == target_path
     was_open = _database_is_open() and on_target
-    if on_target:
-        db.close_database()   # every thread's connection, not only ours: see swdesk/connection.py
+    if on_target and db.close_database():
+        # A job or the search thread still has the file open: replacing it now would let that
+        # connection delete the new file's WAL later (swdesk/connection.py). Nothing changed; the
+        # proxy stays on the database (this thread reconnects on its next query).
+        raise UserError("后台任务仍在使用数据库，请等它结束后再恢复；当前数据库未改动")
+    connection.close_ended_connections()
     try:
         return _restore_closed(file, target_path, now or _dt.datetime.now(), progress, allow_other_database)
     finally:

@@ -9,8 +9,9 @@ background jobs (QThreadPool threads) and the roster's search thread each open t
 connection left open on a file that is then replaced (restore) keeps the OLD file open; when it is
 finally closed, SQLite checkpoints the old WAL and deletes "<name>-wal" BY NAME — the new
 database's live WAL — after which the next connection reads pages from the wrong frames: pages of
-one table land in another. So before the file is replaced every connection, in every thread, is
-closed (`close_all`).
+one table land in another. So no connection may be open in any thread when the file is replaced:
+`close_all` closes the caller's and those of threads that have ended, running threads close their
+own, and swdesk.backup.restore refuses while any is left.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import sqlite3
 import struct
 import sys
 import threading
+import weakref
 from pathlib import Path
 
 import peewee
@@ -38,14 +40,15 @@ class TrackedSqliteDatabase(peewee.SqliteDatabase):
     """peewee's SqliteDatabase (one connection per thread) that can close all of them at once."""
 
     def __init__(self, *args, **kwargs):
-        # close_all() closes other threads' connections from this one; sqlite3 refuses that with
-        # check_same_thread on. Each connection is still used by its own thread only (peewee's
-        # per-thread state); SQLite itself is built serialized (threadsafety 3 in Python 3.11).
+        # close_all() closes the connections of threads that have ended from this one; sqlite3
+        # refuses that with check_same_thread on. A connection is used by its own thread only.
         kwargs.setdefault("check_same_thread", False)
         super().__init__(*args, **kwargs)
-        self._connections: set[sqlite3.Connection] = set()
+        # Each connection with the thread that opened (and alone uses) it.
+        self._connections: dict[sqlite3.Connection, threading.Thread] = {}
         self._connections_lock = threading.Lock()
         self.guard: FileGuard | None = None
+        _tracked.add(self)
 
     def hold_file(self) -> None:
         """Take the file guard (see FileGuard) once the file exists. Only in WAL mode: with a
@@ -60,25 +63,46 @@ class TrackedSqliteDatabase(peewee.SqliteDatabase):
     def _connect(self):
         conn = super()._connect()
         with self._connections_lock:
-            self._connections.add(conn)
+            self._connections[conn] = threading.current_thread()
         return conn
 
     def _close(self, conn):
         with self._connections_lock:
-            self._connections.discard(conn)
+            self._connections.pop(conn, None)
         super()._close(conn)
 
     def open_connections(self) -> int:
         with self._connections_lock:
             return len(self._connections)
 
-    def close_all(self) -> int:
-        """Close this thread's connection and every other thread's; returns how many were open.
+    def close_ended(self) -> None:
+        """Close the connections of threads that have ended (nobody else can ever use them)."""
+        with self._connections_lock:
+            ended = [c for c, t in self._connections.items() if not t.is_alive()]
+            for conn in ended:
+                del self._connections[conn]
+        for conn in ended:
+            try:
+                conn.close()
+            except sqlite3.Error:
+                pass
 
-        Callers make sure no other thread is using its connection (jobs finished, search thread
-        idle): a connection closed under a running query makes that query fail, never the file.
-        The guard goes first, so that the last connection may checkpoint and remove the WAL."""
-        if self.guard is not None:
+    def close_all(self) -> int:
+        """Close this thread's connection and those of threads that have ended; returns how many
+        stay open (threads still running: a background job, the roster's search thread).
+
+        A connection of a running thread is never closed from here: CPython's sqlite3 frees the
+        handle under a query running in that thread (a segfault, seen in the test suite). Those
+        threads close their own (ui/jobs.Job.run, RosterModel.shutdown); callers that replace the
+        file require none left (swdesk.backup.restore). The file guard is released first when
+        nothing stays open, so that the last connection may checkpoint and remove the WAL."""
+        me = threading.current_thread()
+        with self._connections_lock:
+            running = [c for c, t in self._connections.items() if t is not me and t.is_alive()]
+            ended = [c for c, t in self._connections.items() if t is not me and not t.is_alive()]
+            for conn in ended:
+                del self._connections[conn]
+        if not running and self.guard is not None:
             self.guard.release()
             self.guard = None
         if not self.is_closed():
@@ -87,14 +111,12 @@ class TrackedSqliteDatabase(peewee.SqliteDatabase):
             except peewee.OperationalError:  # a transaction left open by a failed step
                 self._state.conn.rollback()
                 self.close()
-        with self._connections_lock:
-            others, self._connections = list(self._connections), set()
-        for conn in others:
+        for conn in ended:
             try:
                 conn.close()
             except sqlite3.Error:
                 pass
-        return len(others)
+        return len(running)
 
 
 # --- the file guard -------------------------------------------------------------------------------
@@ -141,8 +163,9 @@ class FileGuard:
 
 
 def _read_lock(name: str, start: int, length: int) -> int | None:
-    """An open handle on `name` holding an OFD read lock on [start, start + length); None when the
-    file is missing or another program holds it exclusively (SQLite reports that itself)."""
+    """An open handle on `name` holding an OFD read lock on [start, start + length) (without the
+    lock when another program holds the range exclusively: SQLite reports that itself); None when
+    the file is missing."""
     try:
         fd = os.open(name, os.O_RDONLY)
     except OSError:
@@ -150,9 +173,20 @@ def _read_lock(name: str, start: int, length: int) -> int | None:
     try:
         fcntl.fcntl(fd, fcntl.F_OFD_SETLK, struct.pack("hhqqi4x", fcntl.F_RDLCK, os.SEEK_SET, start, length, 0))
     except OSError:
-        os.close(fd)
-        return None
+        # Not closed: closing it would drop this process's SQLite locks on the file (the very
+        # thing guarded against). Kept, unlocked, until release().
+        pass
     return fd
+
+
+# Every TrackedSqliteDatabase alive, also those the proxy has moved away from (a restore, a
+# switch to another file): their ended threads' connections are closed before a file is replaced.
+_tracked: weakref.WeakSet[TrackedSqliteDatabase] = weakref.WeakSet()
+
+
+def close_ended_connections() -> None:
+    for tracked in list(_tracked):
+        tracked.close_ended()
 
 
 def database() -> peewee.Database:

@@ -6,7 +6,8 @@ connection bookkeeping live one floor down, in swdesk/connection.py (models and 
 that, so that this module may import migrations).
 
 Opening and closing the file (issue 22's damaged database, see docs in swdesk/connection.py):
-- every connection in every thread is closed by `close_database()` (not only the caller's);
+- `close_database()` closes the caller's connection and those of threads that have ended; running
+  threads (jobs, the roster's search thread) close their own, and a restore waits for them;
 - a marker "<data dir>/open-<hash>-<pid>.marker" exists while a process has the file open; a
   marker left by a process that is gone means an unclean exit, and the next open runs
   `PRAGMA quick_check` before anything else touches the file (`unclean_exit_checked()`);
@@ -195,18 +196,22 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> peewee.
     return database_
 
 
-def close_database() -> None:
-    """Close every connection to the open database, in every thread, and say the exit was clean.
+def close_database() -> int:
+    """Close the connections to the open database (see TrackedSqliteDatabase.close_all) and, when
+    none is left, say the exit was clean. Returns how many stay open in running threads.
 
-    Callers stop background work first (ui/jobs.wait_for_all, the search thread)."""
+    Callers stop background work first (ui/jobs.stop_all, RosterModel.shutdown)."""
     database_ = proxy.obj
     if database_ is None:
-        return
+        return 0
     if isinstance(database_, TrackedSqliteDatabase):
-        database_.close_all()
-        _remove_own_marker(database_.database)
-    elif not database_.is_closed():
+        left = database_.close_all()
+        if not left:
+            _remove_own_marker(database_.database)
+        return left
+    if not database_.is_closed():
         database_.close()
+    return 0
 
 
 def close_other(database_: peewee.Database) -> None:

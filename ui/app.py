@@ -247,8 +247,8 @@ def run_window(argv: list[str]) -> int:
     from ui import jobs
 
     # Quit in the middle of work: jobs stop (their transactions roll back, no file half-written),
-    # then every connection of every thread is closed and the open marker removed.
-    jobs.stop_all(10000)
+    # the search thread ends, then every connection is closed and the open marker removed.
+    jobs.release_database(window, 10000)
     db.close_database()
     instance_lock.release()
     return code

@@ -26,6 +26,7 @@ from shiboken6 import isValid
 from swdesk import db
 from swdesk.errors import UserError
 from swdesk.jobs import Cancelled, JobResult
+from ui.models.roster import RosterModel
 
 log = logging.getLogger(__name__)
 
@@ -220,6 +221,15 @@ def cancel_all() -> int:
     for job in running:
         job.cancel()
     return len(running)
+
+
+def release_database(window: QWidget | None, timeout_ms: int = 30000) -> bool:
+    """Before the database is closed, replaced or switched: stop every job and the roster's
+    search threads, so that every thread has closed its own connection (swdesk/connection.py)."""
+    stopped = stop_all(timeout_ms)
+    for model in window.findChildren(RosterModel) if window is not None else ():
+        model.shutdown()
+    return stopped
 
 
 def stop_all(timeout_ms: int = 30000) -> bool:

@@ -320,7 +320,7 @@ Please try once more. If the problem comes back, send this log file to the maint
             <extracomment>alias</extracomment>
             <translation>
 
-Replace the current database with it anyway? The current database is kept as a copy.</translation>
+Replace the current database with it anyway? The current database is kept aside.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/backup.py" line="192" />
@@ -347,10 +347,10 @@ The program can be used as normal. Check the backup folder (is the USB stick plu
 
 是否继续？</source>
             <extracomment>alias</extracomment>
-            <translation>The current database will be replaced by the backup file
+            <translation>The current database will be replaced by the backup
 {0}
-({1})
-The file is checked first, and the current database is kept as a copy.
+({1}).
+The file is checked first and the current database is kept aside.
 
 Continue?</translation>
         </message>
@@ -432,7 +432,7 @@ The database as it was before is saved as: {1}</translation>
             <location filename="../../ui/dialogs/backup.py" line="221" />
             <source>，无法确定是哪个数据库的备份</source>
             <extracomment>alias</extracomment>
-            <translation>, a backup of an unknown database</translation>
+            <translation>, the database it belongs to is unknown</translation>
         </message>
     </context>
     <context>
@@ -495,7 +495,7 @@ The database as it was before is saved as: {1}</translation>
         <message>
             <location filename="../../ui/dialogs/backup.py" line="133" />
             <source>其他数据库</source>
-            <translation>Another database</translation>
+            <translation>Other database</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/backup.py" line="134" />
@@ -864,25 +864,25 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DatabaseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="89" />
+            <location filename="../../ui/dialogs/database.py" line="90" />
             <source>打开数据库</source>
             <extracomment>alias</extracomment>
             <translation>Open database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="67" />
+            <location filename="../../ui/dialogs/database.py" line="68" />
             <source>数据库：</source>
             <extracomment>alias</extracomment>
             <translation>Database: </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="50" />
+            <location filename="../../ui/dialogs/database.py" line="51" />
             <source>无法打开数据库</source>
             <extracomment>alias</extracomment>
             <translation>Cannot open database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="89" />
+            <location filename="../../ui/dialogs/database.py" line="90" />
             <source>社工服务台数据库 (*.db);;所有文件 (*)</source>
             <extracomment>alias</extracomment>
             <translation>swdesk databases (*.db);;All files (*)</translation>
@@ -1547,7 +1547,7 @@ The database as it was before is saved as: {1}</translation>
         <message>
             <location filename="../../ui/file_dialogs.py" line="41" />
             <source>{0} 文件</source>
-            <translation>{0} files</translation>
+            <translation>{0} file</translation>
         </message>
         <message>
             <location filename="../../ui/file_dialogs.py" line="42" />
@@ -2624,27 +2624,27 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>Jobs</name>
         <message>
-            <location filename="../../ui/jobs.py" line="111" />
+            <location filename="../../ui/jobs.py" line="112" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="112" />
+            <location filename="../../ui/jobs.py" line="113" />
             <source>请稍候</source>
             <translation>Please wait</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="181" />
+            <location filename="../../ui/jobs.py" line="182" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="194" />
+            <location filename="../../ui/jobs.py" line="195" />
             <source>注意</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs.py" line="197" />
+            <location filename="../../ui/jobs.py" line="198" />
             <source>完成</source>
             <translation>Done</translation>
         </message>
@@ -4216,7 +4216,7 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <extracomment>alias</extracomment>
             <translation>
 
-Replace the damaged database with it anyway? The damaged file is kept as a copy.</translation>
+Replace the damaged database with it anyway? The damaged file is kept aside.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/recovery.py" line="166" />
@@ -4259,17 +4259,17 @@ Replace the damaged database with it anyway? The damaged file is kept as a copy.
         <message>
             <location filename="../../ui/dialogs/recovery.py" line="101" />
             <source>没有找到这个数据库自己的备份（其他数据库的备份不会用于恢复）。</source>
-            <translation>No backup of this database was found (backups of other databases are never used for recovery).</translation>
+            <translation>No backup of this database was found (backups of other databases are never used to recover it).</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/recovery.py" line="103" />
             <source>这个数据库最近的备份：{0}。</source>
-            <translation>Latest backup of this database: {0}.</translation>
+            <translation>The latest backup of this database: {0}.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/recovery.py" line="105" />
             <source>注意：该备份比损坏的文件小，可能缺少最近录入的数据。</source>
-            <translation>Note: this backup is smaller than the damaged file and may lack the latest entries.</translation>
+            <translation>Note: this backup is smaller than the damaged file and may lack the latest records.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/recovery.py" line="113" />
@@ -4311,9 +4311,9 @@ Replace the damaged database with it anyway? The damaged file is kept as a copy.
             <source>这个备份（{0}）比损坏的文件小，恢复后可能缺少最近录入的数据。损坏的文件会另存一份。
 
 仍要用它恢复吗？</source>
-            <translation>This backup ({0}) is smaller than the damaged file; after recovery the latest entries may be missing. The damaged file is kept as a copy.
+            <translation>This backup ({0}) is smaller than the damaged file; after the restore the latest records may be missing. The damaged file is kept aside.
 
-Recover from it anyway?</translation>
+Restore from it anyway?</translation>
         </message>
         <message>
             <location filename="../../ui/translatable.py" line="139" />
@@ -4926,47 +4926,47 @@ Recover from it anyway?</translation>
     <context>
         <name>ServerDialog</name>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="99" />
+            <location filename="../../ui/dialogs/database.py" line="100" />
             <source>连接数据库服务器</source>
             <translation>Connect to database server</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="109" />
+            <location filename="../../ui/dialogs/database.py" line="110" />
             <source>服务器地址</source>
             <translation>Server</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="110" />
+            <location filename="../../ui/dialogs/database.py" line="111" />
             <source>端口</source>
             <translation>Port</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="111" />
+            <location filename="../../ui/dialogs/database.py" line="112" />
             <source>数据库名</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="112" />
+            <location filename="../../ui/dialogs/database.py" line="113" />
             <source>用户名</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="113" />
+            <location filename="../../ui/dialogs/database.py" line="114" />
             <source>密码</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="114" />
+            <location filename="../../ui/dialogs/database.py" line="115" />
             <source>区级共享数据库使用 PostgreSQL。请勿把数据库文件放在网络共享文件夹中使用。</source>
             <translation>A district's shared database runs on PostgreSQL. Never use a database file from a network share.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="117" />
+            <location filename="../../ui/dialogs/database.py" line="118" />
             <source>连接</source>
             <translation>Connect</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="118" />
+            <location filename="../../ui/dialogs/database.py" line="119" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>

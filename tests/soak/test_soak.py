@@ -235,7 +235,7 @@ class Session:
         self.qtbot.wait(300)
         window.tab("roster").model.wait()
         window.close()
-        jobs.stop_all(10_000)
+        jobs.release_database(window, 10_000)   # what ui/app.run_window does after the event loop
         db.close_database()
         app.open_and_check(self.target)
 

@@ -180,9 +180,9 @@ def restore_file(window, path: str | Path) -> tuple[Path, Path | None] | None:
         QMessageBox.information(window, _tr("恢复"), _tr(
             "当前连接的是数据库服务器（PostgreSQL）。请由数据库管理员用 pg_restore 在服务器上恢复。"))
         return None
-    # The file is replaced only with every connection closed: background jobs stop first, then
-    # the restore closes each thread's connection (swdesk/connection.py).
-    jobs.stop_all()
+    # The file is replaced only with every connection closed: background jobs and the roster's
+    # search thread stop first (each closes its own connection), then the restore closes ours.
+    jobs.release_database(window)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         try:

@@ -36,8 +36,9 @@ def switch_database(window, target: str) -> bool:
     """Open `target`; on failure keep the current database and say why."""
     from swdesk.services import base
 
-    # A job still running would carry on in the other database (the proxy moves under it).
-    jobs.stop_all()
+    # A job still running would carry on in the other database (the proxy moves under it); the
+    # search thread closes its connection to the old one.
+    jobs.release_database(window)
     previous, previous_session = db.proxy.obj, base.current()
     lock = instance_lock.acquire(target, window)   # another window may have that file open
     if lock is None:
