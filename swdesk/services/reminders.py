@@ -71,12 +71,8 @@ def _load_source_modules() -> None:
     if _loaded:
         return
     _loaded = True
-    for name in SOURCE_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
+    for name in SOURCE_MODULES:  # a missing one is a broken install: it fails loudly here
+        importlib.import_module(name)
 
 
 # --- the built-in sources -----------------------------------------------------------------------
