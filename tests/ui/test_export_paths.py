@@ -35,8 +35,12 @@ def database(request, db_target):
 @pytest.fixture
 def window(database, qtbot):
     from swdesk.services import base, scope
+    from ui.app import settings
     from ui.main_window import MainWindow
 
+    # Qt keeps one QSettings store per process: filters an earlier test left on the roster tab
+    # would narrow "the current view" that 导出花名册 exports. A first start has none.
+    settings().clear()
     base.set_session(scope.single_user_session())   # as the window's start-up sets it (login.py)
     win = MainWindow()
     qtbot.addWidget(win)
