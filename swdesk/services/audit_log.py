@@ -107,6 +107,20 @@ REFERENCES: dict[str, tuple[str, Any]] = {
 _FIELD_LABELS: dict[str, str] = {**GENERIC_FIELD_LABELS, **workers.FIELD_LABELS, **mentoring.PAIR_LABELS}
 
 
+RECORD_ID_WIDTH = 40  # AuditLog.record_id is varchar(40): PostgreSQL refuses a longer value
+
+
+def _record_id_text(record_ids: Sequence[int]) -> str:
+    """As many of the people's ids as fit the column ("1,2,3…"), the line's 对象编号."""
+    text = ""
+    for record_id in record_ids:
+        candidate = f"{text},{record_id}" if text else str(record_id)
+        if len(candidate) > RECORD_ID_WIDTH - 1:
+            return text + "…"
+        text = candidate
+    return text
+
+
 def record_output(kind: str, path: str | os.PathLike, count: int, summary: str,
                   details: dict[str, Any] | None = None, *, record_ids: Sequence[int] = ()) -> None:
     """Record that the current operator wrote the file `path` (its final name, never a temporary
@@ -122,11 +136,10 @@ def record_output(kind: str, path: str | os.PathLike, count: int, summary: str,
     locked, full) raises StorageError: no output leaves the program without its line."""
     path = Path(path)
     action = "print" if path.suffix.lower() == ".pdf" else "export"
-    ids = [str(i) for i in record_ids]
     text = summary if path.name in summary else f"{summary}：{path.name}"
     try:
         with db.database().atomic():
-            audit(action, table=kind, record_id=",".join(ids[:20]), summary=text,
+            audit(action, table=kind, record_id=_record_id_text(record_ids), summary=text,
                   after={"file": str(path.absolute()), "count": count, **(details or {})})
     except peewee.OperationalError as exc:
         storage = storage_error(exc)

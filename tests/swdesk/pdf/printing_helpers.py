@@ -40,10 +40,13 @@ def add_worker(office, name="张三", *, photo: bytes | None = None, status="在
     from swdesk.models import Worker, WorkerPhoto
 
     n = next(_seq)
-    birth = _dt.date(1980, 1, 1) + _dt.timedelta(days=n * 37)
+    # The counter runs over the whole session (thousands of workers in a full run): keep the birth
+    # date in 1980–1999 and the serial at three digits, or the ID number grows to 19 characters
+    # (PostgreSQL refuses it for varchar(18); SQLite would store it silently).
+    birth = _dt.date(1980, 1, 1) + _dt.timedelta(days=(n * 37) % 7300)
     worker = Worker.create(
         office=office, name=name, gender="男" if n % 2 else "女",
-        id_number=idcard.make("350502", birth, 100 + n), birth_date=birth, sector="事业单位",
+        id_number=idcard.make("350502", birth, 100 + n % 900), birth_date=birth, sector="事业单位",
         employer=employer, education="大专", title="初级", specialties=specialties, kind="志愿者",
         community=community, status=status,
         card_no=(f"{office.street_code}2026{n:05d}" if card_no == "auto" else card_no),

@@ -170,3 +170,14 @@ def test_lines_speak_the_clerks_language_in_viewer_and_export(db, tmp_path):
     assert ("服务人员", "王芳、李强、编号 999（已删除）") in cells and ("回访时间", "2026-10-09T09:00:00") in cells
     last = AuditLog.select().order_by(AuditLog.id.desc()).first()
     assert "对象=热线诉求" in last.summary and "操作员=clerk" in last.summary
+
+
+def test_an_output_for_many_people_fits_the_record_id_column(db, tmp_path):
+    """A print run of hundreds of cards names its people in a varchar(40) column (PostgreSQL
+    refuses a longer value, SQLite would store it): as many ids as fit, then …"""
+    from swdesk.models import AuditLog
+    from swdesk.services import audit_log
+
+    audit_log.record_output("worker", tmp_path / "cards.pdf", 410, "打印服务证 410 张", record_ids=range(1, 411))
+    line = AuditLog.select().order_by(AuditLog.id.desc()).first()
+    assert len(line.record_id) <= 40 and line.record_id.startswith("1,2,3,") and line.record_id.endswith("…")
