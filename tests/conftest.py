@@ -218,3 +218,18 @@ KILLED_STATUS = -9 if os.name != "nt" else 1
 def hard_kill(proc) -> None:
     """Kill `proc` with no chance to clean up (SIGKILL / TerminateProcess)."""
     proc.kill()
+
+
+def load_quarter_factory():
+    """tests/swdesk/reports/quarter_factory.py, loaded once under the name "quarter_factory" (a
+    module under tests/swdesk/ cannot be imported by its dotted name beside the real package)."""
+    import importlib.util
+    import sys
+
+    if "quarter_factory" not in sys.modules:
+        path = Path(__file__).resolve().parent / "swdesk" / "reports" / "quarter_factory.py"
+        spec = importlib.util.spec_from_file_location("quarter_factory", path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["quarter_factory"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["quarter_factory"]

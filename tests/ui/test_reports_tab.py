@@ -1,10 +1,7 @@
 """The 统计报表 tab and the demand plan dialog on real widgets."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
+from conftest import load_quarter_factory
 from PySide6.QtCharts import QChartView
 from PySide6.QtWidgets import QTableWidget
 
@@ -12,18 +9,7 @@ from swdesk import periods
 from swdesk.reports import quarter
 from swdesk.services import demand
 
-
-def load_factory():
-    if "quarter_factory" not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "swdesk" / "reports" / "quarter_factory.py"
-        spec = importlib.util.spec_from_file_location("quarter_factory", path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["quarter_factory"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["quarter_factory"]
-
-
-qf = load_factory()
+qf = load_quarter_factory()
 
 
 def _open_tab(qtbot, period=qf.PERIOD):

@@ -3,15 +3,14 @@ it, records one audit line naming the saved file (committed only once the file i
 reports its phases with real counts, and says in Chinese why nothing was written."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import load_quarter_factory
 
 from swdesk import files, periods
 from swdesk.errors import UserError
@@ -27,18 +26,7 @@ from swdesk.models import AuditLog
 from swdesk.services import settings
 from swdesk.services.base import PermissionDenied, Session, set_session
 
-
-def load_factory():
-    if "quarter_factory" not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "reports" / "quarter_factory.py"
-        spec = importlib.util.spec_from_file_location("quarter_factory", path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["quarter_factory"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["quarter_factory"]
-
-
-qf = load_factory()
+qf = load_quarter_factory()
 Q4 = periods.parse(qf.PERIOD)
 
 # (name, run(out, progress), the audit line's 对象, what the count counts in the write phase)

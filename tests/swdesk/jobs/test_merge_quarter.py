@@ -1,13 +1,11 @@
 """The district roll-up: the sum of two street workbooks equals the workbook of their union."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import run_cli
+from conftest import load_quarter_factory, run_cli
 
 from swdesk import periods
 from swdesk.jobs.export_quarter import export_quarter
@@ -15,18 +13,7 @@ from swdesk.jobs.merge_quarter import merge_quarter
 from swdesk.services.base import Session, UserError, reset_session, set_session
 from swdesk.xlsx import quarter
 
-
-def load_factory():
-    if "quarter_factory" not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "reports" / "quarter_factory.py"
-        spec = importlib.util.spec_from_file_location("quarter_factory", path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["quarter_factory"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["quarter_factory"]
-
-
-qf = load_factory()
+qf = load_quarter_factory()
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Rows for the report tests, inserted straight through the models (small and seeded), with the
 expected figures counted here in Python from the rows made — independently of the SQL under test.
 
-Imported by tests in two folders through `load_factory()` (a copy of which each test file has),
+Imported by tests in several folders through `load_quarter_factory()` in tests/conftest.py,
 since a module under tests/swdesk/ cannot be imported by its dotted name beside the real package.
 """
 from __future__ import annotations

@@ -2,29 +2,16 @@
 from __future__ import annotations
 
 import datetime as _dt
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
+from conftest import load_quarter_factory
 
 from swdesk.models import AuditLog, DemandTarget, WorkerSpecialty
 from swdesk.reports import demand as demand_report
 from swdesk.services import demand
 from swdesk.services.base import PermissionDenied, Session, ValidationError, set_session
 
-
-def load_factory():
-    if "quarter_factory" not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "reports" / "quarter_factory.py"
-        spec = importlib.util.spec_from_file_location("quarter_factory", path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["quarter_factory"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["quarter_factory"]
-
-
-qf = load_factory()
+qf = load_quarter_factory()
 
 
 def test_set_targets_replaces_the_dimension_and_audits(office):

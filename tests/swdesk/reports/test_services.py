@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import datetime as _dt
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
+from conftest import load_quarter_factory
 
 from swdesk import periods, vocab
 from swdesk.models import (
@@ -23,18 +21,7 @@ from swdesk.models import (
 from swdesk.reports import services
 from swdesk.services.base import Session, set_session
 
-
-def load_factory():
-    if "quarter_factory" not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "reports" / "quarter_factory.py"
-        spec = importlib.util.spec_from_file_location("quarter_factory", path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["quarter_factory"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["quarter_factory"]
-
-
-qf = load_factory()
+qf = load_quarter_factory()
 P = periods.parse(qf.PERIOD)
 
 

@@ -2,27 +2,15 @@
 from __future__ import annotations
 
 import datetime as _dt
-import importlib.util
-import sys
 from collections import Counter
-from pathlib import Path
+
+from conftest import load_quarter_factory
 
 from swdesk import vocab
 from swdesk.reports import structure
 from swdesk.services.base import Session, set_session
 
-
-def load_factory():
-    if "quarter_factory" not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "reports" / "quarter_factory.py"
-        spec = importlib.util.spec_from_file_location("quarter_factory", path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["quarter_factory"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["quarter_factory"]
-
-
-qf = load_factory()
+qf = load_quarter_factory()
 
 
 def _blocks(end=qf.END):

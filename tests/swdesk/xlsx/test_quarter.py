@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import importlib.util
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import require_programs, run_cli
+from conftest import load_quarter_factory, require_programs, run_cli
 
 from swdesk import periods, vocab
 from swdesk.jobs.export_quarter import export_quarter
@@ -19,18 +17,7 @@ from swdesk.models import Worker
 from swdesk.reports import quarter as report_data
 from swdesk.xlsx import quarter
 
-
-def load_factory():
-    if "quarter_factory" not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "reports" / "quarter_factory.py"
-        spec = importlib.util.spec_from_file_location("quarter_factory", path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["quarter_factory"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["quarter_factory"]
-
-
-qf = load_factory()
+qf = load_quarter_factory()
 Q4 = periods.parse(qf.PERIOD)
 
 

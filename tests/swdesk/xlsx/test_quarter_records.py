@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import load_quarter_factory
 
 from swdesk import periods
 from swdesk.jobs.export_quarter import export_quarter
@@ -24,7 +25,7 @@ def _load(name: str, path: Path):
 
 
 HERE = Path(__file__).resolve().parent
-qf = _load("quarter_factory", HERE.parent / "reports" / "quarter_factory.py")
+qf = load_quarter_factory()
 xq = _load("xlsx_test_quarter", HERE / "test_quarter.py")
 Q4 = periods.parse("2026Q4")
 
