@@ -43,6 +43,11 @@ class TrackedSqliteDatabase(peewee.SqliteDatabase):
         # close_all() closes the connections of threads that have ended from this one; sqlite3
         # refuses that with check_same_thread on. A connection is used by its own thread only.
         kwargs.setdefault("check_same_thread", False)
+        # Every transaction takes the write lock at BEGIN. A deferred one that reads first (a
+        # versioned save reads the old row, a setting its old value) and then writes after another
+        # connection committed gets SQLITE_BUSY at once in WAL mode, without waiting busy_timeout:
+        # seen as "数据库正被其他程序占用" on a settings save beside a demo fill in the soak test.
+        kwargs.setdefault("lock_type", "IMMEDIATE")
         super().__init__(*args, **kwargs)
         # Each connection with the thread that opened (and alone uses) it.
         self._connections: dict[sqlite3.Connection, threading.Thread] = {}
