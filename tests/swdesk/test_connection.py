@@ -23,7 +23,7 @@ def test_a_save_that_reads_first_waits_for_another_writer_instead_of_failing(db)
         try:
             with swdb.database().atomic():
                 Setting.update(value=json.dumps(100)).where(Setting.key == "counter").execute()
-        except BaseException as exc:  # noqa: BLE001 - reported below, in the test's thread
+        except BaseException as exc:  # reported below, in the test's thread
             errors.append(exc)
         finally:
             other_done.set()
