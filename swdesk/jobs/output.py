@@ -37,8 +37,15 @@ class _LateTransaction:
 
     def begin(self) -> None:
         if self._atomic is None:
-            self._atomic = db.database().atomic()
-            self._atomic.__enter__()
+            atomic = db.database().atomic()
+            try:
+                atomic.__enter__()   # BEGIN IMMEDIATE: a lock held elsewhere shows here
+            except peewee.OperationalError as exc:
+                storage = storage_error(exc)
+                if storage is None:
+                    raise
+                raise storage from exc
+            self._atomic = atomic
 
     def __enter__(self) -> _LateTransaction:
         return self
