@@ -37,8 +37,17 @@ class _LateTransaction:
 
     def begin(self) -> None:
         if self._atomic is None:
-            self._atomic = db.database().atomic()
-            self._atomic.__enter__()
+            # SQLite's BEGIN IMMEDIATE takes the write lock here, so "database is locked" comes from
+            # this call; kept only once begun (ending a transaction never begun fails in peewee).
+            atomic = db.database().atomic()
+            try:
+                atomic.__enter__()
+            except peewee.OperationalError as exc:
+                storage = storage_error(exc)
+                if storage is None:
+                    raise
+                raise storage from exc
+            self._atomic = atomic
 
     def __enter__(self) -> _LateTransaction:
         return self
