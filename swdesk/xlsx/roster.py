@@ -37,6 +37,7 @@ from swdesk.models import Worker
 from swdesk.services import settings, workers
 from swdesk.services.base import UserError
 from swdesk.xlsx import common, roster_record, table
+from swdesk.xlsx.rows import RowStream
 
 WORKER_HEADERS = ("姓名", "性别", "身份证号", "出生日期", "手机号码", "所属领域", "工作单位", "学历", "职称",
                   "社工职业水平", "专业特长", "政治面貌", "人员类别", "所属社区", "加入日期", "状态")
@@ -599,7 +600,7 @@ def write_roster(path: str | os.PathLike, rows: Iterable[Sequence[Any]], total: 
                  progress: Progress | None = None) -> int:
     """Write `rows` (values in EXPORT_HEADERS order, ID numbers as they are to appear) to a roster
     workbook at `path` with the template's columns; returns the count. Streamed into a write-only
-    workbook: memory stays flat for any roster size."""
+    workbook, plain rows as ready XML (xlsx/rows.py): memory stays flat for any roster size."""
     wb = Workbook(write_only=True)
     with common.writing(wb, path):
         ws = wb.create_sheet(SHEET_TITLE)
@@ -607,26 +608,36 @@ def write_roster(path: str | os.PathLike, rows: Iterable[Sequence[Any]], total: 
             ws.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(header, 12)
         ws.freeze_panes = "A2"
         bold = Font(bold=True)
-        header_cells = []
-        for header in EXPORT_HEADERS:
-            cell = WriteOnlyCell(ws, header)
-            cell.font = bold
-            header_cells.append(cell)
-        ws.append(header_cells)
         count = 0
-        for values in rows:
-            ws.append([_export_value(ws, v) for v in values])
-            count += 1
-            if count % 500 == 0:
-                report(progress, count, total)
+        with RowStream(ws, "yyyy-mm-dd") as out:
+            header_cells = []
+            for header in EXPORT_HEADERS:
+                cell = WriteOnlyCell(ws, header)
+                cell.font = bold
+                header_cells.append(cell)
+            out.styled(header_cells)
+            for values in rows:
+                if not out.append_plain(values):
+                    out.styled([_export_value(ws, v) for v in values])
+                count += 1
+                if count % 500 == 0:
+                    report(progress, count, total)
         report(progress, count, max(total, count))
     return count
 
 
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
 def _export_value(ws, value: Any) -> Any:
-    # A date is written as an Excel date; openpyxl gives date values the format yyyy-mm-dd itself.
+    """A value of a row that is not plain (xlsx/rows.py): text that would start a formula guarded,
+    several lines (awards, evaluations) shown as lines."""
     if isinstance(value, str) and common.needs_guard(value):
         return common.safe_cell(ws, value)
+    if isinstance(value, str) and "\n" in value:
+        cell = WriteOnlyCell(ws, value)
+        cell.alignment = _WRAP
+        return cell
     return value
 
 

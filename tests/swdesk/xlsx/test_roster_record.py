@@ -61,6 +61,7 @@ def test_export_then_import_into_an_empty_database_keeps_the_record(db, office, 
     assert row["年度评价"] == (f"{LAST_YEAR - 1}|合格|街道社工站\n"
                            f"{LAST_YEAR}|优秀|街道社工站|{LAST_YEAR}-12-30|服务认真|耐心 群众满意")
     assert row["星级"] == "一星" and row["职业水平证书编号"] == "2019-350000-0123"
+    assert ws.cell(row=2, column=header.index("表彰奖励") + 1).alignment.wrap_text  # shown as lines
     assert [ws.cell(row=3, column=i).value for i in range(len(header) - 4, len(header) + 1)] == [None] * 5
 
     swdb.close_database()
