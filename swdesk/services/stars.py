@@ -31,6 +31,8 @@ from swdesk.services.base import (
 from swdesk.services.fieldcheck import Checker
 
 settings.DEFAULTS.setdefault("star_thresholds", [100, 300, 600, 1000, 1500])
+# Cards and badges show the star level ({stars}, {star_name}) only when the office asks for it.
+settings.DEFAULTS.setdefault("print_stars", False)
 OPENING_LABELS = {"minutes": "以往服务时长", "as_of": "截至日期", "note": "说明"}
 
 
@@ -45,6 +47,16 @@ def set_thresholds(hours: list[float]) -> None:
     if len(values) != 5 or any(h <= 0 for h in values) or values != sorted(set(values)):
         raise ValidationError({"star_thresholds": "应为5个递增的正数（一星到五星所需小时数）"})
     settings.put("star_thresholds", values)
+
+
+def print_stars() -> bool:
+    """Whether cards and badges print the star level (swdesk/pdf/templates.py STAR_PLACEHOLDERS)."""
+    return bool(settings.get("print_stars"))
+
+
+@writes("setting")
+def set_print_stars(on: bool) -> None:
+    settings.put("print_stars", bool(on))
 
 
 def level_for(minutes: int, limits: list[float] | None = None) -> int:
