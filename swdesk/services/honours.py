@@ -26,8 +26,17 @@ def check_award(data: dict[str, Any]) -> dict[str, Any]:
         "date": c.date("date", not_after=_dt.date.today()),
         "document_no": c.text("document_no", max_len=60),
     }
+    _no_separator(c, clean, ("title", "issuer", "document_no"))
     c.raise_if_any()
     return clean
+
+
+def _no_separator(c: Checker, clean: dict[str, Any], keys: tuple[str, ...]) -> None:
+    # The roster spreadsheet separates an entry's parts with | (swdesk/xlsx/roster_record.py): a
+    # part holding one would be read back split in the wrong place.
+    for key in keys:
+        if any(bar in clean[key] for bar in "|｜"):
+            c.fail(key, "不能含有竖线 |（花名册中用它分隔各项）")
 
 
 def check_evaluation(data: dict[str, Any], worker_id: int | None = None, row_id: int | None = None) -> dict[str, Any]:
@@ -42,6 +51,7 @@ def check_evaluation(data: dict[str, Any], worker_id: int | None = None, row_id:
         "date": c.date("date", required=False, not_after=today),
         "note": c.text("note", max_len=2000),
     }
+    _no_separator(c, clean, ("evaluator",))
     same = None if worker_id is None else Evaluation.get_or_none(
         (Evaluation.worker == worker_id) & (Evaluation.year == clean["year"]))
     if same is not None and same.id != row_id:
