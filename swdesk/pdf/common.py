@@ -168,7 +168,7 @@ def star_values_of(worker_ids: Sequence[int]) -> dict[int, dict[str, str]]:
     computed) unless the office prints stars (setting print_stars, off by default)."""
     levels = {}
     if stars.print_stars():
-        levels = {s.worker_id: s.level for s in stars.star_levels(worker_ids=list(worker_ids))}
+        levels = stars.levels(list(worker_ids))
     return {w: star_values(levels.get(w, 0)) for w in worker_ids}
 
 

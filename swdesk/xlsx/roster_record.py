@@ -167,8 +167,8 @@ def export_values(worker_ids: Sequence[int], on: _dt.date | None = None) -> dict
     for row in Evaluation.select().where(Evaluation.worker.in_(ids)).order_by(Evaluation.year):
         evaluations.setdefault(row.worker_id, []).append(
             _line(row.year, row.grade, row.evaluator, row.date, " ".join((row.note or "").split())))
-    for status in stars.star_levels(on, ids):
-        out[status.worker_id][4] = vocab.STAR_NAMES[status.level]
+    for w, level in stars.levels(ids, on).items():
+        out[w][4] = vocab.STAR_NAMES[level]
     for w, lines in awards.items():
         out[w][2] = "\n".join(lines)
     for w, lines in evaluations.items():
