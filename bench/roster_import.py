@@ -149,7 +149,7 @@ def time_raw_export(target: Path, out: Path) -> float:
     con = sqlite3.connect(target)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("花名册")
-    ws.append(list(roster.HEADERS))
+    ws.append(list(roster.WORKER_HEADERS))
     for row in con.execute(
             "SELECT w.name, w.gender, w.id_number, w.birth_date, w.phone, w.sector, w.employer, w.education,"
             " w.title, w.sw_level, w.specialties, w.political_status, w.kind, c.name, w.joined_on, w.status"

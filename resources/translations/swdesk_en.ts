@@ -891,37 +891,37 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DeactivateDialog</name>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="606" />
+            <location filename="../../ui/dialogs/worker.py" line="613" />
             <source>离队 — {0}</source>
             <translation>Leave — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="609" />
+            <location filename="../../ui/dialogs/worker.py" line="616" />
             <source>如：工作调动、迁出本街道、本人申请</source>
             <translation>e.g. job change, moved out of the street, own request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="615" />
+            <location filename="../../ui/dialogs/worker.py" line="622" />
             <source>离队原因</source>
             <translation>Reason for leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="616" />
+            <location filename="../../ui/dialogs/worker.py" line="623" />
             <source>离队日期</source>
             <translation>Date left</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="617" />
+            <location filename="../../ui/dialogs/worker.py" line="624" />
             <source>离队人员保留全部记录和服务时长，可随时恢复在册。</source>
             <translation>A worker who leaves keeps all records and service hours and can be made active again at any time.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="619" />
+            <location filename="../../ui/dialogs/worker.py" line="626" />
             <source>确定离队</source>
             <translation>Confirm leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="620" />
+            <location filename="../../ui/dialogs/worker.py" line="627" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -4823,52 +4823,52 @@ Restore from it anyway?</translation>
             <translation>Query failed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="402" />
+            <location filename="../../ui/tabs/roster.py" line="408" />
             <source>已复制身份证号</source>
             <translation>ID number copied</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="402" />
+            <location filename="../../ui/tabs/roster.py" line="408" />
             <source>此人没有登记身份证号</source>
             <translation>No ID number recorded for this worker</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="414" />
+            <location filename="../../ui/tabs/roster.py" line="420" />
             <source>新增人员…</source>
             <translation>New worker…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="417" />
+            <location filename="../../ui/tabs/roster.py" line="423" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="418" />
+            <location filename="../../ui/tabs/roster.py" line="424" />
             <source>打印服务证（{0} 人）…</source>
             <translation>Print service cards ({0})…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="418" />
+            <location filename="../../ui/tabs/roster.py" line="424" />
             <source>打印服务证…</source>
             <translation>Print service cards…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="421" />
+            <location filename="../../ui/tabs/roster.py" line="427" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="421" />
+            <location filename="../../ui/tabs/roster.py" line="427" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="423" />
+            <location filename="../../ui/tabs/roster.py" line="429" />
             <source>复制身份证号</source>
             <translation>Copy ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="425" />
+            <location filename="../../ui/tabs/roster.py" line="431" />
             <source>删除（仅限录入错误）…</source>
             <translation>Delete (data-entry errors only)…</translation>
         </message>
@@ -5367,34 +5367,34 @@ Restore from it anyway?</translation>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="154" />
+            <location filename="../../ui/dialogs/worker.py" line="161" />
             <location filename="../../ui/translatable.py" line="113" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="159" />
+            <location filename="../../ui/dialogs/worker.py" line="166" />
             <source>18位身份证号，填写后自动带出出生日期和性别</source>
             <translation>18-character ID number; fills in date of birth and sex</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="162" />
+            <location filename="../../ui/dialogs/worker.py" line="169" />
             <source>如 1985-06-01；有身份证号时可不填</source>
             <translation>e.g. 1985-06-01; not needed with an ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="163" />
+            <location filename="../../ui/dialogs/worker.py" line="170" />
             <source>11位手机号码</source>
             <translation>11-digit mobile number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="172" />
+            <location filename="../../ui/dialogs/worker.py" line="179" />
             <source>如 2026-03-01</source>
             <translation>e.g. 2026-03-01</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/worker.py" line="81" />
-            <location filename="../../ui/dialogs/worker.py" line="183" />
+            <location filename="../../ui/dialogs/worker.py" line="190" />
             <location filename="../../ui/translatable.py" line="128" />
             <source>状态</source>
             <translation>Status</translation>
@@ -5480,172 +5480,172 @@ Restore from it anyway?</translation>
             <translation>Stars, awards and evaluations</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="187" />
+            <location filename="../../ui/dialogs/worker.py" line="194" />
             <location filename="../../ui/translatable.py" line="132" />
             <source>服务证号</source>
             <translation>Card number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="220" />
+            <location filename="../../ui/dialogs/worker.py" line="227" />
             <source>照片（1 寸）</source>
             <translation>Photo (1-inch)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="226" />
+            <location filename="../../ui/dialogs/worker.py" line="233" />
             <source>选择文件…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="228" />
+            <location filename="../../ui/dialogs/worker.py" line="235" />
             <source>从剪贴板粘贴</source>
             <translation>Paste from clipboard</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="230" />
+            <location filename="../../ui/dialogs/worker.py" line="237" />
             <source>清除照片</source>
             <translation>Remove photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="249" />
-            <location filename="../../ui/dialogs/worker.py" line="251" />
+            <location filename="../../ui/dialogs/worker.py" line="256" />
+            <location filename="../../ui/dialogs/worker.py" line="258" />
             <source>项目</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="249" />
-            <location filename="../../ui/dialogs/worker.py" line="251" />
+            <location filename="../../ui/dialogs/worker.py" line="256" />
+            <location filename="../../ui/dialogs/worker.py" line="258" />
             <source>服务时长（小时）</source>
             <translation>Service hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="251" />
+            <location filename="../../ui/dialogs/worker.py" line="258" />
             <source>季度</source>
             <translation>Quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="258" />
+            <location filename="../../ui/dialogs/worker.py" line="265" />
             <source>按项目合计</source>
             <translation>By programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="260" />
+            <location filename="../../ui/dialogs/worker.py" line="267" />
             <source>按季度</source>
             <translation>By quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="271" />
+            <location filename="../../ui/dialogs/worker.py" line="278" />
             <source>保存 (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="276" />
+            <location filename="../../ui/dialogs/worker.py" line="283" />
             <source>保存并继续新增</source>
             <translation>Save and add another</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="278" />
+            <location filename="../../ui/dialogs/worker.py" line="285" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="320" />
+            <location filename="../../ui/dialogs/worker.py" line="327" />
             <source>保存时自动分配</source>
             <translation>Assigned on save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="360" />
+            <location filename="../../ui/dialogs/worker.py" line="367" />
             <source>人员信息 — {0}</source>
             <translation>Worker details — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="363" />
+            <location filename="../../ui/dialogs/worker.py" line="370" />
             <source>{0}
 发证日期 {1}，有效期至 {2}</source>
             <translation>{0}
 issued {1}, valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="366" />
+            <location filename="../../ui/dialogs/worker.py" line="373" />
             <source>未发证</source>
             <translation>No card issued</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="374" />
+            <location filename="../../ui/dialogs/worker.py" line="381" />
             <source>离队（{0}）</source>
             <translation>Left ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="376" />
+            <location filename="../../ui/dialogs/worker.py" line="383" />
             <source>，原因：{0}</source>
             <translation>, reason: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="377" />
+            <location filename="../../ui/dialogs/worker.py" line="384" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="380" />
+            <location filename="../../ui/dialogs/worker.py" line="387" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="386" />
+            <location filename="../../ui/dialogs/worker.py" line="393" />
             <source>保存后这里显示此人的服务时长。</source>
             <translation>Service hours appear here after saving.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="390" />
+            <location filename="../../ui/dialogs/worker.py" line="397" />
             <source>累计服务时长：{0} 小时</source>
             <translation>Total service hours: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="428" />
+            <location filename="../../ui/dialogs/worker.py" line="435" />
             <source>出生日期 {0}，{1}，{2} 岁，年龄段：{3}</source>
             <translation>Born {0}, {1}, aged {2}, age band: {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="462" />
+            <location filename="../../ui/dialogs/worker.py" line="469" />
             <source>无照片</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="470" />
+            <location filename="../../ui/dialogs/worker.py" line="477" />
             <source>选择照片</source>
             <translation>Choose photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="471" />
+            <location filename="../../ui/dialogs/worker.py" line="478" />
             <source>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</source>
             <translation>Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="486" />
+            <location filename="../../ui/dialogs/worker.py" line="493" />
             <source>剪贴板中没有图片，请先复制一张照片</source>
             <translation>The clipboard holds no image; copy a photo first</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="534" />
+            <location filename="../../ui/dialogs/worker.py" line="541" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="560" />
+            <location filename="../../ui/dialogs/worker.py" line="567" />
             <source>已保存 {0}，服务证号 {1}。请录入下一位。</source>
             <translation>Saved {0}, card number {1}. Enter the next worker.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="568" />
+            <location filename="../../ui/dialogs/worker.py" line="575" />
             <source>记录已被修改</source>
             <translation>Record changed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="569" />
+            <location filename="../../ui/dialogs/worker.py" line="576" />
             <source>在您编辑期间，此人的记录已被其他窗口修改并保存。</source>
             <translation>While you were editing, this worker's record was changed and saved elsewhere.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="571" />
+            <location filename="../../ui/dialogs/worker.py" line="578" />
             <source>对方修改了：
 {0}
 
@@ -5656,12 +5656,12 @@ issued {1}, valid until {2}</translation>
 Reloading shows what they saved; your unsaved changes will need to be entered again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="572" />
+            <location filename="../../ui/dialogs/worker.py" line="579" />
             <source>重新载入</source>
             <translation>Reload</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="573" />
+            <location filename="../../ui/dialogs/worker.py" line="580" />
             <source>继续编辑</source>
             <translation>Keep editing</translation>
         </message>
@@ -5761,13 +5761,13 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="658" />
+            <location filename="../../ui/dialogs/worker.py" line="665" />
             <source>删除人员</source>
             <extracomment>alias</extracomment>
             <translation>Delete worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="659" />
+            <location filename="../../ui/dialogs/worker.py" line="666" />
             <source>删除仅用于录入错误的记录；已离开的人员请用“离队”。
 请填写删除 {0} 的原因：</source>
             <extracomment>alias</extracomment>
@@ -5775,31 +5775,31 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
 Why is {0} being deleted?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="638" />
+            <location filename="../../ui/dialogs/worker.py" line="645" />
             <source>将 {0} 恢复为在册人员？</source>
             <extracomment>alias</extracomment>
             <translation>Make {0} an active worker again?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="637" />
+            <location filename="../../ui/dialogs/worker.py" line="644" />
             <source>恢复在册</source>
             <extracomment>alias</extracomment>
             <translation>Make active again</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="665" />
+            <location filename="../../ui/dialogs/worker.py" line="672" />
             <source>无</source>
             <extracomment>alias</extracomment>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="664" />
+            <location filename="../../ui/dialogs/worker.py" line="671" />
             <source>确定要永久删除 {0}（服务证号 {1}）吗？此操作不能撤销，并记入操作日志。</source>
             <extracomment>alias</extracomment>
             <translation>Permanently delete {0} (card number {1})? This cannot be undone and is written to the audit log.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="663" />
+            <location filename="../../ui/dialogs/worker.py" line="670" />
             <source>确认删除</source>
             <extracomment>alias</extracomment>
             <translation>Confirm delete</translation>
@@ -5821,243 +5821,249 @@ Why is {0} being deleted?</translation>
     <context>
         <name>WorkerRecord</name>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="464" />
+            <location filename="../../ui/widgets/worker_record.py" line="465" />
             <source>90天内应再登记且继续教育学时不足：{0} 人</source>
             <extracomment>alias</extracomment>
             <translation>Registration due within 90 days with continuing-education hours missing: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="496" />
+            <location filename="../../ui/widgets/worker_record.py" line="497" />
             <source>{0}所需服务小时</source>
             <extracomment>alias</extracomment>
             <translation>{0}: service hours needed</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="491" />
+            <location filename="../../ui/widgets/worker_record.py" line="492" />
             <source>{0}每个登记期继续教育学时</source>
             <extracomment>alias</extracomment>
             <translation>{0}: continuing-education hours per registration period</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="336" />
+            <location filename="../../ui/widgets/worker_record.py" line="337" />
             <source>以往服务时长</source>
             <extracomment>alias</extracomment>
             <translation>Earlier service hours</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="218" />
+            <location filename="../../ui/widgets/worker_record.py" line="219" />
             <source>以往服务时长…</source>
             <extracomment>alias</extracomment>
             <translation>Earlier service hours…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="92" />
+            <location filename="../../ui/widgets/worker_record.py" line="93" />
             <source>保存</source>
             <extracomment>alias</extracomment>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="226" />
-            <location filename="../../ui/widgets/worker_record.py" line="235" />
+            <location filename="../../ui/widgets/worker_record.py" line="227" />
+            <location filename="../../ui/widgets/worker_record.py" line="236" />
             <source>修改…</source>
             <extracomment>alias</extracomment>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="192" />
+            <location filename="../../ui/widgets/worker_record.py" line="193" />
             <source>修改职业水平…</source>
             <extracomment>alias</extracomment>
             <translation>Edit qualification…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="205" />
-            <location filename="../../ui/widgets/worker_record.py" line="227" />
-            <location filename="../../ui/widgets/worker_record.py" line="236" />
+            <location filename="../../ui/widgets/worker_record.py" line="206" />
+            <location filename="../../ui/widgets/worker_record.py" line="228" />
+            <location filename="../../ui/widgets/worker_record.py" line="237" />
             <source>删除</source>
             <extracomment>alias</extracomment>
             <translation>Delete</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="290" />
+            <location filename="../../ui/widgets/worker_record.py" line="291" />
             <source>取得日期</source>
             <extracomment>alias</extracomment>
             <translation>Date obtained</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="93" />
+            <location filename="../../ui/widgets/worker_record.py" line="94" />
             <source>取消</source>
             <extracomment>alias</extracomment>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="429" />
+            <location filename="../../ui/widgets/worker_record.py" line="430" />
             <source>图片或 PDF (*.jpg *.jpeg *.png *.pdf)</source>
             <extracomment>alias</extracomment>
             <translation>Images or PDF (*.jpg *.jpeg *.png *.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="310" />
-            <location filename="../../ui/widgets/worker_record.py" line="201" />
+            <location filename="../../ui/widgets/worker_record.py" line="311" />
+            <location filename="../../ui/widgets/worker_record.py" line="202" />
             <source>培训机构</source>
             <extracomment>alias</extracomment>
             <translation>Institution</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="301" />
-            <location filename="../../ui/widgets/worker_record.py" line="317" />
-            <location filename="../../ui/widgets/worker_record.py" line="201" />
+            <location filename="../../ui/widgets/worker_record.py" line="302" />
+            <location filename="../../ui/widgets/worker_record.py" line="318" />
+            <location filename="../../ui/widgets/worker_record.py" line="202" />
             <source>备注</source>
             <extracomment>alias</extracomment>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="309" />
+            <location filename="../../ui/widgets/worker_record.py" line="310" />
             <source>外部继续教育学时</source>
             <extracomment>alias</extracomment>
             <translation>External continuing-education hours</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="357" />
-            <location filename="../../ui/widgets/worker_record.py" line="222" />
+            <location filename="../../ui/widgets/worker_record.py" line="358" />
+            <location filename="../../ui/widgets/worker_record.py" line="223" />
             <source>奖项名称</source>
             <extracomment>alias</extracomment>
             <translation>Award</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="452" />
+            <location filename="../../ui/widgets/worker_record.py" line="453" />
             <source>姓名</source>
             <extracomment>alias</extracomment>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="315" />
-            <location filename="../../ui/widgets/worker_record.py" line="201" />
+            <location filename="../../ui/widgets/worker_record.py" line="316" />
+            <location filename="../../ui/widgets/worker_record.py" line="202" />
             <source>学时</source>
             <extracomment>alias</extracomment>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="342" />
+            <location filename="../../ui/widgets/worker_record.py" line="343" />
             <source>小时数</source>
             <extracomment>alias</extracomment>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="452" />
+            <location filename="../../ui/widgets/worker_record.py" line="453" />
             <source>已完成学时</source>
             <extracomment>alias</extracomment>
             <translation>Hours done</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="388" />
-            <location filename="../../ui/widgets/worker_record.py" line="231" />
+            <location filename="../../ui/widgets/worker_record.py" line="389" />
+            <location filename="../../ui/widgets/worker_record.py" line="232" />
             <source>年度</source>
             <extracomment>alias</extracomment>
             <translation>Year</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="452" />
+            <location filename="../../ui/widgets/worker_record.py" line="453" />
             <source>应再登记日期</source>
             <extracomment>alias</extracomment>
             <translation>Registration due</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="343" />
+            <location filename="../../ui/widgets/worker_record.py" line="344" />
             <source>截至日期</source>
             <extracomment>alias</extracomment>
             <translation>As of</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="359" />
-            <location filename="../../ui/widgets/worker_record.py" line="222" />
+            <location filename="../../ui/widgets/worker_record.py" line="360" />
+            <location filename="../../ui/widgets/worker_record.py" line="223" />
             <source>授予单位</source>
             <extracomment>alias</extracomment>
             <translation>Awarded by</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="360" />
-            <location filename="../../ui/widgets/worker_record.py" line="222" />
+            <location filename="../../ui/widgets/worker_record.py" line="361" />
+            <location filename="../../ui/widgets/worker_record.py" line="223" />
             <source>授予日期</source>
             <extracomment>alias</extracomment>
             <translation>Date awarded</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="361" />
-            <location filename="../../ui/widgets/worker_record.py" line="222" />
+            <location filename="../../ui/widgets/worker_record.py" line="362" />
+            <location filename="../../ui/widgets/worker_record.py" line="223" />
             <source>文号</source>
             <extracomment>alias</extracomment>
             <translation>Document number</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="247" />
+            <location filename="../../ui/widgets/worker_record.py" line="248" />
             <source>无</source>
             <extracomment>alias</extracomment>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="311" />
-            <location filename="../../ui/widgets/worker_record.py" line="201" />
+            <location filename="../../ui/widgets/worker_record.py" line="312" />
+            <location filename="../../ui/widgets/worker_record.py" line="202" />
             <source>日期</source>
             <extracomment>alias</extracomment>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="212" />
+            <location filename="../../ui/widgets/worker_record.py" line="213" />
             <source>星级</source>
             <extracomment>alias</extracomment>
             <translation>Star level</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="266" />
+            <location filename="../../ui/widgets/worker_record.py" line="267" />
             <source>星级：{0}　累计服务时长 {1:.1f} 小时</source>
             <extracomment>alias</extracomment>
             <translation>Star level: {0}   total service {1:.1f} hours</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="419" />
+            <location filename="../../ui/widgets/worker_record.py" line="498" />
+            <source>服务证和胸牌上印星级（★）</source>
+            <extracomment>alias</extracomment>
+            <translation>Print the star level (★) on cards and badges</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/worker_record.py" line="420" />
             <source>未选择</source>
             <extracomment>alias</extracomment>
             <translation>None chosen</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="344" />
+            <location filename="../../ui/widgets/worker_record.py" line="345" />
             <source>来源说明</source>
             <extracomment>alias</extracomment>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="252" />
+            <location filename="../../ui/widgets/worker_record.py" line="253" />
             <source>没有正在进行的登记期（未登记、登记已过期或无职业水平）。</source>
             <extracomment>alias</extracomment>
             <translation>No registration period running (not registered, registration lapsed, or no qualification).</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="225" />
-            <location filename="../../ui/widgets/worker_record.py" line="234" />
+            <location filename="../../ui/widgets/worker_record.py" line="226" />
+            <location filename="../../ui/widgets/worker_record.py" line="235" />
             <source>添加…</source>
             <extracomment>alias</extracomment>
             <translation>Add…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="204" />
+            <location filename="../../ui/widgets/worker_record.py" line="205" />
             <source>添加外部学时…</source>
             <extracomment>alias</extracomment>
             <translation>Add external hours…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="193" />
+            <location filename="../../ui/widgets/worker_record.py" line="194" />
             <source>添加登记…</source>
             <extracomment>alias</extracomment>
             <translation>Add registration…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="300" />
+            <location filename="../../ui/widgets/worker_record.py" line="301" />
             <source>登记日期</source>
             <extracomment>alias</extracomment>
             <translation>Registration date</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="254" />
+            <location filename="../../ui/widgets/worker_record.py" line="255" />
             <source>登记期 {0} 至 {1}，应于 {2} 再登记。
 已完成 {3:g} 学时（本中心继续教育培训 {4:g}，外部 {5:g}），要求 {6:g} 学时，还差 {7:g} 学时。</source>
             <extracomment>alias</extracomment>
@@ -6065,40 +6071,40 @@ Why is {0} being deleted?</translation>
 {3:g} hours done (centre's continuing-education courses {4:g}, external {5:g}), {6:g} required, {7:g} missing.</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="186" />
+            <location filename="../../ui/widgets/worker_record.py" line="187" />
             <source>社会工作者职业水平</source>
             <extracomment>alias</extracomment>
             <translation>Social worker qualification</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="358" />
-            <location filename="../../ui/widgets/worker_record.py" line="222" />
+            <location filename="../../ui/widgets/worker_record.py" line="359" />
+            <location filename="../../ui/widgets/worker_record.py" line="223" />
             <source>级别</source>
             <extracomment>alias</extracomment>
             <translation>Level</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="195" />
+            <location filename="../../ui/widgets/worker_record.py" line="196" />
             <source>继续教育（本登记期）</source>
             <extracomment>alias</extracomment>
             <translation>Continuing education (this registration period)</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="287" />
             <location filename="../../ui/widgets/worker_record.py" line="288" />
-            <location filename="../../ui/widgets/worker_record.py" line="452" />
+            <location filename="../../ui/widgets/worker_record.py" line="289" />
+            <location filename="../../ui/widgets/worker_record.py" line="453" />
             <source>职业水平</source>
             <extracomment>alias</extracomment>
             <translation>Qualification</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="298" />
+            <location filename="../../ui/widgets/worker_record.py" line="299" />
             <source>职业水平登记</source>
             <extracomment>alias</extracomment>
             <translation>Qualification registration</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="248" />
+            <location filename="../../ui/widgets/worker_record.py" line="249" />
             <source>职业水平：{0}　证书编号：{1}　取得日期：{2}
 登记日期：{3}</source>
             <extracomment>alias</extracomment>
@@ -6106,94 +6112,94 @@ Why is {0} being deleted?</translation>
 Registered: {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="220" />
-            <location filename="../../ui/widgets/worker_record.py" line="354" />
-            <location filename="../../ui/widgets/worker_record.py" line="356" />
+            <location filename="../../ui/widgets/worker_record.py" line="221" />
+            <location filename="../../ui/widgets/worker_record.py" line="355" />
+            <location filename="../../ui/widgets/worker_record.py" line="357" />
             <source>表彰奖励</source>
             <extracomment>alias</extracomment>
             <translation>Awards</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="289" />
+            <location filename="../../ui/widgets/worker_record.py" line="290" />
             <source>证书编号</source>
             <extracomment>alias</extracomment>
             <translation>Certificate number</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="319" />
-            <location filename="../../ui/widgets/worker_record.py" line="201" />
+            <location filename="../../ui/widgets/worker_record.py" line="320" />
+            <location filename="../../ui/widgets/worker_record.py" line="202" />
             <source>证明扫描件</source>
             <extracomment>alias</extracomment>
             <translation>Scan of the proof</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="229" />
-            <location filename="../../ui/widgets/worker_record.py" line="382" />
-            <location filename="../../ui/widgets/worker_record.py" line="384" />
+            <location filename="../../ui/widgets/worker_record.py" line="230" />
+            <location filename="../../ui/widgets/worker_record.py" line="383" />
+            <location filename="../../ui/widgets/worker_record.py" line="385" />
             <source>评价</source>
             <extracomment>alias</extracomment>
             <translation>Evaluation</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="390" />
-            <location filename="../../ui/widgets/worker_record.py" line="231" />
+            <location filename="../../ui/widgets/worker_record.py" line="391" />
+            <location filename="../../ui/widgets/worker_record.py" line="232" />
             <source>评价人</source>
             <extracomment>alias</extracomment>
             <translation>Evaluator</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="391" />
-            <location filename="../../ui/widgets/worker_record.py" line="231" />
+            <location filename="../../ui/widgets/worker_record.py" line="392" />
+            <location filename="../../ui/widgets/worker_record.py" line="232" />
             <source>评价日期</source>
             <extracomment>alias</extracomment>
             <translation>Evaluation date</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="389" />
-            <location filename="../../ui/widgets/worker_record.py" line="231" />
+            <location filename="../../ui/widgets/worker_record.py" line="390" />
+            <location filename="../../ui/widgets/worker_record.py" line="232" />
             <source>评价等次</source>
             <extracomment>alias</extracomment>
             <translation>Grade</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="393" />
-            <location filename="../../ui/widgets/worker_record.py" line="231" />
+            <location filename="../../ui/widgets/worker_record.py" line="394" />
+            <location filename="../../ui/widgets/worker_record.py" line="232" />
             <source>评语</source>
             <extracomment>alias</extracomment>
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="273" />
+            <location filename="../../ui/widgets/worker_record.py" line="274" />
             <source>距下一星级还差 {0:g} 小时</source>
             <extracomment>alias</extracomment>
             <translation>{0:g} hours to the next star level</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="270" />
+            <location filename="../../ui/widgets/worker_record.py" line="271" />
             <source>达到日期：{0}</source>
             <extracomment>alias</extracomment>
             <translation>Reached: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="452" />
+            <location filename="../../ui/widgets/worker_record.py" line="453" />
             <source>还差学时</source>
             <extracomment>alias</extracomment>
             <translation>Hours missing</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="420" />
+            <location filename="../../ui/widgets/worker_record.py" line="421" />
             <source>选择文件…</source>
             <extracomment>alias</extracomment>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="428" />
+            <location filename="../../ui/widgets/worker_record.py" line="429" />
             <source>选择证明扫描件</source>
             <extracomment>alias</extracomment>
             <translation>Choose the scan of the proof</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/worker_record.py" line="268" />
+            <location filename="../../ui/widgets/worker_record.py" line="269" />
             <source>（含以往服务 {0:g} 小时，截至 {1}）</source>
             <extracomment>alias</extracomment>
             <translation> (including {0:g} earlier hours, as of {1})</translation>

@@ -7,6 +7,8 @@ written).
 """
 from __future__ import annotations
 
+import datetime as _dt
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,10 @@ from swdesk.privacy import mask_id
 from swdesk.services import search as roster_view
 from swdesk.services.base import require_admin
 from swdesk.xlsx import roster as roster_xlsx
+from swdesk.xlsx import roster_record
+
+# Workers whose record columns are read with one query per table: 4 queries per 500 workers.
+_CHUNK = 500
 
 
 def export_roster(out: Path, *, full_id: bool = False, view: roster_view.View | None = None,
@@ -42,12 +48,16 @@ def export_roster(out: Path, *, full_id: bool = False, view: roster_view.View | 
 
 
 def _rows(base, full_id: bool) -> Iterator[list[Any]]:
-    """The exported rows, streamed from the cursor, ID numbers masked unless `full_id`."""
+    """The exported rows, streamed from the cursor, ID numbers masked unless `full_id`; the record
+    columns (certificate, awards, evaluations, star level) read for a chunk of workers at a time."""
     community = Community.alias("export_community")
-    query = (base.clone().select(*roster_xlsx.export_columns(community)).switch(Worker)
+    query = (base.clone().select(Worker.id, *roster_xlsx.export_columns(community)).switch(Worker)
              .join(community, JOIN.LEFT_OUTER, on=(Worker.community == community.id)).tuples())
-    for values in query.iterator():
-        values = list(values)
-        if not full_id:
-            values[roster_xlsx.ID_COLUMN] = mask_id(values[roster_xlsx.ID_COLUMN])
-        yield values
+    today = _dt.date.today()
+    rows = query.iterator()
+    while chunk := list(itertools.islice(rows, _CHUNK)):
+        record = roster_record.export_values([values[0] for values in chunk], today)
+        for worker_id, *values in chunk:
+            if not full_id:
+                values[roster_xlsx.ID_COLUMN] = mask_id(values[roster_xlsx.ID_COLUMN])
+            yield values + record[worker_id]

@@ -37,9 +37,11 @@ class _LateTransaction:
 
     def begin(self) -> None:
         if self._atomic is None:
+            # SQLite's BEGIN IMMEDIATE takes the write lock here, so "database is locked" comes from
+            # this call; kept only once begun (ending a transaction never begun fails in peewee).
             atomic = db.database().atomic()
             try:
-                atomic.__enter__()   # BEGIN IMMEDIATE: a lock held elsewhere shows here
+                atomic.__enter__()
             except peewee.OperationalError as exc:
                 storage = storage_error(exc)
                 if storage is None:

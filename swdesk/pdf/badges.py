@@ -32,6 +32,7 @@ def items(worker_ids: Sequence[int]) -> Iterator[layout.Item]:
     for chunk in common.chunks(worker_ids):
         workers = common.workers_by_ids(chunk)
         roles = _roles(chunk)
+        star_values = common.star_values_of(chunk)
         for w in workers:
             group, role = roles.get(w.id, ("", ""))
             if group:
@@ -40,7 +41,7 @@ def items(worker_ids: Sequence[int]) -> Iterator[layout.Item]:
                 role_line = w.specialties.replace("、", " · ") if w.specialties else (w.kind or "")
             fields = {**offices(w.office_id), "name": w.name, "group": group, "role": role,
                       "role_line": role_line, "card_no": w.card_no or "", "unit": w.employer or "",
-                      "kind": w.kind or "", "specialties": w.specialties or ""}
+                      "kind": w.kind or "", "specialties": w.specialties or "", **star_values[w.id]}
             yield layout.Item(fields, None, {"who": f"{w.name}（编号 {w.id}）", "worker_id": w.id})
 
 

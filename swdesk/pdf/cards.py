@@ -19,11 +19,11 @@ CARD_H_MM = 53.98
 
 
 def card_fields(worker: Worker, office_values: dict[str, str], key: bytes,
-                community_names: dict[int, str]) -> dict[str, str]:
+                community_names: dict[int, str], star_values: dict[str, str] | None = None) -> dict[str, str]:
     community = community_names.get(worker.community_id, "") if worker.community_id else ""
     unit = community or worker.employer or ""
     return {
-        **office_values,
+        **office_values, **(star_values or common.star_values(0)),
         "name": worker.name, "gender": worker.gender, "card_no": worker.card_no or "",
         "unit": unit, "community": community, "employer": worker.employer or "",
         "specialties": worker.specialties or "—", "kind": worker.kind or "",
@@ -47,8 +47,9 @@ def items(worker_ids: Sequence[int], with_photos: bool = True) -> Iterator[layou
         workers = common.workers_by_ids(chunk)
         names = _community_names(workers)
         photos = common.photos_for(chunk) if with_photos else {}
+        star_values = common.star_values_of(chunk)
         for w in workers:
-            yield layout.Item(card_fields(w, offices(w.office_id), key, names), photos.get(w.id),
+            yield layout.Item(card_fields(w, offices(w.office_id), key, names, star_values[w.id]), photos.get(w.id),
                               {"who": f"{w.name}（服务证号 {w.card_no}）", "worker_id": w.id})
 
 

@@ -7,12 +7,12 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from swdesk import idcard, jobs
+from swdesk import idcard, jobs, vocab
 from swdesk.models import Office, Worker, WorkerPhoto
 from swdesk.pdf.fonts import FontChain
 from swdesk.pdf.layout import Calibration, Item
-from swdesk.pdf.templates import Template, fill
-from swdesk.services import settings
+from swdesk.pdf.templates import STAR_PLACEHOLDERS, Template, fill
+from swdesk.services import settings, stars
 from swdesk.services.base import UserError, default_office, scoped
 
 FIELD_LABELS = {
@@ -24,8 +24,8 @@ FIELD_LABELS = {
     "person_in_charge": "负责人", "id_type": "证件类型", "id_masked": "证件号码", "period_text": "服务期间",
     "total_hours": "服务时长", "hours_lines": "各项目时长", "organisation": "出具单位", "clerk": "经办人",
     "contact": "联系方式", "number": "证明编号", "reprint_mark": "补打标记", "issue_date": "开具日期",
-    "body": "证明正文", "star_name": "星级", "stars": "星级标记", "reached_date": "达到日期",
-}
+    "body": "证明正文", "reached_date": "达到日期",
+} | {name: placeholder.label for name, placeholder in STAR_PLACEHOLDERS.items()}
 
 
 def date_text(day: _dt.date | None) -> str:
@@ -154,6 +154,22 @@ class OfficeValues:
             ensure_real_office(office)
             values = self._by_id[key] = office_fields(office)
         return values
+
+
+# --- star levels (templates.STAR_PLACEHOLDERS) ---------------------------------------------------
+
+def star_values(level: int) -> dict[str, str]:
+    """The star placeholders of a level (0: none, both empty)."""
+    return {"stars": "★" * level, "star_name": vocab.STAR_NAMES[level]}
+
+
+def star_values_of(worker_ids: Sequence[int]) -> dict[int, dict[str, str]]:
+    """Each worker's star placeholders for a card or badge printed today; all empty (and nothing
+    computed) unless the office prints stars (setting print_stars, off by default)."""
+    levels = {}
+    if stars.print_stars():
+        levels = stars.levels(list(worker_ids))
+    return {w: star_values(levels.get(w, 0)) for w in worker_ids}
 
 
 # --- every character in a font ------------------------------------------------------------------

@@ -25,7 +25,7 @@ def star_fields(worker: Worker, level: int, hours_text: str, reached: _dt.date, 
         **common.office_fields(office),
         "name": worker.name, "gender": worker.gender,
         "id_masked": mask_id(worker.id_number) if worker.id_number else "—", "card_no": worker.card_no or "—",
-        "star_name": name, "stars": "★" * level, "total_hours": hours_text,
+        **common.star_values(level), "total_hours": hours_text,
         "reached_date": common.date_text(reached), "organisation": office.centre_name, "number": number,
         "issue_date": common.date_text(issue_date), "body": body,
     }

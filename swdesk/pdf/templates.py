@@ -28,22 +28,41 @@ BUILTIN = {
     "star_certificate": "star_certificate_a4.json",
 }
 
+@dataclass(frozen=True)
+class Placeholder:
+    """A {field} several kinds of template share, defined once: its label (messages, the settings
+    page), a sample value (the templates' README) and how the value is computed."""
+
+    label: str
+    sample: str
+    how: str
+
+
+# The worker's star level (issue 18), computed by swdesk/pdf/common.py `star_values` for cards and
+# badges (only when the office's setting print_stars is on: off by default, the built-in templates'
+# star elements then print nothing) and for the star certificate (the level it certifies).
+STAR_PLACEHOLDERS = {
+    "stars": Placeholder("星级标记", "★★★", "每级一个★：服务时长台账加以往服务时长，按本单位星级标准算到打印当天；"
+                                        "未达一星或单位设置未开启“服务证和胸牌印星级”时为空"),
+    "star_name": Placeholder("星级", "三星", "同一星级的名称（一星…五星），为空的情形同上"),
+}
+
 # The {field} placeholders each kind of template may use (their values come from
 # swdesk/pdf/cards.py, badges.py and certificates.py).
 _OFFICE_FIELDS = {"centre_name", "district", "street", "card_issuer", "charter_text", "hotlines",
                   "contact_phone", "address", "person_in_charge"}
 FIELDS: dict[str, set[str]] = {
     "card": _OFFICE_FIELDS | {"name", "gender", "card_no", "unit", "community", "employer",
-                              "specialties", "valid_until", "issued_on", "kind", "qr"},
+                              "specialties", "valid_until", "issued_on", "kind", "qr"} | set(STAR_PLACEHOLDERS),
     "badge": _OFFICE_FIELDS | {"name", "role_line", "group", "role", "card_no", "unit", "kind",
-                               "specialties"},
+                               "specialties"} | set(STAR_PLACEHOLDERS),
     "certificate": _OFFICE_FIELDS | {"name", "gender", "id_type", "id_masked", "card_no",
                                      "period_text", "total_hours", "hours_lines", "organisation",
                                      "clerk", "contact", "number", "reprint_mark", "issue_date",
                                      "body"},
-    "star_certificate": _OFFICE_FIELDS | {"name", "gender", "id_masked", "card_no", "star_name", "stars",
-                                          "total_hours", "reached_date", "organisation", "number",
-                                          "issue_date", "body"},
+    "star_certificate": _OFFICE_FIELDS | {"name", "gender", "id_masked", "card_no", "total_hours",
+                                          "reached_date", "organisation", "number", "issue_date",
+                                          "body"} | set(STAR_PLACEHOLDERS),
 }
 
 DEFAULTS = {"font_size": 9.0, "align": "left", "valign": "middle", "shrink_to_fit": False,

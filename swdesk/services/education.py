@@ -401,8 +401,8 @@ def at_risk(on: _dt.date | None = None) -> list[PeriodStatus]:
 def education_reminders(on: _dt.date) -> list[reminders.Reminder]:
     return [reminders.Reminder(
         "roster", s.worker_id, f"{s.name}（{s.level}）",
-        f"应于{s.due:%Y-%m-%d}再登记，本登记期继续教育{s.done:g}学时，还差{s.missing:g}学时", s.due)
-        for s in at_risk(on)]
+        f"应于{s.due:%Y-%m-%d}再登记，本登记期继续教育{s.done:g}学时，还差{s.missing:g}学时", s.due,
+        page="education") for s in at_risk(on)]
 
 
 reminders.KIND_LABELS.setdefault("roster", "继续教育")

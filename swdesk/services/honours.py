@@ -5,7 +5,7 @@ import datetime as _dt
 from typing import Any
 
 from swdesk import vocab
-from swdesk.models import Award, Evaluation, Worker
+from swdesk.models import Award, Evaluation, SwQualification, Worker
 from swdesk.services import versions
 from swdesk.services.base import UserError, audit, get_scoped, snapshot, writes
 from swdesk.services.fieldcheck import Checker
@@ -16,7 +16,8 @@ EVALUATION_LABELS = {"year": "年度", "grade": "评价等次", "evaluator": "�
                      "note": "评语"}
 
 
-def _check_award(data: dict[str, Any]) -> dict[str, Any]:
+def check_award(data: dict[str, Any]) -> dict[str, Any]:
+    """The clean values of an award (the form and the roster import); ValidationError if any is wrong."""
     c = Checker(data)
     clean = {
         "title": c.text("title", required=True, max_len=100, missing="请填写奖项名称"),
@@ -25,11 +26,22 @@ def _check_award(data: dict[str, Any]) -> dict[str, Any]:
         "date": c.date("date", not_after=_dt.date.today()),
         "document_no": c.text("document_no", max_len=60),
     }
+    _no_separator(c, clean, ("title", "issuer", "document_no"))
     c.raise_if_any()
     return clean
 
 
-def _check_evaluation(data: dict[str, Any], worker_id: int, row_id: int | None) -> dict[str, Any]:
+def _no_separator(c: Checker, clean: dict[str, Any], keys: tuple[str, ...]) -> None:
+    # The roster spreadsheet separates an entry's parts with | (swdesk/xlsx/roster_record.py): a
+    # part holding one would be read back split in the wrong place.
+    for key in keys:
+        if any(bar in clean[key] for bar in "|｜"):
+            c.fail(key, "不能含有竖线 |（花名册中用它分隔各项）")
+
+
+def check_evaluation(data: dict[str, Any], worker_id: int | None = None, row_id: int | None = None) -> dict[str, Any]:
+    """The clean values of an evaluation; `worker_id` None (a worker not yet saved, the roster
+    import) skips the one-a-year check against the database."""
     c = Checker(data)
     today = _dt.date.today()
     clean = {
@@ -39,7 +51,9 @@ def _check_evaluation(data: dict[str, Any], worker_id: int, row_id: int | None) 
         "date": c.date("date", required=False, not_after=today),
         "note": c.text("note", max_len=2000),
     }
-    same = Evaluation.get_or_none((Evaluation.worker == worker_id) & (Evaluation.year == clean["year"]))
+    _no_separator(c, clean, ("evaluator",))
+    same = None if worker_id is None else Evaluation.get_or_none(
+        (Evaluation.worker == worker_id) & (Evaluation.year == clean["year"]))
     if same is not None and same.id != row_id:
         c.fail("year", f"{clean['year']}年度已有评价")
     c.raise_if_any()
@@ -59,7 +73,7 @@ def evaluations(worker_id: int) -> list[Evaluation]:
 @writes("award")
 def add_award(worker_id: int, data: dict[str, Any]) -> Award:
     worker = get_scoped(Worker, worker_id, "社工")
-    row = Award.create(worker=worker_id, **_check_award(data))
+    row = Award.create(worker=worker_id, **check_award(data))
     audit("create", row, after=snapshot(row), summary=f"表彰奖励 {worker.name}：{row.title}")
     return row
 
@@ -68,7 +82,7 @@ def add_award(worker_id: int, data: dict[str, Any]) -> Award:
 def update_award(award_id: int, data: dict[str, Any], version: int | None = None) -> Award:
     row = _get(Award, award_id, "表彰奖励")
     versions.require(row, version, "表彰奖励", AWARD_LABELS)
-    clean = _check_award({**snapshot(row), **data})
+    clean = check_award({**snapshot(row), **data})
     before = snapshot(row)
     versions.save(row, clean, version, "表彰奖励", AWARD_LABELS)
     audit("update", row, before=before, after=snapshot(row), summary=f"修改表彰奖励 {row.title}")
@@ -85,7 +99,7 @@ def delete_award(award_id: int) -> None:
 @writes("evaluation")
 def add_evaluation(worker_id: int, data: dict[str, Any]) -> Evaluation:
     worker = get_scoped(Worker, worker_id, "社工")
-    row = Evaluation.create(worker=worker_id, **_check_evaluation(data, worker_id, None))
+    row = Evaluation.create(worker=worker_id, **check_evaluation(data, worker_id, None))
     audit("create", row, after=snapshot(row), summary=f"评价 {worker.name}：{row.year}年度{row.grade}")
     return row
 
@@ -94,7 +108,7 @@ def add_evaluation(worker_id: int, data: dict[str, Any]) -> Evaluation:
 def update_evaluation(evaluation_id: int, data: dict[str, Any], version: int | None = None) -> Evaluation:
     row = _get(Evaluation, evaluation_id, "评价")
     versions.require(row, version, "评价", EVALUATION_LABELS)
-    clean = _check_evaluation({**snapshot(row), **data}, row.worker_id, row.id)
+    clean = check_evaluation({**snapshot(row), **data}, row.worker_id, row.id)
     before = snapshot(row)
     versions.save(row, clean, version, "评价", EVALUATION_LABELS)
     audit("update", row, before=before, after=snapshot(row), summary=f"修改评价 {row.year}年度")
@@ -106,6 +120,24 @@ def delete_evaluation(evaluation_id: int) -> None:
     row = _get(Evaluation, evaluation_id, "评价")
     audit("delete", row, before=snapshot(row), summary=f"删除评价 {row.year}年度")
     row.delete_instance()
+
+
+def add_imported(records: list[tuple[int, dict[str, Any]]], source: str = "") -> None:
+    """The roster import's record columns for workers it has just added (inside its transaction):
+    `records` = [(worker id, {certificate_no, obtained_on, awards, evaluations})], each value
+    already checked (swdesk/xlsx/roster_record.py). Rows go in with one insert per table and one
+    audit line per table naming the file (the workers' own lines list who was added)."""
+    qualifications = [{"worker": w, "certificate_no": r.get("certificate_no", ""), "obtained_on": r.get("obtained_on")}
+                      for w, r in records if r.get("certificate_no") or r.get("obtained_on")]
+    awards_ = [{"worker": w, **a} for w, r in records for a in r.get("awards", ())]
+    evaluations_ = [{"worker": w, **e} for w, r in records for e in r.get("evaluations", ())]
+    for model, rows, what in ((SwQualification, qualifications, "职业水平证书"), (Award, awards_, "表彰奖励"),
+                              (Evaluation, evaluations_, "评价")):
+        for start in range(0, len(rows), 500):
+            model.insert_many(rows[start:start + 500]).execute()
+        if rows:
+            audit("import", table=model._meta.table_name, after={"count": len(rows), "file": source},
+                  summary=f"导入花名册：{what} {len(rows)} 条" + (f"（{source}）" if source else ""))
 
 
 def _get(model, row_id: int, what: str):

@@ -31,6 +31,7 @@ class Reminder:
     title: str
     detail: str
     since: _dt.date    # the day it became late (the due date that passed)
+    page: str = ""     # the record's page to show, if not its first (e.g. "education")
 
     def days_late(self, on: _dt.date) -> int:
         return (on - self.since).days
@@ -143,7 +144,7 @@ def _coerce(item: Reminder | dict) -> Reminder:
         since = since.date()
     return Reminder(kind=item.get("tab") or item["kind"], record_id=int(item["record_id"]),
                     title=str(item.get("title", "")), detail=str(item.get("detail", "")),
-                    since=since)
+                    since=since, page=str(item.get("page", "")))
 
 
 def counts(on: _dt.date | None = None, items: list[Reminder] | None = None) -> dict[str, int]:

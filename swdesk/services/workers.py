@@ -52,7 +52,7 @@ from swdesk.models import (
     WorkerSpecialty,
 )
 from swdesk.privacy import mask_id
-from swdesk.services import bulk, settings, versions
+from swdesk.services import bulk, honours, settings, versions
 from swdesk.services.base import (
     UserError,
     ValidationError,
@@ -143,7 +143,7 @@ class CheckedRow:
 
     __slots__ = ("name", "employer", "notes", "gender", "sector", "education", "title", "sw_level",
                  "political_status", "kind", "status", "birth_date", "joined_on", "id_number", "phone",
-                 "specialty_list", "specialties", "community", "new_community", "_row", "_office")
+                 "specialty_list", "specialties", "community", "new_community", "_row", "_office", "_record")
 
     def __init__(self, values: dict[str, Any]):
         for key, value in values.items():
@@ -699,6 +699,9 @@ def bulk_create(rows: list[dict[str, Any]], progress: Progress | None = None, *,
     if problems:
         raise ValidationError(problems)
     ids = add_many(cleaned, progress, source=source, ctx=ctx)
+    # The record columns (certificate, awards, evaluations) of the roster, in the same transaction.
+    honours.add_imported([(i, row["_record"]) for i, row in zip(ids, rows, strict=True) if row.get("_record")],
+                         source)
     audit("import", table="worker", after={"count": len(ids), "file": source},
           summary=f"导入花名册 {len(ids)} 人" + (f"：{source}" if source else ""))
     return len(ids)

@@ -9,7 +9,9 @@ export) writes the template's columns, so an exported file imports again. ID num
 by default (350502********1234); the importer recognises a masked number, ignores it and takes the
 birth date and gender from their own columns (which the export always fills), checking the gender
 against the masked number's 17th digit. So `export roster` → `import roster` into an empty
-database gives the same workers (without their ID numbers unless exported with --full-id).
+database gives the same workers (without their ID numbers unless exported with --full-id), with
+their record columns (职业水平证书编号, 证书取得日期, 表彰奖励, 年度评价: swdesk/xlsx/roster_record.py);
+星级, computed from hours, is exported only.
 Text cells that would start a formula are written with the quotePrefix guard of xlsx/common.py.
 """
 from __future__ import annotations
@@ -34,12 +36,17 @@ from swdesk.jobs import Progress, phase, report
 from swdesk.models import Worker
 from swdesk.services import settings, workers
 from swdesk.services.base import UserError
-from swdesk.xlsx import common, table
+from swdesk.xlsx import common, roster_record, table
+from swdesk.xlsx.rows import RowStream
 
-HEADERS = ("姓名", "性别", "身份证号", "出生日期", "手机号码", "所属领域", "工作单位", "学历", "职称",
-           "社工职业水平", "专业特长", "政治面貌", "人员类别", "所属社区", "加入日期", "状态")
+WORKER_HEADERS = ("姓名", "性别", "身份证号", "出生日期", "手机号码", "所属领域", "工作单位", "学历", "职称",
+                  "社工职业水平", "专业特长", "政治面貌", "人员类别", "所属社区", "加入日期", "状态")
+# The template's and the import's columns: the worker's own, then the record's (roster_record.py).
+HEADERS = WORKER_HEADERS + roster_record.HEADERS
+# An export adds what is computed (星级), which an import ignores.
+EXPORT_HEADERS = HEADERS + roster_record.EXPORT_ONLY
 
-_LABEL_TO_FIELD = {label: key for key, label in workers.FIELD_LABELS.items()}
+_LABEL_TO_FIELD = {label: key for key, label in workers.FIELD_LABELS.items()} | roster_record.FIELDS
 HEADER_FIELDS = {label: _LABEL_TO_FIELD[label] for label in HEADERS}
 # Other names clerks give the same columns. 备注 is read too, though the template has no such column.
 HEADER_ALIASES = {
@@ -48,7 +55,7 @@ HEADER_ALIASES = {
     "领域": "所属领域", "社区": "所属社区", "单位": "工作单位", "特长": "专业特长",
     "人员类型": "人员类别", "类别": "人员类别", "社会工作者职业水平": "社工职业水平", "职业水平": "社工职业水平",
     "出生年月日": "出生日期", "生日": "出生日期", "入队日期": "加入日期", "备注": "备注",
-}
+} | roster_record.ALIASES
 REQUIRED_HEADERS = ("姓名", "所属领域", "学历", "职称")
 SHEET_TITLE = "花名册"
 HELP_TITLE = "填写说明"
@@ -114,6 +121,7 @@ def _column_help() -> list[tuple[str, str, str, str]]:
         ("所属社区", "选填", "本街道的社区名称；表中出现的新社区会在导入时自动添加", ""),
         ("加入日期", "选填", "加入社工队伍的日期，格式同出生日期，不能晚于今天", ""),
         ("状态", "选填（默认 在册）", "只能填可选值之一", values(vocab.WORKER_STATUSES)),
+        *roster_record.HELP,
     ]
 
 
@@ -135,7 +143,7 @@ _LIST_COLUMNS = {"性别": vocab.GENDERS, "所属领域": vocab.SECTORS, "学历
                  "人员类别": vocab.WORKER_KINDS, "状态": vocab.WORKER_STATUSES}
 _WIDTHS = {"姓名": 10, "性别": 6, "身份证号": 21, "出生日期": 12, "手机号码": 14, "所属领域": 16, "工作单位": 24,
            "学历": 14, "职称": 7, "社工职业水平": 14, "专业特长": 22, "政治面貌": 12, "人员类别": 9,
-           "所属社区": 14, "加入日期": 12, "状态": 7}
+           "所属社区": 14, "加入日期": 12, "状态": 7} | roster_record.WIDTHS
 _TEMPLATE_ROWS = 5000  # rows given the drop-down lists
 
 
@@ -164,9 +172,9 @@ def _fill_template(wb: Workbook) -> None:
         letter = get_column_letter(index)
         ws.column_dimensions[letter].width = _WIDTHS.get(header, 12)
         # A column style applies to every cell the clerk types into: ID numbers stay text.
-        if header in ("身份证号", "手机号码"):
+        if header in ("身份证号", "手机号码", roster_record.CERTIFICATE):
             ws.column_dimensions[letter].number_format = "@"
-        elif header in ("出生日期", "加入日期"):
+        elif header in ("出生日期", "加入日期", roster_record.OBTAINED):
             ws.column_dimensions[letter].number_format = "yyyy-mm-dd"
         if header in _LIST_COLUMNS:
             dv = DataValidation(type="list", formula1='"' + ",".join(_LIST_COLUMNS[header]) + '"',
@@ -396,6 +404,7 @@ def _column_order(label: str) -> int:
     return HEADERS.index(label) if label in HEADERS else len(HEADERS)
 
 
+_FIELD_LABELS = workers.FIELD_LABELS | roster_record.LABELS
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u2060"), None)
 # Characters clerks type around numbers: apostrophes that force text, quotes, blanks.
 _NUMBER_JUNK = dict.fromkeys(map(ord, "'‘’`\"“” \t"), None)
@@ -436,6 +445,7 @@ class _RowChecker:
     def __init__(self, columns: dict[str, int]):
         self.columns = {(_LABEL_TO_FIELD[label] if label in _LABEL_TO_FIELD else "notes"): index
                         for label, index in columns.items()}
+        self.record_columns = {key: self.columns.pop(key) for key in roster_record.LABELS if key in self.columns}
         self.ctx = workers.load_context(create_communities=True, preload_ids=True)
         self.synonyms = import_synonyms()
         self.replaced: dict[tuple[str, str, str], list[int]] = {}    # (column, from, to) → rows
@@ -459,8 +469,12 @@ class _RowChecker:
             problems = {k: m.replace("没有身份证号时", "身份证号已打码时") for k, m in problems.items()}
         for key, message in problems.items():
             found.setdefault(key, message)
+        record, record_problems = roster_record.parse(
+            {key: values[i] if i < len(values) else None for key, i in self.record_columns.items()},
+            clean.get("sw_level") if "sw_level" not in found else None)
+        found.update(record_problems)
         self._check_id_twice(number, clean, found)
-        listed = sorted(((workers.FIELD_LABELS.get(k, k), m) for k, m in found.items()),
+        listed = sorted(((_FIELD_LABELS.get(k, k), m) for k, m in found.items()),
                         key=lambda p: _column_order(p[0]))
         out = [Problem(number, column, message) for column, message in listed]
         if found:
@@ -472,6 +486,8 @@ class _RowChecker:
         # The clean values are what is written: bulk_create re-checks only what the database
         # may change before the write (see workers.bulk_create).
         clean["_row"], clean["_office"] = number, self.ctx.office.id
+        if record:
+            clean["_record"] = record
         return workers.CheckedRow(clean), out
 
     def _parse_cells(self, number: int, values: list[Any]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -495,7 +511,7 @@ class _RowChecker:
         return data, found
 
     def _synonym(self, number: int, key: str, text: str) -> str:
-        label = workers.FIELD_LABELS.get(key, key)
+        label = _FIELD_LABELS.get(key, key)
         target = self.synonyms.get(label, {}).get(text)
         if target is None:
             return text
@@ -582,36 +598,46 @@ ID_COLUMN = HEADERS.index("身份证号")
 
 def write_roster(path: str | os.PathLike, rows: Iterable[Sequence[Any]], total: int,
                  progress: Progress | None = None) -> int:
-    """Write `rows` (values in HEADERS order, ID numbers as they are to appear) to a roster
+    """Write `rows` (values in EXPORT_HEADERS order, ID numbers as they are to appear) to a roster
     workbook at `path` with the template's columns; returns the count. Streamed into a write-only
-    workbook: memory stays flat for any roster size."""
+    workbook, plain rows as ready XML (xlsx/rows.py): memory stays flat for any roster size."""
     wb = Workbook(write_only=True)
     with common.writing(wb, path):
         ws = wb.create_sheet(SHEET_TITLE)
-        for index, header in enumerate(HEADERS, start=1):
+        for index, header in enumerate(EXPORT_HEADERS, start=1):
             ws.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(header, 12)
         ws.freeze_panes = "A2"
         bold = Font(bold=True)
-        header_cells = []
-        for header in HEADERS:
-            cell = WriteOnlyCell(ws, header)
-            cell.font = bold
-            header_cells.append(cell)
-        ws.append(header_cells)
         count = 0
-        for values in rows:
-            ws.append([_export_value(ws, v) for v in values])
-            count += 1
-            if count % 500 == 0:
-                report(progress, count, total)
+        with RowStream(ws, "yyyy-mm-dd") as out:
+            header_cells = []
+            for header in EXPORT_HEADERS:
+                cell = WriteOnlyCell(ws, header)
+                cell.font = bold
+                header_cells.append(cell)
+            out.styled(header_cells)
+            for values in rows:
+                if not out.append_plain(values):
+                    out.styled([_export_value(ws, v) for v in values])
+                count += 1
+                if count % 500 == 0:
+                    report(progress, count, total)
         report(progress, count, max(total, count))
     return count
 
 
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
 def _export_value(ws, value: Any) -> Any:
-    # A date is written as an Excel date; openpyxl gives date values the format yyyy-mm-dd itself.
+    """A value of a row that is not plain (xlsx/rows.py): text that would start a formula guarded,
+    several lines (awards, evaluations) shown as lines."""
     if isinstance(value, str) and common.needs_guard(value):
         return common.safe_cell(ws, value)
+    if isinstance(value, str) and "\n" in value:
+        cell = WriteOnlyCell(ws, value)
+        cell.alignment = _WRAP
+        return cell
     return value
 
 

@@ -89,3 +89,40 @@ def test_double_click_opens_the_record(window, qtbot, late_records):
     mentoring_tab.status_filter.setCurrentIndex(3)  # 转介
     window.switch_to("mentoring", pair.id)
     assert mentoring_tab.current_id() == pair.id
+
+
+def test_clicking_a_continuing_education_reminder_opens_the_worker_on_that_page(window, qtbot, late_records):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from swdesk.services import education
+    from ui.dialogs.worker import WorkerDialog
+
+    worker = late_records[0]
+    worker.sw_level = "社会工作师"
+    worker.save()
+    education.add_registration(worker.id, TODAY.replace(year=TODAY.year - 3) + dt.timedelta(days=30))
+    window.show()
+    qtbot.waitExposed(window)
+    tab = window.switch_to("reminders")
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.row_at(r).kind == "roster")
+    rect = tab.table.visualRect(tab.model.index(row, 1))
+    seen = []
+
+    def look_and_close():  # the dialog is modal: read it, then close it (never leave it waiting)
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, WorkerDialog):
+            seen.append((dialog.worker_id, dialog.tabs.tabText(dialog.tabs.currentIndex()),
+                         dialog.record_pages.education_label.text()))
+        if dialog is not None:
+            dialog.reject()
+        else:
+            QTimer.singleShot(50, look_and_close)
+
+    QTimer.singleShot(0, look_and_close)
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    (worker_id, page, text), = seen
+    assert (worker_id, page) == (worker.id, "职业水平与继续教育") and "还差 90 学时" in text
+    assert window.tabs.currentIndex() == window.tab_index("roster")

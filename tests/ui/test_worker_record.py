@@ -154,5 +154,8 @@ def test_office_settings_page_sets_requirements_and_thresholds(qtbot, db):
     assert dialog.tabs.currentIndex() == 2 and "递增" in page.error.text()
     page.thresholds[1].setValue(250)
     page.required["社会工作师"].setValue(80)
+    assert not page.print_stars.isChecked()          # cards and badges print no stars by default
+    page.print_stars.setChecked(True)
     dialog.save()
     assert stars.thresholds() == [100, 250, 600, 1000, 1500] and education.required_hours("社会工作师") == 80
+    assert stars.print_stars() is True

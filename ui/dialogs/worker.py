@@ -105,6 +105,13 @@ class WorkerDialog(QDialog):
         self.resize(980, 620)
 
     # --- building ----------------------------------------------------------------------------
+    def show_page(self, page: str) -> None:
+        """Open on a page of the record: "education" (职业水平与继续教育), "honours" (星级、表彰与评价);
+        anything else (or a new worker) stays on 基本信息."""
+        widget = getattr(self.record_pages, f"{page}_page", None) if page else None
+        if widget is not None:
+            self.tabs.setCurrentWidget(widget)
+
     def _line(self, key: str, placeholder: str = "", max_length: int = 0) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setPlaceholderText(placeholder)

@@ -95,7 +95,10 @@ class RemindersTab(QWidget):
         if item is None:
             return
         try:
-            self.window_ref.switch_to(item.kind, item.record_id)
+            if item.page:  # the record opens on the page the reminder is about
+                self.window_ref.switch_to(item.kind).open_record(item.record_id, item.page)
+            else:
+                self.window_ref.switch_to(item.kind, item.record_id)
         except StopIteration:  # a kind without a tab of its own
             pass
         except Exception as exc:

@@ -357,7 +357,12 @@ class RosterTab(QWidget):
         dialog.saved.connect(self._changed)
         dialog.exec()
 
-    def open_worker(self, worker_id: int | None) -> None:
+    def open_record(self, worker_id: int, page: str) -> None:
+        """The worker's dialog on `page` (a reminder about continuing education opens 继续教育)."""
+        self.select_worker(worker_id)
+        self.open_worker(worker_id, page)
+
+    def open_worker(self, worker_id: int | None, page: str = "") -> None:
         if worker_id is None:
             return
         from ui.dialogs.worker import WorkerDialog
@@ -369,6 +374,7 @@ class RosterTab(QWidget):
 
             show_error(self, exc)
             return
+        dialog.show_page(page)
         dialog.saved.connect(self._changed)
         dialog.exec()
 

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -494,6 +495,9 @@ class RecordSettingsPage(QWidget):
             box = self._spin(1, 100000, hours)
             self.thresholds.append(box)
             form.addRow(_t("{0}所需服务小时").format(vocab.STAR_NAMES[k]), box)
+        self.print_stars = QCheckBox(_t("服务证和胸牌上印星级（★）"))
+        self.print_stars.setChecked(stars.print_stars())
+        form.addRow(self.print_stars)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -517,6 +521,8 @@ class RecordSettingsPage(QWidget):
             limits = [box.value() for box in self.thresholds]
             if limits != stars.thresholds():
                 stars.set_thresholds(limits)
+            if self.print_stars.isChecked() != stars.print_stars():
+                stars.set_print_stars(self.print_stars.isChecked())
         except ValidationError as exc:
             self.error.setText("；".join(exc.problems.values()))
             raise

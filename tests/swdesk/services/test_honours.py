@@ -52,3 +52,17 @@ def test_a_worker_with_an_award_is_not_deleted(office):
     with pytest.raises(UserError, match="表彰奖励 1 条"):
         workers.delete(w.id, "录入错误")
     assert Worker.get_or_none(Worker.id == w.id) is not None
+
+
+def test_the_roster_separator_is_refused_where_it_would_split_an_entry(office):
+    w = make_worker(office)
+    with pytest.raises(ValidationError) as info:
+        honours.add_award(w.id, {"title": "优秀|志愿者", "level": "区", "issuer": "区民政局｜团区委",
+                                 "date": dt.date(2025, 12, 5), "document_no": "a|b"})
+    assert info.value.problems == dict.fromkeys(("title", "issuer", "document_no"), "不能含有竖线 |（花名册中用它分隔各项）")
+    with pytest.raises(ValidationError) as info:
+        honours.add_evaluation(w.id, {"year": 2025, "grade": "优秀", "evaluator": "街道|社工站"})
+    assert set(info.value.problems) == {"evaluator"}
+    # the note is the last part of an entry: a bar in it is read back whole
+    assert honours.add_evaluation(w.id, {"year": 2025, "grade": "优秀", "evaluator": "街道社工站",
+                                         "note": "认真|耐心"}).note == "认真|耐心"

@@ -85,3 +85,19 @@ def test_thresholds_setting(office):
         stars.set_thresholds([100, 50, 600, 1000, 1500])
     stars.set_thresholds([50, 100, 200, 400, 800])
     assert stars.level_for(200 * 60) == 3
+
+
+def test_levels_of_a_list_agree_with_the_ledger_day_by_day(office):
+    """stars.levels (one sum per worker: roster export, cards) gives star_levels' level at any day."""
+    edge, short, late, none = (make_worker(office, n) for n in ("甲", "乙", "丙", "丁"))
+    credit(edge, dt.date(2026, 1, 5), 299 * 60, 11)
+    credit(edge, dt.date(2026, 2, 5), 60, 12)                     # exactly 300 h on 2026-02-05
+    credit(short, dt.date(2026, 1, 5), 100 * 60 - 1, 13)
+    stars.set_opening_balance(short.id, {"hours": 0.1, "as_of": dt.date(2026, 3, 1), "note": "原记录"})
+    stars.set_opening_balance(late.id, {"hours": 700, "as_of": dt.date(2026, 6, 1), "note": "原记录"})
+    ids = [edge.id, short.id, late.id, none.id]
+    for day in (dt.date(2026, 2, 4), dt.date(2026, 2, 5), dt.date(2026, 3, 1), dt.date(2026, 6, 1)):
+        expected = {s.worker_id: s.level for s in stars.star_levels(day, ids) if s.level}
+        assert stars.levels(ids, day) == expected
+    assert stars.levels(ids, dt.date(2026, 6, 1)) == {edge.id: 2, short.id: 1, late.id: 3}
+    assert stars.levels(ids, dt.date(2026, 2, 4)) == {edge.id: 1}

@@ -62,14 +62,14 @@ def text_cell(ref: str, text: str) -> str:
 
 def header_row() -> str:
     letters = "ABCDEFGHIJKLMNOP"
-    return '<row r="1">' + "".join(text_cell(f"{letters[i]}1", h) for i, h in enumerate(roster.HEADERS)) + "</row>"
+    return '<row r="1">' + "".join(text_cell(f"{letters[i]}1", h) for i, h in enumerate(roster.WORKER_HEADERS)) + "</row>"
 
 
 def data_row(r: int, values: dict[str, str], raw: dict[str, str] | None = None) -> str:
     """A row of text cells by header; `raw` gives cell XML (e.g. formulas) for some headers."""
     letters = "ABCDEFGHIJKLMNOP"
     cells = []
-    for i, header in enumerate(roster.HEADERS):
+    for i, header in enumerate(roster.WORKER_HEADERS):
         ref = f"{letters[i]}{r}"
         if raw and header in raw:
             cells.append(raw[header].format(ref=ref))

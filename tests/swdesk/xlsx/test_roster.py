@@ -19,7 +19,8 @@ from swdesk.xlsx import roster
 from tests.swdesk.xlsx.roster_files import good_row, import_file, write_roster
 
 TEMPLATE_HEADERS = ["姓名", "性别", "身份证号", "出生日期", "手机号码", "所属领域", "工作单位", "学历", "职称",
-                    "社工职业水平", "专业特长", "政治面貌", "人员类别", "所属社区", "加入日期", "状态"]
+                    "社工职业水平", "专业特长", "政治面貌", "人员类别", "所属社区", "加入日期", "状态",
+                    "职业水平证书编号", "证书取得日期", "表彰奖励", "年度评价"]
 
 
 def counts():
@@ -258,7 +259,7 @@ def test_export_layout_masking_and_audit(db, office, tmp_path):
     export_roster(path)
     wb = openpyxl.load_workbook(path)
     ws = wb.active
-    assert [c.value for c in ws[1]] == TEMPLATE_HEADERS
+    assert [c.value for c in ws[1]] == TEMPLATE_HEADERS + ["星级"]
     assert ws.max_row == 13
     ids = [ws.cell(row=r, column=3).value for r in range(2, 14)]
     assert all(v is None or (len(v) == 18 and v[6:14] == "********") for v in ids)
