@@ -85,3 +85,25 @@ def test_thresholds_setting(office):
         stars.set_thresholds([100, 50, 600, 1000, 1500])
     stars.set_thresholds([50, 100, 200, 400, 800])
     assert stars.level_for(200 * 60) == 3
+
+
+def test_every_worker_levelled_in_one_pass(office):
+    """star_levels over many workers: opening balances merged at their day, a worker with only an
+    opening balance, one whose balance lies after the day asked; the lists the workbook passes on."""
+    a, b, c, d = (make_worker(office, n) for n in ("甲", "乙", "丙", "丁"))
+    stars.set_opening_balance(a.id, {"hours": 90, "as_of": dt.date(2026, 3, 1), "note": "原记录"})
+    credit(a, dt.date(2026, 2, 1), 5 * 60, 1)
+    credit(a, dt.date(2026, 4, 1), 5 * 60, 2)          # 100 h on 4 April: 一星
+    stars.set_opening_balance(b.id, {"hours": 320, "as_of": dt.date(2021, 6, 30), "note": "原记录"})
+    credit(c, dt.date(2026, 5, 1), 700 * 60, 3)
+    stars.set_opening_balance(d.id, {"hours": 150, "as_of": dt.date(2026, 9, 1), "note": "原记录"})
+    on = dt.date(2026, 6, 30)
+    levels = stars.star_levels(on)
+    assert [(s.name, s.minutes, s.reached) for s in levels] == [
+        ("丙", 700 * 60, {1: dt.date(2026, 5, 1), 2: dt.date(2026, 5, 1), 3: dt.date(2026, 5, 1)}),
+        ("乙", 320 * 60, {1: dt.date(2021, 6, 30), 2: dt.date(2021, 6, 30)}),
+        ("甲", 100 * 60, {1: dt.date(2026, 4, 1)})]
+    assert stars.counts_by_level(on, levels) == stars.counts_by_level(on) == {1: 1, 2: 1, 3: 1, 4: 0, 5: 0}
+    q2 = periods.parse("2026Q2")
+    assert stars.new_in_period(q2, levels) == stars.new_in_period(q2)
+    assert [(s.name, level) for s, level, _day in stars.new_in_period(q2)] == [("丙", 3), ("甲", 1)]
