@@ -108,26 +108,28 @@ class StarStatus:
         return round(limits[self.level] - self.minutes / 60, 1)
 
 
-def _daily_minutes(on: _dt.date, worker_ids: list[int] | None) -> Iterator[tuple[int, list[tuple[_dt.date, int]]]]:
+def _daily_minutes(on: _dt.date, worker_ids: list[int] | None) -> Iterator[tuple[int, list[tuple[Any, int]]]]:
     """(worker, [(day, minutes)] ascending) for each worker with hours, opening balances included
     at their day; one worker's days at a time, streamed from the cursor in worker order.
 
     Streamed, not a dict of every worker's days: on 100,000 workers and 1.3 million worker-days
     that dict was ~150 MB, the quarterly workbook's whole peak (bench/quarterly.py). The plain
-    cursor, not peewee's rows: its date conversion per row was 60 % of the time; _as_date parses
-    the ISO text SQLite gives (PostgreSQL gives dates)."""
+    cursor, not peewee's rows: its date conversion per row was 60 % of the time."""
     query = (ServiceHours.select(ServiceHours.worker, ServiceHours.date, fn.SUM(ServiceHours.minutes))
              .where(ServiceHours.date <= on))
     opening = OpeningBalance.select(OpeningBalance.worker, OpeningBalance.as_of, OpeningBalance.minutes)
     if worker_ids is not None:
         query = query.where(ServiceHours.worker.in_(worker_ids))
         opening = opening.where(OpeningBalance.worker.in_(worker_ids))
-    before = {w: (_as_date(day), int(minutes))  # one per worker (unique)
-              for w, day, minutes in opening.where(OpeningBalance.as_of <= on).tuples()}
+    # Days stay as the driver gives them (ISO text on SQLite, in date order; dates on PostgreSQL);
+    # _status converts only the days a level is reached.
+    database = db.database()
+    before = {w: (day, int(minutes))  # one per worker (unique)
+              for w, day, minutes in database.execute(opening.where(OpeningBalance.as_of <= on))}
     grouped = (query.group_by(ServiceHours.worker, ServiceHours.date)
                .order_by(ServiceHours.worker, ServiceHours.date))
-    for worker_id, rows in groupby(db.database().execute(grouped), key=itemgetter(0)):
-        days = [(_as_date(day), int(minutes or 0)) for _w, day, minutes in rows]
+    for worker_id, rows in groupby(database.execute(grouped), key=itemgetter(0)):
+        days = [(day, int(minutes or 0)) for _w, day, minutes in rows]
         if worker_id in before:
             insort(days, before.pop(worker_id))
         yield worker_id, days
@@ -139,7 +141,7 @@ def _as_date(value: Any) -> _dt.date:
     return value if isinstance(value, _dt.date) else _dt.date.fromisoformat(str(value)[:10])
 
 
-def _status(worker_id: int, name: str, days: list[tuple[_dt.date, int]], limits: list[float]) -> StarStatus:
+def _status(worker_id: int, name: str, days: list[tuple[Any, int]], limits: list[float]) -> StarStatus:
     goals = [round(hours * 60) for hours in limits]
     total, reached = 0, {}
     lowest = min(goals, default=None)   # the smallest goal not yet reached (None: all reached)
@@ -149,7 +151,7 @@ def _status(worker_id: int, name: str, days: list[tuple[_dt.date, int]], limits:
             continue
         for k, goal in enumerate(goals, start=1):
             if k not in reached and total >= goal:
-                reached[k] = day
+                reached[k] = _as_date(day)
         lowest = min((g for k, g in enumerate(goals, start=1) if k not in reached), default=None)
     return StarStatus(worker_id, name, total, len(reached), reached)
 
