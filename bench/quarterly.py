@@ -227,6 +227,9 @@ def main() -> int:
                "raw_xml": lambda: child_raw_xml(str(args.db), args.period, args.out),
                "statistics": lambda: child_statistics(str(args.db), args.period)}[args.child]
         print(json.dumps(job()))
+        from swdesk import db
+
+        db.close_database()  # left open, the next child's open quick-checks the whole file first
         return 0
     if args.child == "build":
         build(args.db, args.workers, args.records)
