@@ -27,6 +27,19 @@ def wants_window(argv: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if wants_window(argv):
+        # The window's non-Qt modules before PySide6: once PySide6 is loaded, its import hook
+        # reads the source of every module imported after it, looking for "PySide6"
+        # (shibokensupport.feature), and the core is ~70 modules (peewee alone 8,000 lines):
+        # 10–20 ms CPU of a ~250 ms start (bench/startup.py, median of 15 runs each way).
+        import argparse  # noqa: F401
+        import logging.handlers  # noqa: F401
+
+        import platformdirs  # noqa: F401
+
+        import swdesk.check
+        import swdesk.logs
+        import swdesk.services.operators
+        import swdesk.services.search  # noqa: F401
         from ui.app import run_window
 
         return run_window(argv)

@@ -227,6 +227,9 @@ def main() -> int:
                "raw_xml": lambda: child_raw_xml(str(args.db), args.period, args.out),
                "statistics": lambda: child_statistics(str(args.db), args.period)}[args.child]
         print(json.dumps(job()))
+        from swdesk import db
+
+        db.close_database()  # left open, the next child's open quick-checks the whole file first
         return 0
     if args.child == "build":
         build(args.db, args.workers, args.records)
@@ -266,6 +269,10 @@ def main() -> int:
     print(f"ratio export / raw     : {ratio:6.2f} wall, {cpu_ratio:6.2f} CPU")
     print(f"ratio export / floor   : {export['seconds'] / floor['seconds']:6.2f} wall, "
           f"{export['cpu'] / floor['cpu']:6.2f} CPU  (target ≤ 1.3, < 20 s, < 150 MB)")
+    # The floor computes no statistics (the tables are filled before its clock starts): the
+    # export's fair floor is the floor plus the statistics alone.
+    print(f"ratio export / (floor + statistics): "
+          f"{export['cpu'] / (floor['cpu'] + stats['cpu']):6.2f} CPU")
     print(f"load average after the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
           "(wall times stretch on a busy machine; CPU times much less)")
     ok = export["seconds"] < 20 and export["peak_mb"] < 150 and export["seconds"] / floor["seconds"] <= 1.3

@@ -10,12 +10,16 @@ corrections of the sessions themselves; a printed star certificate keeps it in i
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import insort
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from peewee import fn
 
-from swdesk import periods, vocab
+from swdesk import db, periods, vocab
 from swdesk.models import OpeningBalance, ServiceHours, StarCertificate, Worker
 from swdesk.services import settings, versions
 from swdesk.services.base import (
@@ -116,35 +120,51 @@ class StarStatus:
         return round(limits[self.level] - self.minutes / 60, 1)
 
 
-def _daily_minutes(on: _dt.date, worker_ids: list[int] | None) -> dict[int, list[tuple[_dt.date, int]]]:
-    """worker → [(day, minutes)] ascending, opening balances included at their day."""
+def _daily_minutes(on: _dt.date, worker_ids: list[int] | None) -> Iterator[tuple[int, list[tuple[Any, int]]]]:
+    """(worker, [(day, minutes)] ascending) for each worker with hours, opening balances included
+    at their day; one worker's days at a time, streamed from the cursor in worker order.
+
+    Streamed, not a dict of every worker's days: on 100,000 workers and 1.3 million worker-days
+    that dict was ~150 MB, the quarterly workbook's whole peak (bench/quarterly.py). The plain
+    cursor, not peewee's rows: its date conversion per row was 60 % of the time."""
     query = (ServiceHours.select(ServiceHours.worker, ServiceHours.date, fn.SUM(ServiceHours.minutes))
              .where(ServiceHours.date <= on))
     opening = OpeningBalance.select(OpeningBalance.worker, OpeningBalance.as_of, OpeningBalance.minutes)
     if worker_ids is not None:
         query = query.where(ServiceHours.worker.in_(worker_ids))
         opening = opening.where(OpeningBalance.worker.in_(worker_ids))
-    out: dict[int, list[tuple[_dt.date, int]]] = {}
-    for worker_id, day, minutes in query.group_by(ServiceHours.worker, ServiceHours.date).tuples():
-        out.setdefault(worker_id, []).append((_as_date(day), int(minutes or 0)))
-    for worker_id, day, minutes in opening.where(OpeningBalance.as_of <= on).tuples():
-        out.setdefault(worker_id, []).append((_as_date(day), int(minutes)))
-    for days in out.values():
-        days.sort()
-    return out
+    # Days stay as the driver gives them (ISO text on SQLite, in date order; dates on PostgreSQL);
+    # _status converts only the days a level is reached.
+    database = db.database()
+    before = {w: (day, int(minutes))  # one per worker (unique)
+              for w, day, minutes in database.execute(opening.where(OpeningBalance.as_of <= on))}
+    grouped = (query.group_by(ServiceHours.worker, ServiceHours.date)
+               .order_by(ServiceHours.worker, ServiceHours.date))
+    for worker_id, rows in groupby(database.execute(grouped), key=itemgetter(0)):
+        days = [(day, int(minutes or 0)) for _w, day, minutes in rows]
+        if worker_id in before:
+            insort(days, before.pop(worker_id))
+        yield worker_id, days
+    for worker_id, day in before.items():   # an opening balance and no hours yet
+        yield worker_id, [day]
 
 
 def _as_date(value: Any) -> _dt.date:
     return value if isinstance(value, _dt.date) else _dt.date.fromisoformat(str(value)[:10])
 
 
-def _status(worker_id: int, name: str, days: list[tuple[_dt.date, int]], limits: list[float]) -> StarStatus:
+def _status(worker_id: int, name: str, days: list[tuple[Any, int]], limits: list[float]) -> StarStatus:
+    goals = [round(hours * 60) for hours in limits]
     total, reached = 0, {}
+    lowest = min(goals, default=None)   # the smallest goal not yet reached (None: all reached)
     for day, minutes in days:
         total += minutes
-        for k, hours in enumerate(limits, start=1):
-            if k not in reached and total >= round(hours * 60):
-                reached[k] = day
+        if lowest is None or total < lowest:   # most days reach nothing: one comparison
+            continue
+        for k, goal in enumerate(goals, start=1):
+            if k not in reached and total >= goal:
+                reached[k] = _as_date(day)
+        lowest = min((g for k, g in enumerate(goals, start=1) if k not in reached), default=None)
     return StarStatus(worker_id, name, total, len(reached), reached)
 
 
@@ -152,9 +172,8 @@ def star_levels(on: _dt.date | None = None, worker_ids: list[int] | None = None)
     """Every worker in scope with recorded hours, highest total first."""
     on = on or _dt.date.today()
     limits = thresholds()
-    daily = _daily_minutes(on, worker_ids)
-    names = _names(worker_ids) if daily else {}
-    out = [_status(w, names[w], daily[w], limits) for w in daily if w in names]
+    names = _names(worker_ids)
+    out = [_status(w, names[w], days, limits) for w, days in _daily_minutes(on, worker_ids) if w in names]
     out.sort(key=lambda s: (-s.minutes, s.name))
     return out
 
@@ -213,6 +232,26 @@ def counts_by_level(on: _dt.date) -> dict[int, int]:
         if s.level:
             result[s.level] += 1
     return result
+
+
+def period_counts(period: periods.Period) -> tuple[dict[int, int], dict[int, int]]:
+    """level (1..5) → workers at it at the period's end (counts_by_level), and → workers whose
+    highest level reached inside the period it is (new_in_period), in one pass that keeps no
+    worker's status: the quarterly workbook on 100,000 workers computed every status twice and
+    then held them all (~50 MB of its peak, bench/quarterly.py)."""
+    limits = thresholds()
+    names = _names(None)
+    at_end, new = dict.fromkeys(range(1, 6), 0), dict.fromkeys(range(1, 6), 0)
+    for worker_id, days in _daily_minutes(period.end, None):
+        if worker_id not in names:
+            continue
+        s = _status(worker_id, names[worker_id], days, limits)
+        if s.level:
+            at_end[s.level] += 1
+        inside = [k for k, d in s.reached.items() if period.start <= d <= period.end]
+        if inside:
+            new[max(inside)] += 1
+    return at_end, new
 
 
 # --- the star-certificate register -----------------------------------------------------------------

@@ -1,13 +1,22 @@
 """Login at start, the first-run wizard (or 跳过 = single-user mode), locking and the idle lock."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenuBar
 
+from swdesk import db
 from swdesk.models import Office, Operator
-from swdesk.services import base, operators, settings
+from swdesk.services import base, operators, scope, settings
+from ui import instance_lock
 from ui.dialogs import login
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -198,3 +207,29 @@ def test_first_account_from_single_user_mode_logs_in(qtbot, db, office):
     assert form.save()
     assert base.current().operator_login == "chen"
     QApplication.instance()._swdesk_idle_lock.set_minutes(0)
+
+
+CANCEL_AT_START = """
+import sys
+from PySide6.QtWidgets import QDialog
+QDialog.exec = lambda self: 0   # the clerk presses 取消 at the login dialog
+from main import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+def test_cancelled_login_at_start_closes_the_file_cleanly(tmp_path):
+    """The program quits after 取消 leaving neither its open marker nor its lock file: the next
+    start would otherwise quick-check the whole file as after a crash."""
+    target = tmp_path / "office.db"
+    db.open_database(str(target))
+    base.set_session(scope.single_user_session())
+    operators.create_operator("王管理", "admin", "管理员", "geheim123")
+    db.close_database()
+    base.reset_session()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", CANCEL_AT_START, str(target)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert list(db.data_dir().glob("open-*.marker")) == []
+    assert not instance_lock.lock_path(target).exists()

@@ -101,3 +101,25 @@ def test_levels_of_a_list_agree_with_the_ledger_day_by_day(office):
         assert stars.levels(ids, day) == expected
     assert stars.levels(ids, dt.date(2026, 6, 1)) == {edge.id: 2, short.id: 1, late.id: 3}
     assert stars.levels(ids, dt.date(2026, 2, 4)) == {edge.id: 1}
+
+
+def test_every_worker_levelled_in_one_pass(office):
+    """star_levels over many workers: opening balances merged at their day, a worker with only an
+    opening balance, one whose balance lies after the day asked; the workbook's one-pass counts."""
+    a, b, c, d = (make_worker(office, n) for n in ("甲", "乙", "丙", "丁"))
+    stars.set_opening_balance(a.id, {"hours": 90, "as_of": dt.date(2026, 3, 1), "note": "原记录"})
+    credit(a, dt.date(2026, 2, 1), 5 * 60, 1)
+    credit(a, dt.date(2026, 4, 1), 5 * 60, 2)          # 100 h on 4 April: 一星
+    stars.set_opening_balance(b.id, {"hours": 320, "as_of": dt.date(2021, 6, 30), "note": "原记录"})
+    credit(c, dt.date(2026, 5, 1), 700 * 60, 3)
+    stars.set_opening_balance(d.id, {"hours": 150, "as_of": dt.date(2026, 9, 1), "note": "原记录"})
+    on = dt.date(2026, 6, 30)
+    levels = stars.star_levels(on)
+    assert [(s.name, s.minutes, s.reached) for s in levels] == [
+        ("丙", 700 * 60, {1: dt.date(2026, 5, 1), 2: dt.date(2026, 5, 1), 3: dt.date(2026, 5, 1)}),
+        ("乙", 320 * 60, {1: dt.date(2021, 6, 30), 2: dt.date(2021, 6, 30)}),
+        ("甲", 100 * 60, {1: dt.date(2026, 4, 1)})]
+    assert stars.counts_by_level(on) == {1: 1, 2: 1, 3: 1, 4: 0, 5: 0}
+    q2 = periods.parse("2026Q2")
+    assert [(s.name, level) for s, level, _day in stars.new_in_period(q2)] == [("丙", 3), ("甲", 1)]
+    assert stars.period_counts(q2) == ({1: 1, 2: 1, 3: 1, 4: 0, 5: 0}, {1: 1, 2: 0, 3: 1, 4: 0, 5: 0})
