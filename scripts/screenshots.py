@@ -17,8 +17,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import QThreadPool, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
+
+from swdesk import db  # noqa: E402
+from swdesk.jobs import demo  # noqa: E402
+from ui import keyboard  # noqa: E402
+from ui.app import install_translator, make_application  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
 
 TASKBAR, TITLE = 40, 28
 # Menu entries whose dialog is worth a picture (file choosers and jobs that run at once left out).
@@ -33,11 +39,17 @@ MENU_DIALOGS = (
 )
 
 
-def grab_next_dialog(out: Path, name: str, shots: list[str]) -> None:
-    """Grab the modal dialog about to open as `name`.png, then close it (and any box it raises)."""
+def grab_next_dialog(out: Path, name: str, shots: list[str]) -> list[bool]:
+    """Grab the modal dialog about to open as `name`.png, then close it (and any box it raises).
+    The caller sets the returned flag once its action returned: a window that was not modal is
+    not waited for (nor the next action's dialog taken for it)."""
+    over = [False]
+
     def poll(tries: int = 0) -> None:
+        if over[0]:
+            return
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if dialog is None or not dialog.isActiveWindow():
             if tries < 100:
                 QTimer.singleShot(30, lambda: poll(tries + 1))
             return
@@ -48,6 +60,7 @@ def grab_next_dialog(out: Path, name: str, shots: list[str]) -> None:
         close_modals()
 
     QTimer.singleShot(0, poll)
+    return over
 
 
 def close_modals() -> None:
@@ -65,11 +78,6 @@ def close_modals() -> None:
 
 
 def main(out: Path) -> None:
-    from swdesk import db
-    from swdesk.jobs import demo
-    from ui.app import install_translator, make_application
-    from ui.main_window import MainWindow
-
     out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="swdesk_shots_"))
     os.environ["HOME"] = str(home)   # settings and backups of this run only
@@ -88,6 +96,9 @@ def main(out: Path) -> None:
         key = window.tab_name(index) if hasattr(window, "tab_name") else f"{index + 1}"
         for _ in range(20):
             app.processEvents()
+        QThreadPool.globalInstance().waitForDone(60000)   # the statistics tab computes in the background
+        for _ in range(20):
+            app.processEvents()
         if hasattr(tab, "model") and hasattr(tab.model, "wait"):
             tab.model.wait()
             app.processEvents()
@@ -95,7 +106,7 @@ def main(out: Path) -> None:
             tab.table.selectRow(0)
         window.grab().save(str(out / f"tab{key}.png"))
         shots.append(f"tab{key}.png")
-        new = getattr(tab, "new_button", None)
+        new = keyboard.new_button(tab)
         if new is not None and new.isEnabled():
             grab_next_dialog(out, f"tab{key}_new", shots)
             new.click()
@@ -108,9 +119,16 @@ def main(out: Path) -> None:
     window.grab().save(str(out / "hotline_followed_up.png"))
     shots.append("hotline_followed_up.png")
     for key in MENU_DIALOGS:
-        grab_next_dialog(out, key.split(":")[1], shots)
+        over = grab_next_dialog(out, key.split(":")[1], shots)
         window.menu_actions[key].trigger()
+        over[0] = True
         close_modals()
+        for widget in QApplication.topLevelWidgets():   # a window that is not modal (操作日志)
+            if widget.isVisible() and widget is not window and isinstance(widget, QDialog):
+                QApplication.processEvents()
+                widget.grab().save(str(out / f"{key.split(':')[1]}.png"))
+                shots.append(f"{key.split(':')[1]}.png (not modal) {widget.width()}x{widget.height()}")
+                widget.close()
     print("\n".join(shots))
     window.close()
     db.close_database()

@@ -41,6 +41,7 @@ from swdesk import idcard, vocab
 from swdesk.services import hours, search, workers
 from swdesk.services import photos as photo_service
 from swdesk.services.base import ConflictError, UserError, ValidationError
+from ui import keyboard
 from ui.widgets.forms import DateEdit, ErrorLine, FormGuard
 from ui.widgets.worker_record import WorkerRecordPages
 
@@ -377,6 +378,7 @@ class WorkerDialog(QDialog):
         else:
             text = vocab.STATUS_ACTIVE
             self.status_button.setText(self.tr("离队…"))
+        keyboard.accelerate(self)   # the new text's letter
         self.status_label.setText(text)
         self.status_button.show()
 
