@@ -3,13 +3,10 @@ dialogs a clerk opens has one ("保存(&S)", "新增人员(&N)"), and no letter 
 window — a tab counted with the menu bar's 文件(&F) 打印(&P) 设置(&S) 工具(&T) 帮助(&H)."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QMessageBox, QPushButton
 
-from swdesk.jobs import demo
 from ui import keyboard
-from ui.main_window import MainWindow
 
 # Menu entries that open a dialog (those opening a file chooser first are left out).
 MENU_DIALOGS = (
@@ -40,42 +37,8 @@ def letters_of(root, reserved: str = "") -> tuple[list[str], list[str]]:
     return missing, sorted({letter for letter in letters if letters.count(letter) > 1})
 
 
-@pytest.fixture(scope="module")
-def demo_target(tmp_path_factory):
-    """The demo street office, made once for the module (copied for each test)."""
-    from swdesk import db as swdb
-
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    swdb.open_database(str(path))
-    demo.fill_demo(workers=120)
-    swdb.close_database()
-    return path
-
-
-@pytest.fixture
-def window(demo_target, tmp_path, qtbot):
-    import shutil
-
-    from swdesk import db as swdb
-
-    path = tmp_path / "swdesk.db"
-    shutil.copy(demo_target, path)
-    swdb.open_database(str(path))
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
-    yield win
-    win.tab("roster").model.wait()
-    QTimer.singleShot(0, lambda: None)
-    from tests.conftest import wait_for_background_work
-
-    wait_for_background_work()
-    swdb.close_database()
-
-
-def test_every_tab_has_a_letter_on_each_button_and_none_twice(window, qtbot):
+def test_every_tab_has_a_letter_on_each_button_and_none_twice(demo_window, qtbot):
+    window = demo_window
     reserved = window.menu_letters()
     assert reserved == "FPSTH"
     problems = {}
@@ -121,7 +84,8 @@ def check_dialogs_opened_by(qtbot, opens) -> dict[str, tuple[list[str], list[str
     return problems
 
 
-def test_every_dialog_has_a_letter_on_each_button_and_none_twice(window, qtbot):
+def test_every_dialog_has_a_letter_on_each_button_and_none_twice(demo_window, qtbot):
+    window = demo_window
     opens = []
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)

@@ -8,16 +8,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from swdesk.models import HotlineRequest
-from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(db, qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+def window(db, front_window):
+    win = front_window()
     yield win
     roster = win._built.get(win.tab_index("roster"))
     if roster is not None:

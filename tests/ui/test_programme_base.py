@@ -2,41 +2,13 @@
 screen: the selected record's detail shows all its lines, and the log below it keeps room."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
-
-from swdesk import db as swdb
-from swdesk.jobs import demo
-from tests.conftest import wait_for_background_work
-from ui.main_window import MainWindow
-
-
-@pytest.fixture(scope="module")
-def demo_target(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    swdb.open_database(str(path))
-    demo.fill_demo(workers=120)
-    swdb.close_database()
-    return path
-
-
-@pytest.fixture
-def window(demo_target, tmp_path, qtbot):
-    path = tmp_path / "swdesk.db"
-    shutil.copy(demo_target, path)
-    swdb.open_database(str(path))
-    win = MainWindow()
-    qtbot.addWidget(win)
-    yield win
-    win.tab("roster").model.wait()
-    wait_for_background_work()
-    swdb.close_database()
 
 
 @pytest.mark.parametrize("key", ["mentoring", "eldercare", "homebed"])
 @pytest.mark.parametrize("width", [1366, 1024])
-def test_detail_is_whole_on_a_768_px_screen(window, qtbot, key, width):
+def test_detail_is_whole_on_a_768_px_screen(demo_window, qtbot, key, width):
+    window = demo_window
     window.showNormal()
     window.resize(width, 700)     # 768 less a taskbar and a title bar
     tab = window.switch_to(key)
