@@ -144,6 +144,9 @@ def accelerate(root: QWidget, reserved: str = "") -> None:
     `root` (and `reserved`: the menu bar's letters for a tab). Hidden buttons count as well, so
     one shown later does not clash. Run again after a button's text changes."""
     buttons = [b for b in root.findChildren(QPushButton) if b.text() and not mnemonic(b.text())]
+    # Those in view choose first, the outermost (a tab's own bar) before those inside a group:
+    # 新建小组 keeps its N from 新增老人 on a page behind a tab, 修改小组 its M from a log's 修改.
+    buttons.sort(key=lambda b: (not b.isVisibleTo(root), _depth(b, root)))
     taken = {letter for letter in reserved.upper()}
     taken |= {mnemonic(w.text()) for w in root.findChildren(QAbstractButton) if "&" in w.text()}
     taken |= {mnemonic(w.text()) for w in root.findChildren(QLabel) if w.buddy() is not None}
@@ -158,6 +161,13 @@ def accelerate(root: QWidget, reserved: str = "") -> None:
             if letter:
                 button.setText(button_text(button.text(), letter))
                 taken.add(letter)
+
+
+def _depth(widget: QWidget, root: QWidget) -> int:
+    depth = 0
+    while widget is not None and widget is not root:
+        widget, depth = widget.parentWidget(), depth + 1
+    return depth
 
 
 def _window_activated(_window) -> None:
