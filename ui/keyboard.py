@@ -1,6 +1,7 @@
 """Working from the keyboard alone: the window's Ctrl+N / Ctrl+F / Ctrl+1…8 go to the tab in
 front, focus lands in the tab's first field (at start, on a tab switch, when a dialog closes and
-left nothing focused), and menu entries carry accelerator letters.
+left nothing focused), and menu entries and buttons carry accelerator letters (accelerate():
+every tab as it is built, every dialog as it comes to the front).
 
 A tab takes part by having a `new_button` (or `buttons["new"]`) for Ctrl+N, and a `search`
 field or a `focus_search()` for Ctrl+F; nothing else is required of it.
