@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from swdesk import __version__, db, logs
 from swdesk.privacy import mask_ids
 from swdesk.services.base import UserError
-from ui import file_dialogs, instance_lock, qt_translations
+from ui import file_dialogs, instance_lock, keyboard, qt_translations
 from ui.dialogs import login
 from ui.first_use import OnFirstUse
 
@@ -172,6 +172,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "swdesk.png")))
     choose_ui_font(app)
     file_dialogs.install()   # dialogs that never open the live database to sniff its type
+    keyboard.install()       # buttons' accelerator letters in every dialog
     return app
 
 

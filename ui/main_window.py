@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._ensure_tab)
         self.tabs.currentChanged.connect(lambda _i: QTimer.singleShot(0, self.focus_current_tab))
         self._build_menus()
+        keyboard.install()
         self._build_scope_chooser()
         self.update_title()
         self.statusBar().showMessage(self.tr("数据库：{0}").format(db.describe_target()))
@@ -218,6 +219,11 @@ class MainWindow(QMainWindow):
             widget = PlaceholderTab(self.tr("“{0}”页面加载失败，详情见日志。").format(self.tr(title)))
         self._built[index] = widget
         self.tabs.widget(index).layout().addWidget(widget)
+        keyboard.accelerate(widget, reserved=self.menu_letters())
+
+    def menu_letters(self) -> str:
+        """The menu bar's accelerators (文件(&F) …): a tab's buttons must not take them."""
+        return "".join(keyboard.mnemonic(a.text()) for a in self.menuBar().actions())
 
     def _refresh_built_tabs(self, table: str) -> None:
         for widget in self._built.values():

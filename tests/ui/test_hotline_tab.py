@@ -49,6 +49,7 @@ def test_log_assign_complete_follow_up(window, qtbot):
     make_worker("远律师", west, "法律援助")
     best = make_worker("王律师", east, "法律援助", party=True)
     make_worker("普通志愿者", east)
+    window.show()                 # clicked below: the buttons have their size once laid out
     tab = window.switch_to("hotline")
     assert tab.model.rowCount() == 0
 
@@ -178,7 +179,7 @@ def test_finished_request_detail_scrolls_and_the_list_opens_by_double_click_and_
     done = hotline.log_request(dict(received_at=now, resident_name="陈阿姨", category="生活",
                                     text="家中水管漏水无人维修，" * 8, community=east.id))
     hotline.assign(done.id, [worker.id], version=1)
-    hotline.complete(done.id, 95, "上门更换水管，检查了厨房和卫生间的全部管道。" * 6, version=2)
+    hotline.complete(done.id, 95, "上门更换水管，检查了厨房和卫生间的全部管道。" * 30, version=2)
     hotline.follow_up(done.id, dt.date.today(), "满意", "居民表示感谢，水管再没有漏水。" * 4, version=3)
     waiting = hotline.log_request(dict(received_at=now, resident_name="林秀英", category="法律",
                                        text="邻里纠纷"))
@@ -209,3 +210,46 @@ def test_finished_request_detail_scrolls_and_the_list_opens_by_double_click_and_
     tab.table.selectRow(tab.model.find(done.id))
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)               # a finished request: no form, the detail
     assert len(opened) == 2 and window.focusWidget() is tab.detail_scroll
+
+
+@pytest.mark.parametrize("width", [1366, 1024])
+def test_detail_shows_every_field_on_a_768_px_screen(window, qtbot, width):
+    """A laptop's 1366 × 768 (or 1024 × 768) less taskbar and title bar leaves the window 700 px:
+    a request followed up, with long notes, shows all its lines and its buttons without scrolling;
+    one waiting to be assigned shows its whole text and still about four suggested people."""
+    east = Community.create(office=default_office(), name="东街社区")
+    for n in range(6):
+        make_worker(f"社工{n}", east, "法律援助")
+    note = "上门调解两次，双方达成书面协议，居委会见证并存档备查"
+    done = hotline.log_request(dict(resident_name="林秀英", phone="13812345678", community=east.id,
+                                    category="法律", text="邻里纠纷，想咨询法律援助；" * 3,
+                                    preferred_time="工作日上午"))
+    worker = Worker.get(Worker.name == "社工0")
+    hotline.assign(done.id, [worker.id])
+    hotline.complete(done.id, 90, note)
+    hotline.follow_up(done.id, dt.date.today(), "满意", "居民表示感谢，问题已解决，希望以后继续得到帮助")
+    waiting = hotline.log_request(dict(resident_name="陈阿姨", community=east.id, category="法律",
+                                       text="家中老人遗产分配需要法律咨询", preferred_time="周末"))
+    window.showNormal()
+    window.resize(width, 700)
+    tab = window.switch_to("hotline")
+    qtbot.waitExposed(window)
+    assert (window.width(), window.height()) == (width, 700)
+
+    def fully_shown():
+        viewport = tab.detail_scroll.viewport()
+        return (tab.detail.heightForWidth(viewport.width()) <= viewport.height()
+                and tab.detail_scroll.verticalScrollBar().maximum() == 0)
+
+    for request in (done, waiting):
+        window.switch_to("hotline", request.id)
+        qtbot.waitUntil(fully_shown, timeout=3000)
+        for button in tab.flow_buttons.values():
+            assert button.isVisible()
+            bottom = button.mapTo(window, button.rect().bottomLeft()).y()
+            assert bottom <= window.centralWidget().geometry().bottom()
+    assert tab.suggestion_group.isVisible() and tab.suggestion_model.rowCount() == 6
+    rows_in_view = tab.suggestions.viewport().height() // tab.suggestions.rowHeight(0)
+    assert rows_in_view >= 3
+    window.switch_to("hotline", done.id)
+    assert not tab.suggestion_group.isVisible()       # nobody to suggest: the detail has the pane

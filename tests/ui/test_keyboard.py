@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from swdesk.models import HotlineRequest
-from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(db, qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+def window(db, front_window):
+    win = front_window()
     yield win
     roster = win._built.get(win.tab_index("roster"))
     if roster is not None:
@@ -108,3 +103,51 @@ def test_log_a_hotline_request_with_keys_only(window, qtbot):
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     qtbot.waitUntil(lambda: focused() is not None and tab.isAncestorOf(focused()), timeout=3000)
     assert focused().isEnabled() and focused().isVisible()
+
+
+def tabs_between(qtbot, start, wanted, key=Qt.Key.Key_Tab, limit: int = 8) -> int:
+    """How many presses of `key` take the focus from `start` to `wanted`."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    assert focused() is start
+    for count in range(1, limit + 1):
+        press(qtbot, key)
+        if focused() is wanted:
+            return count
+    raise AssertionError(f"{wanted} not reached in {limit} presses; at {focused()}")
+
+
+def test_received_time_is_one_tab_stop_with_now_as_default(db, qtbot):
+    import datetime as dt
+
+    from ui.dialogs.hotline import RequestDialog
+
+    dialog = RequestDialog(None)
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))   # done(): nothing to ask
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    received = dialog.received.dateTime().toPython()
+    assert abs(received - dt.datetime.now()) < dt.timedelta(minutes=2)     # now, typed over if not
+    # Qt's date-time field took a Tab for each of its five parts; one leaves it now, either way.
+    assert tabs_between(qtbot, dialog.received, dialog.channel) == 1
+    assert tabs_between(qtbot, dialog.channel, dialog.received, Qt.Key.Key_Backtab) == 1
+    # Inside the field the arrows still edit the selected part.
+    press(qtbot, Qt.Key.Key_Up)
+    assert dialog.received.dateTime().toPython() > received
+
+
+def test_every_date_field_of_a_form_is_one_tab_stop(db, qtbot):
+    from ui.widgets.forms import date_edit
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    before, day = QLineEdit(holder), date_edit()
+    day.setParent(holder)                 # in the focus chain between the two lines
+    after = QLineEdit(holder)
+    layout = QVBoxLayout(holder)
+    for widget in (before, day, after):
+        layout.addWidget(widget)
+    holder.show()
+    holder.activateWindow()
+    qtbot.waitUntil(holder.isActiveWindow, timeout=3000)
+    assert tabs_between(qtbot, before, after) == 2          # into the date, out of it

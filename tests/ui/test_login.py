@@ -179,7 +179,7 @@ def test_operators_dialog_admin_and_clerk(qtbot, accounts):
     dialog.select_login("clerk")
     dialog.toggle_active()
     assert not Operator.get(Operator.login == "clerk").active
-    assert dialog.toggle_button.text() == "启用"
+    assert dialog.toggle_button.text() == "启用(&E)"      # its own letter, 停用(&D) before
     operators.log_in("wang", "wang12345")
     viewer = operators_dialog.OperatorsDialog()
     qtbot.addWidget(viewer)

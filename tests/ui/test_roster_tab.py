@@ -145,6 +145,37 @@ def test_column_order_and_widths_are_remembered(staff, window, qtbot):
     again.model.wait()
 
 
+def test_street_column_stands_after_the_name_and_a_clerks_order_is_kept(staff, window, qtbot):
+    from swdesk.services import search
+    from ui.app import settings
+    from ui.tabs import roster
+
+    name, street, phone = (search.COLUMN_KEYS.index(k) for k in ("name", "street", "phone"))
+
+    def reopened():
+        again = roster.RosterTab(None)
+        qtbot.addWidget(again)
+        again.model.wait()
+        return again
+
+    settings().remove(roster.SETTINGS_HEADER)      # a first start (one settings store per process)
+    tab = reopened()
+    header = tab.table.horizontalHeader()
+    assert header.visualIndex(street) == header.visualIndex(name) + 1
+
+    # A header remembered before (街道 last, layout 1): the column moves once, widths stay.
+    header.moveSection(header.visualIndex(street), header.count() - 1)
+    header.resizeSection(phone, 171)
+    settings().setValue(roster.SETTINGS_HEADER, header.saveState())
+    settings().remove(roster.SETTINGS_LAYOUT)
+    old = reopened().table.horizontalHeader()
+    assert old.visualIndex(street) == old.visualIndex(name) + 1
+    assert old.sectionSize(phone) == 171
+    # The clerk puts it last again: remembered as the clerk left it.
+    tab.save_state()
+    assert reopened().table.horizontalHeader().visualIndex(street) == header.count() - 1
+
+
 def test_keyboard_ctrl_f_and_enter_opens(staff, window, qtbot):
     window.show()
     window.activateWindow()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from swdesk.jobs import export_audit as export_audit_job
 from swdesk.services import audit_log, base
 from ui.app import show_error
 from ui.jobs import run_job, show_result
+from ui.widgets.forms import DateEdit
 
 PAGE = 500
 
@@ -73,8 +73,8 @@ class AuditDialog(QDialog):
             self.operator_combo.addItem(label, login)
         first, last = audit_log.date_range()
         today = _dt.date.today()
-        self.start_edit = QDateEdit(_qdate(first or today))
-        self.end_edit = QDateEdit(_qdate(max(last or today, today)))
+        self.start_edit = DateEdit(_qdate(first or today))
+        self.end_edit = DateEdit(_qdate(max(last or today, today)))
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -13,8 +13,6 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,7 +31,7 @@ from swdesk.services import checkin, hotline
 from swdesk.services.base import UserError, ValidationError
 from ui import keyboard
 from ui.widgets.checkin import CheckinField
-from ui.widgets.forms import ERROR_STYLE, ErrorLine, FormGuard
+from ui.widgets.forms import ERROR_STYLE, DateEdit, DateTimeEdit, ErrorLine, FormGuard
 from ui.widgets.worker_picker import WorkerPicker
 
 
@@ -156,7 +154,7 @@ class RequestDialog(ActionFormDialog):
         super().__init__(parent, self.tr("修改热线工单") if detail else self.tr("受理热线工单"))
         self.detail = detail
         received = detail.received_at if detail else _dt.datetime.now().replace(second=0, microsecond=0)
-        self.received = QDateTimeEdit(_qdatetime(received))
+        self.received = DateTimeEdit(_qdatetime(received))
         self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received.setCalendarPopup(True)
         self.add_field("received_at", self.tr("受理时间"), self.received)
@@ -270,7 +268,7 @@ class FollowUpDialog(ActionFormDialog):
         super().__init__(parent, self.tr("回访"))
         self.detail = detail
         today = _dt.date.today()
-        self.date = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date = DateEdit(QDate(today.year, today.month, today.day))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.add_field("date", self.tr("回访日期"), self.date)

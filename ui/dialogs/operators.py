@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from swdesk import vocab
 from swdesk.services import base, operators, settings
 from swdesk.services.base import UserError, ValidationError
+from ui import keyboard
 
 ROLE_HELP = {
     "管理员": "可修改全部数据，管理操作员账户，查看完整的身份证号和电话，恢复备份",
@@ -203,6 +204,7 @@ class OperatorsDialog(QDialog):
     def _update_toggle(self) -> None:
         op = self.selected()
         self.toggle_button.setText(self.tr("启用") if op is not None and not op.active else self.tr("停用"))
+        keyboard.accelerate(self)   # the new text's letter
 
     def _run(self, action) -> bool:
         chosen = self.selected()

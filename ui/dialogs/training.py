@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from swdesk.services import training
 from swdesk.services.base import UserError
 from ui.dialogs.hotline import ActionFormDialog
-from ui.widgets.forms import ERROR_STYLE
+from ui.widgets.forms import ERROR_STYLE, DateEdit
 
 
 class CourseDialog(ActionFormDialog):
@@ -39,7 +38,7 @@ class CourseDialog(ActionFormDialog):
         self.course = course
         self.title_edit = self.add_field("title", self.tr("课程名称"), QLineEdit(course.title if course else ""))
         day = course.start_date if course else _dt.date.today()
-        self.date = QDateEdit(QDate(day.year, day.month, day.day))
+        self.date = DateEdit(QDate(day.year, day.month, day.day))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.add_field("start_date", self.tr("培训日期"), self.date)

@@ -16,7 +16,6 @@ from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPixmap, QShort
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -42,7 +41,8 @@ from swdesk import idcard, vocab
 from swdesk.services import hours, search, workers
 from swdesk.services import photos as photo_service
 from swdesk.services.base import ConflictError, UserError, ValidationError
-from ui.widgets.forms import ErrorLine, FormGuard
+from ui import keyboard
+from ui.widgets.forms import DateEdit, ErrorLine, FormGuard
 from ui.widgets.worker_record import WorkerRecordPages
 
 log = logging.getLogger(__name__)
@@ -385,6 +385,7 @@ class WorkerDialog(QDialog):
         else:
             text = vocab.STATUS_ACTIVE
             self.status_button.setText(self.tr("离队…"))
+        keyboard.accelerate(self)   # the new text's letter
         self.status_label.setText(text)
         self.status_button.show()
 
@@ -614,7 +615,7 @@ class DeactivateDialog(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setMaxLength(200)
         self.reason.setPlaceholderText(self.tr("如：工作调动、迁出本街道、本人申请"))
-        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date = DateEdit(QDate.currentDate(), self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setMaximumDate(QDate.currentDate())

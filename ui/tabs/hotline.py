@@ -6,7 +6,7 @@ import datetime as _dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +32,7 @@ from ui.jobs import ask_xlsx_path, export_in_background
 from ui.models.rows import RowsModel, fit_columns, make_table
 from ui.tabs.programme_base import detail_scroll
 
+SUGGESTIONS_MIN = 190  # px: the 推荐人员 box with its header, about four people and the hint
 LIST_LIMIT = 5000  # requests shown at once; a quarter has a few hundred
 
 
@@ -154,7 +155,15 @@ class HotlineTab(QWidget):
         self.detail.setFrameShape(QFrame.Shape.StyledPanel)
         self.detail.setMargin(8)
         self.detail_scroll = detail_scroll(self.detail, pane)
-        box.addWidget(self.detail_scroll, 2)
+        # The detail (with its buttons) above the suggestions, split so that the detail gets the
+        # height its text needs (fit_detail): at 768 px a 2:3 share cut a request after 期望时间.
+        self.detail_split = QSplitter(Qt.Orientation.Vertical, pane)
+        self.detail_split.setChildrenCollapsible(False)
+        box.addWidget(self.detail_split, 1)
+        top = QWidget(self.detail_split)
+        top_box = QVBoxLayout(top)
+        top_box.setContentsMargins(0, 0, 0, 0)
+        top_box.addWidget(self.detail_scroll, 1)
 
         flow = QHBoxLayout()
         self.flow_buttons: dict[str, QPushButton] = {}
@@ -169,9 +178,10 @@ class HotlineTab(QWidget):
             flow.addWidget(button)
             self.flow_buttons[key] = button
         flow.addStretch(1)
-        box.addLayout(flow)
+        top_box.addLayout(flow)
+        self.detail_split.addWidget(top)
 
-        group = QGroupBox(self.tr("推荐人员"), pane)
+        group = QGroupBox(self.tr("推荐人员"), self.detail_split)
         group_box = QVBoxLayout(group)
         self.suggestion_model = RowsModel(self._columns(self.SUGGESTION_COLUMNS), self)
         self.suggestions = make_table(self.suggestion_model, group)
@@ -190,8 +200,26 @@ class HotlineTab(QWidget):
         row.addWidget(self.assign_button)
         group_box.addLayout(row)
         self.suggestion_group = group
-        box.addWidget(group, 3)
+        self.detail_split.addWidget(group)
+        self.detail_split.splitterMoved.connect(lambda *_: setattr(self, "_split_by_hand", True))
+        self._split_by_hand = False
         return pane
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.fit_detail)   # once the panes have their new widths
+
+    def fit_detail(self) -> None:
+        """The detail pane's split: the request's whole text when it fits, the suggestions keep
+        SUGGESTIONS_MIN (about four people); once the clerk drags the split it stays."""
+        sizes = self.detail_split.sizes()
+        total, width = sum(sizes), self.detail_scroll.viewport().width()
+        if self._split_by_hand or not self.suggestion_group.isVisibleTo(self) or total <= 0 or width <= 0:
+            return
+        chrome = sizes[0] - self.detail_scroll.viewport().height()   # buttons, margins
+        needed = self.detail.heightForWidth(width) + chrome
+        top = max(min(needed, total - SUGGESTIONS_MIN), total // 3)
+        self.detail_split.setSizes([top, total - top])
 
     # --- loading --------------------------------------------------------------------------------
     def _period_range(self) -> tuple[_dt.date | None, _dt.date | None]:
@@ -263,9 +291,8 @@ class HotlineTab(QWidget):
             button.setEnabled(key in allowed or (key == "edit" and "assign" in allowed))
         self.assign_button.setEnabled("assign" in allowed)
         self.suggestion_group.setEnabled("assign" in allowed)
-        # A request already under way has nobody to suggest: its detail takes most of the pane.
-        self.detail_box.setStretchFactor(self.detail_scroll, 2 if "assign" in allowed else 6)
-        self.detail_box.setStretchFactor(self.suggestion_group, 3 if "assign" in allowed else 1)
+        # A request already under way has nobody to suggest: its detail takes the whole pane.
+        self.suggestion_group.setVisible("assign" in allowed)
         if detail is None:
             self.detail.setText(self.tr("请在左侧选择一件工单"))
             self.suggestion_model.set_rows([])
@@ -273,6 +300,7 @@ class HotlineTab(QWidget):
         self.detail.setText(self._detail_html(detail))
         self.suggestion_model.set_rows(hotline.suggest_workers(detail.id) if "assign" in allowed else [])
         fit_columns(self.suggestions, 160)
+        self.fit_detail()
 
     def _detail_html(self, d: hotline.RequestDetail) -> str:
         pairs = [

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -37,6 +37,10 @@ def detail_html(title: str, pairs: Sequence[tuple[str, Any]], note: str = "") ->
     return f"<h3 style='margin:0 0 6px 0'>{html.escape(title)}</h3>{extra}<table cellspacing='2'>{rows}</table>"
 
 
+DETAIL_MIN = 120   # px: a detail pane never shrinks below a few lines
+LOG_MIN = 200      # px: the log under a detail keeps its buttons and about four entries
+
+
 def detail_scroll(label: QLabel, parent: QWidget) -> QScrollArea:
     """A detail pane's text in a scroll area: a long record (a finished hotline request with its
     notes, a pair with many sessions) scrolls instead of being cut off at the pane's bottom."""
@@ -44,7 +48,7 @@ def detail_scroll(label: QLabel, parent: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(label)
-    area.setMinimumHeight(120)
+    area.setMinimumHeight(DETAIL_MIN)
     area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)   # reached by Tab; the arrows and PgDn scroll it
     return area
 
@@ -185,6 +189,20 @@ class ProgrammeTab(QWidget):
     def _selection_changed(self) -> None:
         if not self._loading:
             self.show_detail(self.current_row())
+            self.fit_detail()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.fit_detail)   # once the panes have their new widths
+
+    def fit_detail(self) -> None:
+        """The detail's whole text when the pane has room, the log below keeping LOG_MIN: the
+        2 : 3 share alone cut a pair's detail after 结对时间 on a 768 px screen."""
+        width, room = self.detail_scroll.viewport().width(), self.right.height()
+        if width <= 0 or room <= 0:
+            return
+        needed = self.detail.heightForWidth(width) + 2 * self.detail_scroll.frameWidth()
+        self.detail_scroll.setMinimumHeight(max(DETAIL_MIN, min(needed, room - LOG_MIN)))
 
     def changed(self, table: str) -> None:
         """After a write: tell every tab (this one included) through the window's signal."""

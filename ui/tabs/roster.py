@@ -39,6 +39,11 @@ log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
 SETTINGS_HEADER = "roster/header_state"
+# Layout of the remembered header: 2 since 街道 stands after 姓名 (it was the last column, off
+# screen at 1024 px, where a district clerk most needs it to tell two streets' people apart). A
+# header remembered in layout 1 gets the column moved once; the clerk's own moves are kept after.
+SETTINGS_LAYOUT = "roster/header_layout"
+HEADER_LAYOUT = 2
 DEFAULT_WIDTHS = {"card_no": 150, "name": 80, "gender": 44, "age": 44, "sector": 110, "education": 110,
                   "title": 50, "specialties": 150, "kind": 64, "community": 90, "phone": 110, "status": 50,
                   "street": 80}
@@ -153,6 +158,7 @@ class RosterTab(QWidget):
         header.setStretchLastSection(True)
         for column, key in enumerate(search.COLUMN_KEYS):
             header.resizeSection(column, DEFAULT_WIDTHS.get(key, 90))
+        self._place_street_column()
         header.sortIndicatorChanged.connect(self._sort_changed)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -184,6 +190,8 @@ class RosterTab(QWidget):
         if state is not None:
             header.blockSignals(True)
             header.restoreState(state)
+            if int(settings().value(SETTINGS_LAYOUT, 1)) < HEADER_LAYOUT:
+                self._place_street_column()
             header.blockSignals(False)
         section = header.sortIndicatorSection()
         if 0 <= section < len(search.COLUMN_KEYS):
@@ -195,6 +203,13 @@ class RosterTab(QWidget):
         from ui.app import settings
 
         settings().setValue(SETTINGS_HEADER, self.table.horizontalHeader().saveState())
+        settings().setValue(SETTINGS_LAYOUT, HEADER_LAYOUT)
+
+    def _place_street_column(self) -> None:
+        """街道 right after 姓名 (the model keeps its columns' order: the export reads it)."""
+        header = self.table.horizontalHeader()
+        after = header.visualIndex(search.COLUMN_KEYS.index("name")) + 1
+        header.moveSection(header.visualIndex(search.COLUMN_KEYS.index("street")), after)
 
     def save_state(self) -> None:
         """The window is closing: remember the columns, close the search thread's connection."""
