@@ -470,16 +470,21 @@ def _read_table(wb, meta: dict[str, Any], name: str) -> Table:
     if sheet not in wb.sheetnames:
         raise UserError(f"“{name}”缺少工作表“{sheet}”，不能汇总")
     ncols = len(meta["columns"])
+    # A gap table's 缺口 column (after 需求, 现有) is read too: a district's is the sum of its
+    # streets' gaps, which its 需求 and 现有 alone do not give.
+    width = 1 + ncols + (1 if meta.get("kind") == "gap" else 0)
     rows = []
     for r, values in enumerate(wb[sheet].iter_rows(min_row=first, max_row=first + nrows - 1,
-                                                   max_col=1 + ncols, values_only=True), first):
-        values = list(values) + [None] * (1 + ncols - len(values))
+                                                   max_col=width, values_only=True), first):
+        values = list(values) + [None] * (width - len(values))
         for c, v in enumerate(values[1:], 2):
             if v is not None and not isinstance(v, (int, float)):
                 raise UserError(f"“{name}”工作表“{sheet}”{get_column_letter(c)}{r} 单元格应为数字，"
                                 f"现为“{v}”，不能汇总")
         rows.append([str(values[0] or ""), *(v or 0 for v in values[1:])])
     fields = {k: v for k, v in meta.items() if k not in ("row", "nrows")}
+    if width > 1 + ncols:
+        return Table(**fields, rows=[row[:-1] for row in rows], gaps=[row[-1] for row in rows])
     return Table(**fields, rows=rows)
 
 
