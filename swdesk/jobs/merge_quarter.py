@@ -63,8 +63,6 @@ def check_compatible(items: list[tuple[Path, QuarterReport, dict[str, Any]]]) ->
         if street_report.district.strip() != first.district.strip():
             raise UserError(f"“{path.name}”是{_district(street_report)}的报表，与“{first_path.name}”"
                             f"的{_district(first)}不是同一个区，不能汇总")
-        if not street_report.streets:
-            raise UserError(f"“{path.name}”没有记录所属街道，不能汇总，请重新导出")
         if street_report.period != first.period:
             raise UserError(f"“{path.name}”是 {street_report.period.label} 的报表，与“{first_path.name}”的 "
                             f"{first.period.label} 不是同一期间，不能汇总")
