@@ -48,8 +48,7 @@ def merge_quarter(out: Path, inputs: Sequence[Path], *, progress: Progress | Non
         phase(progress, f"正在写入文件（花名册 {total} 人）…", total)
         quarter_xlsx.write_workbook(written.tmp, merged, _roster(paths), total, progress)
     streets = "、".join(merged.streets)
-    return JobResult(f"已汇总 {len(merged.streets)} 个街道（{streets}，{len(paths)} 个文件）的 "
-                     f"{merged.period.label} 报表：{out}",
+    return JobResult(f"已汇总 {len(merged.streets)} 个街道（{streets}）的 {merged.period.label} 报表：{out}",
                      path=Path(out), count=len(merged.streets), data=merged)
 
 

@@ -144,7 +144,7 @@ def rows_per_page(orientation: str, width_points: float) -> int:
     return int((_PRINT_HEIGHT[orientation] / scale - _TITLE_POINTS) // _ROW_POINTS)
 
 
-def _page_setup(ws, title_rows: str, orientation: str = "landscape") -> None:
+def page_setup(ws, title_rows: str, orientation: str = "landscape") -> None:
     """A4, fit to the page width, the title rows repeated on every page, the sheet's name and
     page number in the footer."""
     ws.page_setup.orientation = orientation
@@ -159,7 +159,7 @@ def _page_setup(ws, title_rows: str, orientation: str = "landscape") -> None:
     ws.oddFooter.center.font = FONT_NAME
 
 
-def _use_font(wb: Workbook) -> None:
+def use_font(wb: Workbook) -> None:
     """Make FONT_NAME the workbook's default font (the roster's plain rows and every unstyled
     cell use font 0); openpyxl's default is Calibri of the theme, which has no Chinese."""
     wb._fonts = IndexedList([_PLAIN])
@@ -181,7 +181,7 @@ def _write_cover(wb: Workbook, report: QuarterReport) -> None:
     ws = wb.create_sheet(COVER_SHEET)
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 60
-    _page_setup(ws, "1:1", "portrait")
+    page_setup(ws, "1:1", "portrait")
     ws.append([cell(ws, REPORT_TITLE, font=_TITLE_FONT, alignment=_CENTER)])
     ws.merged_cells.add("A1:B1")
     ws.row_dimensions[1].height = 36
@@ -255,7 +255,7 @@ def _write_table_sheet(wb: Workbook, sheet: str, report: QuarterReport,
     orientation = orientation_for(printed)
     capacity = rows_per_page(orientation, printed)
     ws.freeze_panes = "A3"
-    _page_setup(ws, "1:2", orientation)
+    page_setup(ws, "1:2", orientation)
     # The titles span the charts too where there are charts (they stand right of the tables).
     last = get_column_letter(width + 8 if charts else width)
     ws.append([cell(ws, f"{sheet}（{report.office}）", font=_TITLE_FONT, alignment=_CENTER)])
@@ -350,7 +350,7 @@ def _write_roster(wb: Workbook, rows: Iterable[list[Any]], total: int,
     for col, w in enumerate(ROSTER_WIDTHS, 1):
         ws.column_dimensions[get_column_letter(col)].width = w
     ws.freeze_panes = "A3"
-    _page_setup(ws, "2:2", orientation_for(columns_points(ROSTER_WIDTHS)))
+    page_setup(ws, "2:2", orientation_for(columns_points(ROSTER_WIDTHS)))
     last = get_column_letter(len(ROSTER_HEADERS))
     ws.merged_cells.add(f"A1:{last}1")
     n = 0
@@ -388,7 +388,7 @@ def write_workbook(path: str | os.PathLike, report: QuarterReport, roster: Itera
     """Write the workbook of `report` and the `roster` rows (ROSTER_HEADERS order) to `path`;
     returns the roster rows written. Progress counts roster rows (0 … roster_total)."""
     wb = Workbook(write_only=True)
-    _use_font(wb)
+    use_font(wb)
     with common.writing(wb, path):
         _write_cover(wb, report)
         metas: list[dict[str, Any]] = []
