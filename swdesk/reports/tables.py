@@ -23,6 +23,7 @@ so a 合计 always equals the sum of the rows printed above it (2,745.4 beside r
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 PERCENT_FORMAT = "0.0%"
@@ -90,7 +91,7 @@ class Table:
         decimals = self.decimals if isinstance(self.decimals, list) else [self.decimals] * len(self.columns)
         if not any(decimals):
             return self
-        rows = [[row[0], *(_round(v, d) for v, d in zip(row[1:], decimals, strict=True))]
+        rows = [[row[0], *(shown_value(v, d) for v, d in zip(row[1:], decimals, strict=True))]
                 for row in self.rows]
         return replace(self, rows=rows)
 
@@ -137,8 +138,13 @@ def _formats(t: Table, derived: list[str]) -> list[str]:
     return ["", *(count_format(d) for d in decimals), *derived]
 
 
-def _round(value: Any, decimals: int) -> Any:
-    return round(value, decimals) if isinstance(value, float) else value
+def shown_value(value: Any, decimals: int) -> Any:
+    """A count as a spreadsheet shows it with `decimals` places: from its shortest decimal form,
+    halves away from zero (Excel and LibreOffice show 1141.05 h as 1141.1; Python's round() of
+    the binary value, 1141.0499…, gives 1141.0, and a 合计 built from it was 0.1 short)."""
+    if not isinstance(value, float):
+        return value
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
 def _sum(values) -> Any:

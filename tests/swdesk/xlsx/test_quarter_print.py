@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -168,5 +169,14 @@ def test_libreoffice_prints_titles_page_numbers_and_whole_tables(workbook, tmp_p
                 block = block.split(headings[index + 1], 1)[0]
             last_label = wb[sheet].cell(last, 1).value
             assert re.search(rf"(^|\s){re.escape(last_label)}\s", block), (sheet, title, last_label)
+    # The hours' 合计 is the sum of the hours printed above it, column by column.
+    page = next(p for p in pages if "七、服务时长（小时）" in p)
+    block = page.split("七、服务时长（小时）", 1)[1]
+    printed = [line.split() for line in block.splitlines()]
+    rows = [r for r in printed if r and r[0] in ("一对一帮教", "扶老助老", "家庭病床", "服务热线")]
+    total = next(r for r in printed if r and r[0] == "合计")
+    assert len(rows) == 4
+    for col in (1, 2, 3):
+        assert sum(Decimal(r[col]) for r in rows) == Decimal(total[col]), (col, rows, total)
     fonts = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
     assert "Serif" not in fonts                 # bold 合计 no longer in DejaVu Serif
