@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import math
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -48,9 +49,12 @@ REPORT_TITLE = "社会工作人才队伍建设季度统计报表"
 
 # A text starting with one of these would be taken for a formula by a spreadsheet program.
 _FORMULA_START = common.FORMULA_STARTS
-_CHART_ROWS = 14          # rows from a structure block's header, so its 7 cm chart fits beside it
+_CHART_ROWS = 13          # rows from a structure block's header: its 7 cm chart (13.2 rows), anchored a row above
 _DATE_FORMAT = "yyyy-mm-dd"
-ROSTER_WIDTHS = (7, 12, 14, 10, 6, 22, 12, 18, 14, 10, 14, 24, 12, 10, 12)
+# Each column as wide as its longest usual value (开元街道 8 units, 350502********0412 18,
+# 社区/群团/离退休 16, 2026-01-05 10): 166 units print at 83 % of A4 landscape, where the former
+# 197 printed at 70 % (about 7.7 pt text).
+ROSTER_WIDTHS = (5, 9, 9, 8, 5, 19, 10, 16, 13, 6, 14, 22, 12, 9, 10)
 
 _THIN = Side(style="thin", color="999999")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -122,7 +126,8 @@ FOOTER = "&A　第 &P 页，共 &N 页"
 _MARGINS = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.75, header=0.3, footer=0.3)
 _PRINT_WIDTH = {"portrait": (8.27 - 1.0) * 72, "landscape": (11.69 - 1.0) * 72}
 _PRINT_HEIGHT = {"portrait": (11.69 - 1.35) * 72, "landscape": (8.27 - 1.35) * 72}
-_ROW_POINTS = 14.25       # a row of 11 pt 宋体 in Excel (LibreOffice draws 12.8 pt)
+_ROW_POINTS = 15.0        # a row of 11 pt 宋体: LibreOffice draws 15.0 pt (measured), Excel 14.25
+_LINE_POINTS = 16.5       # a wrapped line: LibreOffice draws 宋体 with Noto Sans CJK, 1.45 em a line
 _TITLE_POINTS = 36.0      # the repeated rows 1–2 of a table sheet (a 16 pt title and the period)
 
 
@@ -137,11 +142,12 @@ def orientation_for(width_points: float) -> str:
     return "portrait" if width_points <= _PRINT_WIDTH["portrait"] / 0.9 else "landscape"
 
 
-def rows_per_page(orientation: str, width_points: float) -> int:
-    """How many body rows a page holds below the repeated title rows, counting the fit-to-width
-    scale (a sheet wider than the paper is printed smaller, so more rows fit)."""
+def page_points(orientation: str, width_points: float) -> float:
+    """The height (points, at the sheet's own scale) a page holds below the repeated title rows,
+    counting the fit-to-width scale (a sheet wider than the paper is printed smaller, so more
+    rows fit)."""
     scale = min(1.0, _PRINT_WIDTH[orientation] / max(width_points, 1.0))
-    return int((_PRINT_HEIGHT[orientation] / scale - _TITLE_POINTS) // _ROW_POINTS)
+    return _PRINT_HEIGHT[orientation] / scale - _TITLE_POINTS
 
 
 def page_setup(ws, title_rows: str, orientation: str = "landscape") -> None:
@@ -172,7 +178,8 @@ def text_units(text: str) -> int:
 
 
 def _lines_needed(text: str, width: float) -> int:
-    return max(1, -(-text_units(text) // max(int(width), 1)))
+    """Lines `text` wraps to in a cell `width` characters wide."""
+    return max(1, math.ceil(text_units(text) / max(width, 1)))
 
 
 # --- sheets -------------------------------------------------------------------------------------
@@ -203,7 +210,7 @@ def _write_cover(wb: Workbook, report: QuarterReport) -> None:
     ws.append([cell(ws, "说明：占比为占合计的百分比（保留一位小数）；年龄按报告期末日计算；"
                         "花名册中的身份证号已打码。", alignment=_WRAP)])
     ws.merged_cells.add(f"A{len(lines) + 4}:B{len(lines) + 4}")
-    ws.row_dimensions[len(lines) + 4].height = 2 * _ROW_POINTS
+    ws.row_dimensions[len(lines) + 4].height = 2 * _LINE_POINTS
 
 
 def _sheet_width(tables: list[Table]) -> int:
@@ -218,15 +225,17 @@ _WRAP = Alignment(vertical="top", wrap_text=True)
 _NUMERALS = "一二三四五六七八九十"
 
 
-def _block_rows(table: Table, header: list[str]) -> int:
-    """Rows (of _ROW_POINTS) a block takes: blank, heading, header, rows, note; a chart's block at
-    least _CHART_ROWS from its header."""
-    body = _header_lines(header) + len(table.rows) + table.display().total_rows
+def _block_points(table: Table, header: list[str]) -> float:
+    """The height a block takes: blank, heading, header, rows, note; a chart's block at least
+    _CHART_ROWS from its header."""
+    lines = _header_lines(header)
+    body = (lines * _LINE_POINTS if lines > 1 else _ROW_POINTS) + _ROW_POINTS * (
+        len(table.rows) + table.display().total_rows)
     if table.note:
-        body += _lines_needed(table.note, _note_width(len(header)))
+        body += _note_lines(table.note, len(header)) * _LINE_POINTS
     if table.chart:
-        body = max(body, _CHART_ROWS)
-    return 2 + body
+        body = max(body, _CHART_ROWS * _ROW_POINTS)
+    return 2 * _ROW_POINTS + body
 
 
 def _header_lines(header: list[str]) -> int:
@@ -234,8 +243,11 @@ def _header_lines(header: list[str]) -> int:
                for i, h in enumerate(header))
 
 
-def _note_width(ncols: int) -> int:
-    return _LABEL_WIDTH + (ncols - 1) * _COUNT_WIDTH - 2
+def _note_lines(note: str, ncols: int) -> int:
+    """Lines a note wraps to over its table's width. A Chinese character is drawn 15 % wider than
+    two width units (LibreOffice cut the third line of the 需求缺口 notes counted exactly)."""
+    width = _LABEL_WIDTH + (ncols - 1) * _COUNT_WIDTH - 2
+    return _lines_needed(f"注：{note}", width / 1.15)
 
 
 def _write_table_sheet(wb: Workbook, sheet: str, report: QuarterReport,
@@ -253,7 +265,7 @@ def _write_table_sheet(wb: Workbook, sheet: str, report: QuarterReport,
     charts = any(t.chart for t in tables)
     printed = columns_points(widths) + (_CHART_POINTS if charts else 0)
     orientation = orientation_for(printed)
-    capacity = rows_per_page(orientation, printed)
+    capacity = page_points(orientation, printed)
     ws.freeze_panes = "A3"
     page_setup(ws, "1:2", orientation)
     # The titles span the charts too where there are charts (they stand right of the tables).
@@ -265,7 +277,7 @@ def _write_table_sheet(wb: Workbook, sheet: str, report: QuarterReport,
     row, on_page = 3, 0
     for index, table in enumerate(tables):
         display = table.display()
-        height = _block_rows(table, display.header)
+        height = _block_points(table, display.header)
         if on_page and on_page + height > capacity:
             ws.row_breaks.append(Break(id=row - 1))   # a break below row - 1
             on_page = 0
@@ -286,7 +298,7 @@ def _write_block(ws, table: Table, index: int, row: int, metas: list[dict[str, A
     header_row = row
     lines = _header_lines(display.header)
     if lines > 1:
-        ws.row_dimensions[row].height = lines * _ROW_POINTS
+        ws.row_dimensions[row].height = lines * _LINE_POINTS
     ws.append([cell(ws, h, font=_BOLD, fill=_HEADER_FILL, border=True, alignment=_CENTER)
                for h in display.header])
     row += 1
@@ -300,7 +312,7 @@ def _write_block(ws, table: Table, index: int, row: int, metas: list[dict[str, A
     metas.append({**table.meta(), "row": first_data, "nrows": len(table.rows)})
     if table.note:
         # Merged over the table and wrapped: a long note no longer runs past the printed width.
-        ws.row_dimensions[row].height = _lines_needed(table.note, _note_width(ncols)) * _ROW_POINTS
+        ws.row_dimensions[row].height = _note_lines(table.note, ncols) * _LINE_POINTS
         ws.append([cell(ws, f"注：{table.note}", alignment=_WRAP)])
         ws.merged_cells.add(f"A{row}:{get_column_letter(ncols)}{row}")
         row += 1

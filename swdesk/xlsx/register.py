@@ -38,9 +38,13 @@ def write_register(path: str | os.PathLike, rows: Sequence[RegisterRow], office:
         ws.freeze_panes = "A4"
         quarter.page_setup(ws, "1:3", quarter.orientation_for(quarter.columns_points(WIDTHS)))
         last = get_column_letter(len(HEADERS))
+        # Heights set before the rows are streamed: a 16 pt title and a two-line header
+        # (服务时长（小时）) overlapped the rows below them at the default height.
+        ws.row_dimensions[1].height = 30
+        ws.row_dimensions[3].height = 2 * quarter._LINE_POINTS
         ws.append([quarter.cell(ws, TITLE, font=quarter._TITLE_FONT, alignment=quarter._CENTER)])
         ws.merged_cells.add(f"A1:{last}1")
-        ws.append([quarter.cell(ws, f"出具单位：{office}　　出具日期：{span}")])
+        ws.append([quarter.cell(ws, f"出具单位：{office}　　出具期间：{span}")])
         ws.merged_cells.add(f"A2:{last}2")
         ws.append([quarter.cell(ws, h, font=quarter._BOLD, fill=quarter._HEADER_FILL, border=True,
                                 alignment=quarter._CENTER) for h in HEADERS])
