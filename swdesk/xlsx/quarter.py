@@ -62,12 +62,12 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 # a name made LibreOffice draw bold digits in DejaVu Serif beside DejaVu Sans ones (issue 14).
 FONT_NAME = "宋体"
 _PLAIN = Font(name=FONT_NAME, size=11)
-_TITLE_FONT = Font(name=FONT_NAME, bold=True, size=16)
+TITLE_FONT = Font(name=FONT_NAME, bold=True, size=16)
 _BLOCK_FONT = Font(name=FONT_NAME, bold=True, size=12)
-_BOLD = Font(name=FONT_NAME, bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+BOLD = Font(name=FONT_NAME, bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
-_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
 # --- cells --------------------------------------------------------------------------------------
@@ -127,7 +127,7 @@ _MARGINS = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.75, header=0.3, fo
 _PRINT_WIDTH = {"portrait": (8.27 - 1.0) * 72, "landscape": (11.69 - 1.0) * 72}
 _PRINT_HEIGHT = {"portrait": (11.69 - 1.35) * 72, "landscape": (8.27 - 1.35) * 72}
 _ROW_POINTS = 15.0        # a row of 11 pt 宋体: LibreOffice draws 15.0 pt (measured), Excel 14.25
-_LINE_POINTS = 16.5       # a wrapped line: LibreOffice draws 宋体 with Noto Sans CJK, 1.45 em a line
+LINE_POINTS = 16.5       # a wrapped line: LibreOffice draws 宋体 with Noto Sans CJK, 1.45 em a line
 _TITLE_POINTS = 36.0      # the repeated rows 1–2 of a table sheet (a 16 pt title and the period)
 
 
@@ -189,7 +189,7 @@ def _write_cover(wb: Workbook, report: QuarterReport) -> None:
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 60
     page_setup(ws, "1:1", "portrait")
-    ws.append([cell(ws, REPORT_TITLE, font=_TITLE_FONT, alignment=_CENTER)])
+    ws.append([cell(ws, REPORT_TITLE, font=TITLE_FONT, alignment=CENTER)])
     ws.merged_cells.add("A1:B1")
     ws.row_dimensions[1].height = 36
     ws.append([])
@@ -203,14 +203,14 @@ def _write_cover(wb: Workbook, report: QuarterReport) -> None:
     ]
     for label, value in lines:
         fmt = _DATE_FORMAT if isinstance(value, _dt.date) else None
-        ws.append([cell(ws, label, font=_BOLD, border=True, fill=_HEADER_FILL),
+        ws.append([cell(ws, label, font=BOLD, border=True, fill=HEADER_FILL),
                    cell(ws, value, border=True, number_format=fmt,
                         alignment=Alignment(horizontal="left", wrap_text=True))])
     ws.append([])
     ws.append([cell(ws, "说明：占比为占合计的百分比（保留一位小数）；年龄按报告期末日计算；"
                         "花名册中的身份证号已打码。", alignment=_WRAP)])
     ws.merged_cells.add(f"A{len(lines) + 4}:B{len(lines) + 4}")
-    ws.row_dimensions[len(lines) + 4].height = 2 * _LINE_POINTS
+    ws.row_dimensions[len(lines) + 4].height = 2 * LINE_POINTS
 
 
 def _sheet_width(tables: list[Table]) -> int:
@@ -229,10 +229,10 @@ def _block_points(table: Table, header: list[str]) -> float:
     """The height a block takes: blank, heading, header, rows, note; a chart's block at least
     _CHART_ROWS from its header."""
     lines = _header_lines(header)
-    body = (lines * _LINE_POINTS if lines > 1 else _ROW_POINTS) + _ROW_POINTS * (
+    body = (lines * LINE_POINTS if lines > 1 else _ROW_POINTS) + _ROW_POINTS * (
         len(table.rows) + table.display().total_rows)
     if table.note:
-        body += _note_lines(table.note, len(header)) * _LINE_POINTS
+        body += _note_lines(table.note, len(header)) * LINE_POINTS
     if table.chart:
         body = max(body, _CHART_ROWS * _ROW_POINTS)
     return 2 * _ROW_POINTS + body
@@ -270,9 +270,9 @@ def _write_table_sheet(wb: Workbook, sheet: str, report: QuarterReport,
     page_setup(ws, "1:2", orientation)
     # The titles span the charts too where there are charts (they stand right of the tables).
     last = get_column_letter(width + 8 if charts else width)
-    ws.append([cell(ws, f"{sheet}（{report.office}）", font=_TITLE_FONT, alignment=_CENTER)])
+    ws.append([cell(ws, f"{sheet}（{report.office}）", font=TITLE_FONT, alignment=CENTER)])
     ws.merged_cells.add(f"A1:{last}1")
-    ws.append([cell(ws, f"报告期：{period_title(report.period)}", alignment=_CENTER)])
+    ws.append([cell(ws, f"报告期：{period_title(report.period)}", alignment=CENTER)])
     ws.merged_cells.add(f"A2:{last}2")
     row, on_page = 3, 0
     for index, table in enumerate(tables):
@@ -298,21 +298,21 @@ def _write_block(ws, table: Table, index: int, row: int, metas: list[dict[str, A
     header_row = row
     lines = _header_lines(display.header)
     if lines > 1:
-        ws.row_dimensions[row].height = lines * _LINE_POINTS
-    ws.append([cell(ws, h, font=_BOLD, fill=_HEADER_FILL, border=True, alignment=_CENTER)
+        ws.row_dimensions[row].height = lines * LINE_POINTS
+    ws.append([cell(ws, h, font=BOLD, fill=HEADER_FILL, border=True, alignment=CENTER)
                for h in display.header])
     row += 1
     first_data = row
     for i, values in enumerate(display.rows):
         is_total = i >= len(display.rows) - display.total_rows
         ws.append([cell(ws, v, number_format=fmt or None, border=True,
-                        font=_BOLD if is_total else None, fill=_TOTAL_FILL if is_total else None)
+                        font=BOLD if is_total else None, fill=_TOTAL_FILL if is_total else None)
                    for v, fmt in zip(values, display.formats, strict=True)])
         row += 1
     metas.append({**table.meta(), "row": first_data, "nrows": len(table.rows)})
     if table.note:
         # Merged over the table and wrapped: a long note no longer runs past the printed width.
-        ws.row_dimensions[row].height = _note_lines(table.note, ncols) * _LINE_POINTS
+        ws.row_dimensions[row].height = _note_lines(table.note, ncols) * LINE_POINTS
         ws.append([cell(ws, f"注：{table.note}", alignment=_WRAP)])
         ws.merged_cells.add(f"A{row}:{get_column_letter(ncols)}{row}")
         row += 1
@@ -367,8 +367,8 @@ def _write_roster(wb: Workbook, rows: Iterable[list[Any]], total: int,
     ws.merged_cells.add(f"A1:{last}1")
     n = 0
     with RowStream(ws, _DATE_FORMAT) as out:  # plain rows as ready XML (swdesk/xlsx/rows.py)
-        out.styled([cell(ws, f"花名册（报告期末在册人员，共 {total} 人）", font=_TITLE_FONT)])
-        out.styled([cell(ws, h, font=_BOLD, fill=_HEADER_FILL, border=True, alignment=_CENTER)
+        out.styled([cell(ws, f"花名册（报告期末在册人员，共 {total} 人）", font=TITLE_FONT)])
+        out.styled([cell(ws, h, font=BOLD, fill=HEADER_FILL, border=True, alignment=CENTER)
                     for h in ROSTER_HEADERS])
         for values in rows:
             if not out.append_plain(values):

@@ -41,13 +41,13 @@ def write_register(path: str | os.PathLike, rows: Sequence[RegisterRow], office:
         # Heights set before the rows are streamed: a 16 pt title and a two-line header
         # (服务时长（小时）) overlapped the rows below them at the default height.
         ws.row_dimensions[1].height = 30
-        ws.row_dimensions[3].height = 2 * quarter._LINE_POINTS
-        ws.append([quarter.cell(ws, TITLE, font=quarter._TITLE_FONT, alignment=quarter._CENTER)])
+        ws.row_dimensions[3].height = 2 * quarter.LINE_POINTS
+        ws.append([quarter.cell(ws, TITLE, font=quarter.TITLE_FONT, alignment=quarter.CENTER)])
         ws.merged_cells.add(f"A1:{last}1")
         ws.append([quarter.cell(ws, f"出具单位：{office}　　出具期间：{span}")])
         ws.merged_cells.add(f"A2:{last}2")
-        ws.append([quarter.cell(ws, h, font=quarter._BOLD, fill=quarter._HEADER_FILL, border=True,
-                                alignment=quarter._CENTER) for h in HEADERS])
+        ws.append([quarter.cell(ws, h, font=quarter.BOLD, fill=quarter.HEADER_FILL, border=True,
+                                alignment=quarter.CENTER) for h in HEADERS])
         for n, row in enumerate(rows, 1):
             note = f"补打，原证明 {row.reprint_of}" if row.reprint_of else ""
             values = [n, row.number, row.name, row.period, float(row.hours), row.issued_by,
