@@ -2848,154 +2848,159 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Merge street reports…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="95" />
+            <location filename="../../ui/main_window.py" line="94" />
+            <source>导出证明登记簿（公示）…</source>
+            <translation>Export certificate register (for posting)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="96" />
             <source>备份…</source>
             <translation>Backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="96" />
+            <location filename="../../ui/main_window.py" line="97" />
             <source>恢复…</source>
             <translation>Restore…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="98" />
+            <location filename="../../ui/main_window.py" line="99" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="100" />
+            <location filename="../../ui/main_window.py" line="101" />
             <source>打印(&amp;P)</source>
             <translation>&amp;Print</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="101" />
+            <location filename="../../ui/main_window.py" line="102" />
             <source>打印服务证…</source>
             <translation>Print service cards…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="102" />
+            <location filename="../../ui/main_window.py" line="103" />
             <source>打印胸牌…</source>
             <translation>Print badges…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="103" />
+            <location filename="../../ui/main_window.py" line="104" />
             <source>开具服务证明…</source>
             <translation>Issue service certificate…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="104" />
+            <location filename="../../ui/main_window.py" line="105" />
             <source>出具个人志愿服务记录…</source>
             <translation>Issue personal service record…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="105" />
+            <location filename="../../ui/main_window.py" line="106" />
             <source>打印星级证书…</source>
             <translation>Print star certificates…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="107" />
+            <location filename="../../ui/main_window.py" line="108" />
             <source>打印机校准…</source>
             <translation>Printer calibration…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="109" />
+            <location filename="../../ui/main_window.py" line="110" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="110" />
+            <location filename="../../ui/main_window.py" line="111" />
             <source>单位设置…</source>
             <translation>Office settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="111" />
+            <location filename="../../ui/main_window.py" line="112" />
             <source>人才需求计划…</source>
             <translation>Workforce demand plan…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="112" />
+            <location filename="../../ui/main_window.py" line="113" />
             <source>可选值列表…</source>
             <translation>Value lists…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="114" />
+            <location filename="../../ui/main_window.py" line="115" />
             <source>操作员管理…</source>
             <translation>Operators…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="115" />
+            <location filename="../../ui/main_window.py" line="116" />
             <source>操作日志…</source>
             <translation>Audit log…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="116" />
+            <location filename="../../ui/main_window.py" line="117" />
             <source>锁定</source>
             <translation>Lock</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="118" />
+            <location filename="../../ui/main_window.py" line="119" />
             <source>界面语言…</source>
             <translation>Language…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="120" />
+            <location filename="../../ui/main_window.py" line="121" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="121" />
+            <location filename="../../ui/main_window.py" line="122" />
             <source>验证服务证…</source>
             <translation>Verify service card…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="122" />
+            <location filename="../../ui/main_window.py" line="123" />
             <source>继续教育提醒…</source>
             <translation>Continuing-education reminders…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="124" />
+            <location filename="../../ui/main_window.py" line="125" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="125" />
+            <location filename="../../ui/main_window.py" line="126" />
             <source>填充示例数据…</source>
             <translation>Fill with demo data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="127" />
+            <location filename="../../ui/main_window.py" line="128" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="185" />
+            <location filename="../../ui/main_window.py" line="187" />
             <source>数据库：{0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="218" />
+            <location filename="../../ui/main_window.py" line="220" />
             <source>“{0}”页面加载失败，详情见日志。</source>
             <translation>The "{0}" page failed to load; see the log for details.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="297" />
+            <location filename="../../ui/main_window.py" line="299" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="301" />
             <location filename="../../ui/main_window.py" line="303" />
+            <location filename="../../ui/main_window.py" line="305" />
             <source>{0} — 社工服务台</source>
             <translation>{0} — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="314" />
+            <location filename="../../ui/main_window.py" line="316" />
             <source>查看范围：一个街道，或全区各街道</source>
             <translation>Scope: one street, or every street of the district</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="330" />
-            <location filename="../../ui/main_window.py" line="331" />
+            <location filename="../../ui/main_window.py" line="332" />
+            <location filename="../../ui/main_window.py" line="333" />
             <source>范围：{0}</source>
             <translation>Scope: {0}</translation>
         </message>
@@ -4073,38 +4078,51 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>QuarterDialog</name>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="79" />
+            <location filename="../../ui/dialogs/quarter.py" line="81" />
             <source>保存区级汇总报表</source>
             <extracomment>alias</extracomment>
             <translation>Save district roll-up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="39" />
-            <location filename="../../ui/dialogs/quarter.py" line="61" />
+            <location filename="../../ui/dialogs/quarter.py" line="63" />
+            <location filename="../../ui/dialogs/quarter.py" line="41" />
             <source>导出季度报表</source>
             <extracomment>alias</extracomment>
             <translation>Export quarterly report</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="68" />
+            <location filename="../../ui/dialogs/quarter.py" line="100" />
+            <location filename="../../ui/dialogs/quarter.py" line="96" />
+            <source>导出证明登记簿（公示）</source>
+            <extracomment>alias</extracomment>
+            <translation>Export certificate register (for posting)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quarter.py" line="70" />
             <source>正在导出季度报表…</source>
             <extracomment>alias</extracomment>
             <translation>Exporting the quarterly report…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="86" />
+            <location filename="../../ui/dialogs/quarter.py" line="107" />
+            <source>正在导出证明登记簿…</source>
+            <extracomment>alias</extracomment>
+            <translation>Exporting the certificate register…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/quarter.py" line="88" />
             <source>正在汇总各街道报表…</source>
             <extracomment>alias</extracomment>
             <translation>Merging the street reports…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="39" />
+            <location filename="../../ui/dialogs/quarter.py" line="41" />
             <source>统计期间（如 2026Q4）：</source>
             <extracomment>alias</extracomment>
             <translation>Period (e.g. 2026Q4):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/quarter.py" line="74" />
+            <location filename="../../ui/dialogs/quarter.py" line="76" />
             <source>选择各街道的季度报表</source>
             <extracomment>alias</extracomment>
             <translation>Choose the streets' quarterly reports</translation>

@@ -3,8 +3,9 @@
 Each street workbook is read back into the report data it was written from (swdesk.xlsx.quarter.
 read_report); the counts are summed table by table and the district workbook is written by the
 same writer as a street's, so its 占比, 合计, 缺口 and 满意率 are computed afresh from the summed
-counts. The rosters are appended one after the other. Refused: no files, the output among the
-inputs, different periods or table layouts, the same street twice.
+counts (缺口 stays the sum of the streets' own gaps). The rosters are appended one after the other.
+Refused: no files, the output among the inputs, another district's workbook, different periods or
+table layouts, the same street twice.
 
 No database is needed (the command line runs it without one), so the roll-up has no audit line:
 it reads files and writes a file, and changes or reveals nothing of a database.
@@ -52,11 +53,15 @@ def merge_quarter(out: Path, inputs: Sequence[Path], *, progress: Progress | Non
 
 
 def check_compatible(items: list[tuple[Path, QuarterReport, dict[str, Any]]]) -> None:
-    """Refuse a roll-up of different periods, table layouts or the same street twice."""
+    """Refuse a roll-up of other districts, different periods, table layouts or the same street
+    twice."""
     first_path, first, first_meta = items[0]
     keys = [t["key"] for t in first_meta["tables"]]
     seen: dict[str, Path] = {}
     for path, street_report, meta in items:
+        if street_report.district.strip() != first.district.strip():
+            raise UserError(f"“{path.name}”是{_district(street_report)}的报表，与“{first_path.name}”"
+                            f"的{_district(first)}不是同一个区，不能汇总")
         if street_report.period != first.period:
             raise UserError(f"“{path.name}”是 {street_report.period.label} 的报表，与“{first_path.name}”的 "
                             f"{first.period.label} 不是同一期间，不能汇总")
@@ -68,6 +73,10 @@ def check_compatible(items: list[tuple[Path, QuarterReport, dict[str, Any]]]) ->
                 raise UserError(f"“{path.name}”与“{seen[street].name}”都含有{street}的数据，"
                                 "不能重复汇总")
             seen[street] = path
+
+
+def _district(street_report: QuarterReport) -> str:
+    return street_report.district.strip() or "未填写所属区"
 
 
 def _roster(paths: list[Path]) -> Iterator[list[Any]]:

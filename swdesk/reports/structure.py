@@ -60,7 +60,7 @@ def total_active(end: _dt.date) -> int:
 
 def count_by_age_band(end: _dt.date) -> dict[str, int]:
     """{band: count}, one row of SUM(CASE …) so that no engine has to group by an expression."""
-    row = Worker.select(*_band_sums(end)).where(active_condition(end)).tuples().first()
+    row = Worker.select(*band_sums(end)).where(active_condition(end)).tuples().first()
     return {label: int(n or 0) for label, n in zip(vocab.AGE_BANDS, row or (), strict=False)}
 
 
@@ -81,7 +81,7 @@ def count_by_specialty(end: _dt.date) -> dict[str, int]:
     return {label: int(n) for label, n in query}
 
 
-def _band_sums(end: _dt.date) -> list:
+def band_sums(end: _dt.date) -> list:
     """One SUM(CASE …) column per age band: 1 for a worker whose birth date is in the band."""
     columns = []
     for label in vocab.AGE_BANDS:
@@ -100,7 +100,7 @@ def structure_counts(end: _dt.date) -> dict[str, dict[Any, int]]:
     """Every structure dimension's counts from one scan of the active workers: grouped by all
     the label columns at once (a few thousand groups at most), then added up per dimension."""
     columns = [getattr(Worker, column) for _key, column, *_rest in _COLUMN_DIMENSIONS]
-    query = (Worker.select(*columns, fn.COUNT(Worker.id), *_band_sums(end))
+    query = (Worker.select(*columns, fn.COUNT(Worker.id), *band_sums(end))
              .where(active_condition(end)).group_by(*columns).tuples())
     counts: dict[str, dict[Any, int]] = {key: {} for key, *_rest in _COLUMN_DIMENSIONS}
     counts["age_band"] = dict.fromkeys(vocab.AGE_BANDS, 0)

@@ -12,11 +12,18 @@ Kinds:
 - "plain":  several count columns of different things → adds only a 合计 row
 - "satisfaction": 满意 / 基本满意 / 不满意 / 未评价 → adds 合计 and 满意率 columns and a 合计 row
 - "gap":    需求 / 现有 → adds 缺口 (max(需求 − 现有, 0)) and 完成率 (现有 ÷ 需求) columns and a 合计
-            row whose 完成率 is the share of the whole plan met, (需求 − 缺口) ÷ 需求
+            row whose 完成率 is the share of the whole plan met, (需求 − 缺口) ÷ 需求. A table of
+            several streets carries its 缺口 per row (`gaps`: the sum of the streets' gaps), since
+            one street's surplus does not fill another street's need.
+
+Totals of counts with decimals (hours) are sums of the rows as shown (rounded to their decimals),
+so a 合计 always equals the sum of the rows printed above it (2,745.4 beside rows summing to
+2,745.5 was the district workbook's 本年累计 before).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 PERCENT_FORMAT = "0.0%"
@@ -40,6 +47,9 @@ class Table:
     total_row: bool = True          # series tables: whether a 合计 row makes sense
     chart: str = ""                 # "pie" / "bar" / "" (structure blocks)
     note: str = ""                  # one line under the block, e.g. how 缺口 is defined
+    # "gap" tables of several streets: each row's 缺口, the sum of the streets' own gaps. None: a
+    # single street's, max(需求 − 现有, 0).
+    gaps: list[Any] | None = None
 
     def labels(self) -> list[str]:
         return [row[0] for row in self.rows]
@@ -59,9 +69,31 @@ class Table:
         return [_sum(row[1 + i] for row in self.rows) for i in range(len(self.columns))]
 
     # --- derived view ------------------------------------------------------------------------
+    def row_gaps(self) -> list[Any]:
+        """A "gap" table's 缺口 per row."""
+        if self.gaps is not None:
+            return list(self.gaps)
+        return [max((row[1] or 0) - (row[2] or 0), 0) for row in self.rows]
+
     def display(self) -> Display:
-        """Header, rows and per-column kind ('label' / 'count' / 'ratio') for showing the table."""
-        return _DERIVERS[self.kind](self)
+        """Header, rows and per-column kind ('label' / 'count' / 'ratio') for showing the table.
+        Totals and derived columns are computed from the counts as shown (rounded); the rows keep
+        their exact counts, so a roll-up of street workbooks sums exact hours."""
+        rounded = self.rounded()
+        shown = _DERIVERS[self.kind](rounded)
+        if rounded is not self:
+            for out, row in zip(shown.rows, self.rows, strict=False):
+                out[1:len(row)] = row[1:]
+        return shown
+
+    def rounded(self) -> Table:
+        """The table with every count rounded to the decimals it is shown with."""
+        decimals = self.decimals if isinstance(self.decimals, list) else [self.decimals] * len(self.columns)
+        if not any(decimals):
+            return self
+        rows = [[row[0], *(shown_value(v, d) for v, d in zip(row[1:], decimals, strict=True))]
+                for row in self.rows]
+        return replace(self, rows=rows)
 
     def meta(self) -> dict[str, Any]:
         """Everything but the rows: what the workbook's hidden sheet records about the table."""
@@ -104,6 +136,15 @@ def _formats(t: Table, derived: list[str]) -> list[str]:
     """Label, the count columns by their decimals, then the derived columns' formats."""
     decimals = t.decimals if isinstance(t.decimals, list) else [t.decimals] * len(t.columns)
     return ["", *(count_format(d) for d in decimals), *derived]
+
+
+def shown_value(value: Any, decimals: int) -> Any:
+    """A count as a spreadsheet shows it with `decimals` places: from its shortest decimal form,
+    halves away from zero (Excel and LibreOffice show 1141.05 h as 1141.1; Python's round() of
+    the binary value, 1141.0499…, gives 1141.0, and a 合计 built from it was 0.1 short)."""
+    if not isinstance(value, float):
+        return value
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
 def _sum(values) -> Any:
@@ -168,10 +209,10 @@ def _satisfaction(t: Table) -> Display:
 
 def _gap(t: Table) -> Display:
     """需求 and 现有 → 缺口 = max(需求 − 现有, 0) (a surplus shows as 0) and 完成率 = 现有 / 需求."""
-    def derive(label: str, need: Any, have: Any) -> list[Any]:
-        return [label, need, have, max(need - have, 0), ratio(have, need) if need else None]
+    def derive(label: str, need: Any, have: Any, gap: Any) -> list[Any]:
+        return [label, need, have, gap, ratio(have, need) if need else None]
 
-    rows = [derive(row[0], row[1], row[2]) for row in t.rows]
+    rows = [derive(row[0], row[1], row[2], gap) for row, gap in zip(t.rows, t.row_gaps(), strict=True)]
     need, have = t.column_totals()
     # The total gap is the sum of the rows' gaps: one label's surplus does not fill another's
     # need. So the total's rate is the share of the plan met, (需求 − 缺口) ÷ 需求, at most 100%.
@@ -190,19 +231,25 @@ def merge_tables(tables: list[Table]) -> Table:
     first = tables[0]
     order: list[str] = []
     sums: dict[str, list[Any]] = {}
+    gaps: dict[str, Any] = {}
     for table in tables:
         if table.columns != first.columns or table.kind != first.kind:
             raise ValueError(f"table {table.key} differs in columns")
-        for row in table.rows:
+        row_gaps = table.row_gaps() if first.kind == "gap" else [0] * len(table.rows)
+        for row, gap in zip(table.rows, row_gaps, strict=True):
             label = row[0]
             if label not in sums:
                 order.append(label)
                 sums[label] = [0] * len(first.columns)
+                gaps[label] = 0
             sums[label] = [a + (b or 0) for a, b in zip(sums[label], row[1:], strict=True)]
+            gaps[label] += gap
     if OTHER_LABEL in order:
         order.remove(OTHER_LABEL)
         order.append(OTHER_LABEL)
     merged = Table(**{**first.meta(), "rows": [[label, *sums[label]] for label in order]})
+    if first.kind == "gap":
+        merged.gaps = [gaps[label] for label in order]
     return merged
 
 

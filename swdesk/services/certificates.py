@@ -18,7 +18,7 @@ from peewee import fn
 
 from swdesk import periods, vocab
 from swdesk.models import Certificate, ServiceHours, Worker
-from swdesk.services.base import UserError, audit, current, snapshot, writes
+from swdesk.services.base import UserError, audit, current, scoped, snapshot, writes
 
 # The earliest year a certificate may cover: swdesk keeps no service records before it, and a typo
 # like 0026 or 9999 must not take a register number.
@@ -156,15 +156,16 @@ class RegisterRow:
     name: str
     period: str          # 2026年10月1日至2026年11月28日
     hours: str           # one decimal
-    issued_by: str       # the operator who issued it
+    issued_by: str       # the 经办人 printed on it (else the operator who issued it)
     issued_on: _dt.date
     reprint_of: str      # the original's number for a 补打 line, else ""
 
 
 def register_rows(start: _dt.date | None = None, end: _dt.date | None = None) -> list[RegisterRow]:
     """The register's lines issued between `start` and `end` (inclusive), in number order — what
-    an export for 公示 lists (number, name, period, hours, issued by, date)."""
-    query = Certificate.select(Certificate, Worker.name).join(Worker)
+    an export for 公示 lists (number, name, period, hours, issued by, date). The session's street
+    only (a district user: every street)."""
+    query = scoped(Certificate.select(Certificate, Worker.name).join(Worker), Worker)
     if start:
         query = query.where(Certificate.issued_at >= _dt.datetime.combine(start, _dt.time.min))
     if end:
@@ -179,6 +180,7 @@ def register_rows(start: _dt.date | None = None, end: _dt.date | None = None) ->
         hours_total = f"{round(int(content.get('total_minutes', 0)) / 60 + 1e-9, 1):.1f}"
         issued = record.issued_at if isinstance(record.issued_at, _dt.datetime) else \
             _dt.datetime.fromisoformat(str(record.issued_at))
-        rows.append(RegisterRow(record.number, record.worker.name, days, hours_total, record.operator,
-                                issued.date(), originals.get(record.reprint_of_id, "")))
+        rows.append(RegisterRow(record.number, record.worker.name, days, hours_total,
+                                content.get("clerk") or record.operator, issued.date(),
+                                originals.get(record.reprint_of_id, "")))
     return rows

@@ -61,8 +61,8 @@ EDUCATION_COUNTS = {"本科及以上": 481, "大专": 756, "中专/中职/中师
 TITLE_COUNTS = {"高级": 115, "中级": 332, "初级": 274, "无": 1951}
 VOLUNTEERS = 672          # the report's volunteer service team
 FULL_TIME_SHARE = 0.16
-# The report gives no age table we trust (it forgot a band), so: a plausible spread over all five.
-AGE_BAND_SHARES = {"35岁及以下": 0.30, "36–45岁": 0.27, "46–55岁": 0.22, "56–60岁": 0.09, "60岁以上": 0.12}
+# The report's age table (issue 14): exact for 2,672 workers, proportional otherwise.
+AGE_BAND_COUNTS = {"35岁及以下": 805, "36–45岁": 700, "46–55岁": 147, "56–60岁": 537, "60岁以上": 483}
 AGE_BAND_YEARS = {"35岁及以下": (20, 35), "36–45岁": (36, 45), "46–55岁": (46, 55), "56–60岁": (56, 60),
                   "60岁以上": (61, 75)}
 PARTY_SHARE_BY_SECTOR = {"党政机关": 0.85, "事业单位": 0.5, "企业": 0.3, "民间组织": 0.3}
@@ -395,8 +395,7 @@ class _Generator:
         dealt so that they go together plausibly."""
         rng = self.rng
         sectors = self._shuffled_labels(exact_counts(SECTOR_COUNTS, n))
-        bands = self._shuffled_labels(exact_counts(
-            {k: round(v * 10000) for k, v in AGE_BAND_SHARES.items()}, n))
+        bands = self._shuffled_labels(exact_counts(AGE_BAND_COUNTS, n))
         ages = [rng.randint(*AGE_BAND_YEARS[b]) for b in bands]
         # Volunteers lean to communities, civil organisations, the young and the retired.
         volunteer_keys = [-(rng.random() + (0.6 if s == "社区/群团/离退休" else 0.35 if s == "民间组织" else 0)

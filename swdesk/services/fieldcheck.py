@@ -9,7 +9,9 @@ writing anything.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,6 +20,72 @@ from swdesk.services.base import ValidationError
 
 _PHONE = re.compile(r"^[0-9][0-9\- ]{5,18}[0-9]$")
 _MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
+
+
+# --- characters a card, certificate or official form can carry --------------------------------------
+
+# Plain text that needs no closer look: ASCII, Latin/Greek/Cyrillic, CJK punctuation, kana, the
+# unified ideographs and full-width forms. Everything else (rare ideographs of the extensions
+# included, such as 𠮷) is looked at one character at a time: a name of 3 characters costs one
+# regex search.
+_PLAIN = re.compile(r"[^\u0020-\u007e\u00a0-\u05ff\u3000-\u9fff\uff00-\uffef]")
+
+
+def unprintable_character(text: str, *, multiline: bool = False) -> str | None:
+    """The first character of `text` that the PDFs and official forms cannot carry, else None:
+    emoji and pictographs (symbols outside GBK: 😀 ❤ ☎, flags, skin tones, keycaps), variation
+    selectors and joiners, control and format characters, private-use (自造字) code points and
+    code points Unicode has not assigned. Chinese text is kept whole: every ideograph of GB 18030
+    (吉𠮷 included) and every symbol GBK has (★ ① ℃ …)."""
+    for match in _PLAIN.finditer(text):
+        ch = match.group()
+        if ch in "\n\r\t" and multiline:
+            continue
+        if not _carried(ch):
+            return ch
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _carried(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    if category[0] == "C" or category == "Me":        # Cc Cf Cn Co Cs; enclosing keycap U+20E3
+        return False
+    if "\ufe00" <= ch <= "\ufe0f":                     # emoji/text presentation selectors
+        return False
+    if category in ("So", "Sk"):                     # pictographs and emoji modifiers unless GBK
+        return _in_gbk(ch)
+    return True
+
+
+def _in_gbk(ch: str) -> bool:
+    try:
+        ch.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_EMOJI_PARTS = "\u200d\u20e3"   # the joiner of 👨‍👩‍👧 and the keycap of 1️⃣
+
+
+def character_problem(text: str, *, multiline: bool = False) -> str | None:
+    """A Chinese message naming the character `text` may not hold (see unprintable_character)."""
+    ch = unprintable_character(text, multiline=multiline)
+    if ch is None:
+        return None
+    category = unicodedata.category(ch)
+    if ch in _EMOJI_PARTS or "\ufe00" <= ch <= "\ufe0f":
+        kind, shown = "表情符号（其中不可见的组合字符）", ""
+    elif category in ("Cc", "Cf"):
+        kind, shown = "不可见的控制字符", ""
+    elif category == "Co":
+        kind, shown = "自造字（私用区字符）", f"“{ch}”"
+    elif category == "Cn":
+        kind, shown = "无法识别的字符", ""
+    else:
+        kind, shown = "表情符号或特殊符号", f"“{ch}”"
+    return f"含有{kind}{shown}（U+{ord(ch):04X}），证件和证明无法打印，请删除"
 
 
 def join_labels(labels: Iterable[str]) -> str:
@@ -54,6 +122,8 @@ class Checker:
             self.fail(key, missing)
         elif len(value) > max_len:
             self.fail(key, f"不能超过{max_len}个字")
+        elif (problem := character_problem(value, multiline=max_len > 200)) is not None:
+            self.fail(key, problem)
         return value
 
     def choice(self, key: str, options: Iterable[str], *, required: bool = True, default: str = "") -> str:

@@ -63,6 +63,7 @@ from swdesk.services.base import (
     snapshot,
     writes,
 )
+from swdesk.services.fieldcheck import character_problem
 
 # Field name → the Chinese label used in forms, messages and the roster spreadsheet.
 FIELD_LABELS: dict[str, str] = {
@@ -208,11 +209,11 @@ def check(data: dict[str, Any], ctx: CheckContext, worker_id: int | None = None
         value = _text(data.get(key))
         if len(value) > _MAX_LEN[key]:
             fail(key, f"不能超过{_MAX_LEN[key]}个字")
+        elif (problem := character_problem(value, multiline=key == "notes")) is not None:
+            fail(key, f"{FIELD_LABELS[key]}{problem}")
         clean[key] = value
     if not clean["name"]:
         fail("name", "请填写姓名")
-    elif any(ord(c) < 32 for c in clean["name"]):
-        fail("name", "姓名含有不可见的控制字符")
 
     gender = _text(data.get("gender"))
     gender = _GENDER_ALIASES.get(gender.lower(), gender)
@@ -338,6 +339,8 @@ def _check_community(value: Any, clean: dict[str, Any], ctx: CheckContext, probl
         clean["community"] = ctx.communities[name]
     elif len(name) > 50:
         fail("community", "社区名称不能超过50个字")
+    elif (problem := character_problem(name)) is not None:
+        fail("community", f"社区名称{problem}")
     elif ctx.create_communities:
         clean["new_community"] = name
     else:

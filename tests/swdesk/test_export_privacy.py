@@ -9,6 +9,7 @@ from swdesk import periods, privacy
 from swdesk.jobs.export_audit import export_audit
 from swdesk.jobs.export_hotline import export_hotline
 from swdesk.jobs.export_quarter import export_quarter
+from swdesk.jobs.export_register import export_register
 from swdesk.jobs.export_roster import export_roster
 from swdesk.jobs.export_training import export_training
 from swdesk.models import AuditLog, Worker
@@ -24,6 +25,7 @@ EXPORTS = [
     ("热线工单", lambda out: export_hotline(QUARTER, out)),
     ("培训签到", lambda out: export_training(QUARTER, out)),
     ("操作日志", lambda out: export_audit(out)),
+    ("证明登记簿", lambda out: export_register(QUARTER, out)),
 ]
 
 

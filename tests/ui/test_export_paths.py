@@ -5,6 +5,7 @@ same warnings. ui/ imports no spreadsheet code of its own."""
 from __future__ import annotations
 
 import ast
+import datetime
 import sqlite3
 import threading
 from pathlib import Path
@@ -203,6 +204,30 @@ def test_merge(window, qtbot, tmp_path, monkeypatch, db_target):
     assert code == 0 and stderr == ""
     assert cells(out) == cells(tmp_path / "命令行.xlsx")
     assert status(window) == stdout.strip().replace("命令行", "窗口") and shown.warnings() == []
+
+
+def test_register(window, qtbot, tmp_path, monkeypatch, db_target):
+    from PySide6.QtWidgets import QInputDialog
+
+    from swdesk.models import ServiceHours
+    from swdesk.services import certificates
+    from ui.dialogs import quarter as dialog
+
+    this_year = periods.parse(str(datetime.date.today().year))
+    credited = ServiceHours.select().where(ServiceHours.date >= this_year.start).first()
+    if credited is not None:                 # the demo: one certificate to list
+        certificates.issue(credited.worker_id, this_year.label, clerk="林晓")
+    shown = Shown(monkeypatch)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (this_year.label, True))
+    out = tmp_path / "窗口.xlsx"
+    answer_save_dialog(monkeypatch, out)
+    dialog.export_register(window)
+    wait_for_job(qtbot, out)
+    message, warnings = command_line(db_target, "export", "register", this_year.label,
+                                     str(tmp_path / "命令行.xlsx"))
+    assert cells(out) == cells(tmp_path / "命令行.xlsx")
+    assert status(window) == message.replace("命令行", "窗口") and shown.warnings() == warnings
+    assert (credited is None) == bool(warnings)
 
 
 def test_the_window_reaches_spreadsheets_only_through_the_jobs():

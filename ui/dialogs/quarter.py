@@ -1,4 +1,5 @@
-"""文件 → 导出季度报表 / 汇总各街道报表: pick the period and files, then run in the background."""
+"""文件 → 导出季度报表 / 汇总各街道报表 / 导出证明登记簿（公示）: pick the period and files, then run
+in the background."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from swdesk import periods
 from swdesk.jobs import export_quarter as export_quarter_job
+from swdesk.jobs import export_register as export_register_job
 from swdesk.jobs import merge_quarter as merge_quarter_job
 from ui.jobs import export_in_background
 
@@ -30,13 +32,13 @@ def _remember_folder(path: str) -> None:
     settings().setValue("quarter/folder", str(Path(path).parent))
 
 
-def ask_period(parent: QWidget, default: str | None = None) -> periods.Period | None:
+def ask_period(parent: QWidget, default: str | None = None, title: str = "") -> periods.Period | None:
     """A quarter from the recent ones (newest first); the clerk may also type one (2025Q3)."""
     labels = [p.label for p in reversed(periods.last_quarters(8))]
     if default and default not in labels:
         labels.insert(0, default)
     current = labels.index(default) if default in labels else (1 if len(labels) > 1 else 0)
-    text, ok = QInputDialog.getItem(parent, _tr("导出季度报表"), _tr("统计期间（如 2026Q4）："),
+    text, ok = QInputDialog.getItem(parent, title or _tr("导出季度报表"), _tr("统计期间（如 2026Q4）："),
                                     labels, current, True)
     if not ok:
         return None
@@ -86,3 +88,22 @@ def merge_quarter(window: QWidget) -> None:
     export_in_background(window, _tr("正在汇总各街道报表…"),
                          lambda progress: merge_quarter_job.merge_quarter(
                              Path(path), [Path(f) for f in files], progress=progress))
+
+
+def export_register(window: QWidget) -> None:
+    """Ask for the period of issue and the file, then run the register export (what `export
+    register` runs) in the background."""
+    period = ask_period(window, title=_tr("导出证明登记簿（公示）"))
+    if period is None:
+        return
+    path, _ = QFileDialog.getSaveFileName(
+        window, _tr("导出证明登记簿（公示）"),
+        str(Path(_last_folder()) / export_register_job.default_filename(period)), _tr(XLSX_FILTER))
+    if not path:
+        return
+    if not path.lower().endswith(".xlsx"):
+        path += ".xlsx"
+    _remember_folder(path)
+    export_in_background(window, _tr("正在导出证明登记簿…"),
+                         lambda progress: export_register_job.export_register(period, Path(path),
+                                                                              progress=progress))

@@ -3,6 +3,7 @@ it, records one audit line naming the saved file (committed only once the file i
 reports its phases with real counts, and says in Chinese why nothing was written."""
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import os
 import re
@@ -18,16 +19,19 @@ from swdesk.jobs import Cancelled
 from swdesk.jobs.export_audit import export_audit
 from swdesk.jobs.export_hotline import export_hotline
 from swdesk.jobs.export_quarter import export_quarter
+from swdesk.jobs.export_register import export_register
 from swdesk.jobs.export_roster import export_roster
 from swdesk.jobs.export_training import export_training
 from swdesk.jobs.merge_quarter import merge_quarter
 from swdesk.jobs.template_roster import template_roster
-from swdesk.models import AuditLog
-from swdesk.services import settings
+from swdesk.models import AuditLog, ServiceHours
+from swdesk.services import certificates, settings
 from swdesk.services.base import PermissionDenied, Session, set_session
 
 qf = load_quarter_factory()
 Q4 = periods.parse(qf.PERIOD)
+# Certificates are registered at the real time of issue: the register lists the current quarter's.
+THIS_QUARTER = periods.parse(f"{_dt.date.today().year}Q{(_dt.date.today().month - 1) // 3 + 1}")
 
 # (name, run(out, progress), the audit line's 对象, what the count counts in the write phase)
 JOBS = [
@@ -36,6 +40,7 @@ JOBS = [
     ("hotline", lambda out, p: export_hotline(Q4, out, progress=p), "hotline_request", "条工单"),
     ("training", lambda out, p: export_training(Q4, out, progress=p), "training_attendance", "人次"),
     ("audit", lambda out, p: export_audit(out, progress=p), "audit_log", "条"),
+    ("register", lambda out, p: export_register(THIS_QUARTER, out, progress=p), "certificate", "条"),
 ]
 IDS = [job[0] for job in JOBS]
 
@@ -62,6 +67,8 @@ def street(db):
     street = qf.random_workers(office, 30, seed=5)
     qf.add_services(street, seed=5)
     settings.update_office(office.id, {"centre_name": "甲街道社会工作服务中心"})  # a line in the log
+    credited = ServiceHours.select().order_by(ServiceHours.id).first()
+    certificates.issue(credited.worker_id, qf.PERIOD, today=Q4.end)   # a line in the register
     return street
 
 

@@ -1,6 +1,7 @@
 """The district roll-up: the sum of two street workbooks equals the workbook of their union."""
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import openpyxl
@@ -10,6 +11,7 @@ from conftest import load_quarter_factory, run_cli
 from swdesk import periods
 from swdesk.jobs.export_quarter import export_quarter
 from swdesk.jobs.merge_quarter import merge_quarter
+from swdesk.models import DemandTarget, Office
 from swdesk.services.base import Session, UserError, reset_session, set_session
 from swdesk.xlsx import quarter
 
@@ -187,3 +189,94 @@ def test_command_line_expands_wildcards_as_cmd_passes_them(db, tmp_path):
         assert "已汇总 2 个街道" in stdout
     code, _out, stderr = run_cli("merge", "quarter", str(out), str(folder / "nothing*.xlsx"))
     assert code == 1 and "没有与" in stderr
+
+
+def _export_each(offices, tmp_path) -> list[Path]:
+    out = []
+    for office in offices:
+        set_session(Session(office_id=office.id))
+        out.append(tmp_path / f"{office.street}.xlsx")
+        export_quarter(periods.parse(qf.PERIOD), out[-1])
+    reset_session()
+    return out
+
+
+def test_another_districts_workbook_is_refused_by_name(db, tmp_path):
+    a = qf.make_office("甲街道", "000001")
+    b = Office.create(district="另一区", street="丙街道", street_code="000003",
+                      centre_name="丙街道社会工作服务中心")
+    qf.make_worker(a, 1)
+    qf.make_worker(b, 2)
+    files = _export_each([a, b], tmp_path)
+    out = tmp_path / "out.xlsx"
+    with pytest.raises(UserError, match="“丙街道.xlsx”是另一区的报表，与“甲街道.xlsx”的示例区不是同一个区，不能汇总"):
+        merge_quarter(out, files)
+    assert not out.exists()
+
+
+def _gap_row(path: Path, label: str) -> tuple:
+    ws = openpyxl.load_workbook(path)["需求缺口"]
+    rows = [tuple(r) for r in ws.iter_rows(values_only=True)]
+    start = next(i for i, r in enumerate(rows) if r[0] == "二、学历")
+    return next(r for r in rows[start:] if r[0] == label)
+
+
+def test_gaps_are_the_sum_of_each_streets_gap(db, tmp_path):
+    # 大专: 甲 needs 10 and has 2 (gap 8), 乙 needs 3 and has 10 (a surplus: gap 0), 丙 needs 5 and
+    # has none (gap 5), 丁 needs 1 (gap 1). Netted first, 甲+乙+丙 would show 18 − 12 = 6.
+    plan = {"甲街道": (10, 2), "乙街道": (3, 10), "丙街道": (5, 0), "丁街道": (1, 0)}
+    offices = []
+    for i, (street, (need, have)) in enumerate(plan.items(), 1):
+        office = qf.make_office(street, f"00000{i}")
+        DemandTarget.create(office=office, dimension="education", label="大专", target=need)
+        for n in range(have):
+            qf.make_worker(office, i * 100 + n, education="大专")
+        offices.append(office)
+    files = _export_each(offices, tmp_path)
+    district = tmp_path / "district.xlsx"
+    result = merge_quarter(district, files[:3])
+    assert result.count == 3 and "已汇总 3 个街道" in result.message
+    assert _gap_row(district, "大专")[:4] == ("大专", 18, 12, 13)
+    assert _gap_row(district, "合计")[3] == sum(
+        r[3] for r in openpyxl.load_workbook(district)["需求缺口"].iter_rows(values_only=True)
+        if r[0] in ("本科及以上", "大专", "中专/中职/中师", "高中及以下"))
+    # The district database's own export counts the same way.
+    union = tmp_path / "union.xlsx"
+    set_session(Session(office_id=None))     # all four streets
+    export_quarter(periods.parse(qf.PERIOD), union)
+    reset_session()
+    assert _gap_row(union, "大专")[:4] == ("大专", 19, 12, 14)
+    # A district workbook merged again keeps its streets' gaps (read from its 缺口 column).
+    again = tmp_path / "again.xlsx"
+    result = merge_quarter(again, [district, files[3]])
+    assert result.count == 4 and "已汇总 4 个街道" in result.message
+    assert _gap_row(again, "大专")[:4] == ("大专", 19, 12, 14)
+
+
+def _as_printed(value, decimals: int) -> Decimal:
+    """What Excel and LibreOffice show for a number cell of `decimals` places (1141.05 → 1141.1)."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def test_every_total_equals_the_sum_of_the_rows_printed_above_it(streets, tmp_path):
+    out = tmp_path / "district.xlsx"
+    merge_quarter(out, [streets["a"], streets["b"]])
+    for path in (out, streets["a"], streets["union"]):
+        wb = openpyxl.load_workbook(path)
+        checked = 0
+        for meta in quarter.read_meta(path)["tables"]:
+            if meta["kind"] == "series" and not meta["total_row"]:
+                continue
+            ws = wb[meta["sheet"]]
+            first, n = meta["row"], meta["nrows"]
+            decimals = meta["decimals"]
+            columns = len(meta["columns"]) + (1 if meta["kind"] == "gap" else 0)
+            for c in range(2, 2 + columns):
+                d = decimals[min(c - 2, len(decimals) - 1)] if isinstance(decimals, list) else decimals
+                rows = [ws.cell(r, c).value or 0 for r in range(first, first + n)]
+                total = ws.cell(first + n, c).value
+                assert ws.cell(first + n, 1).value == "合计", (path.name, meta["key"])
+                assert sum(_as_printed(v, d) for v in rows) == _as_printed(total, d), (
+                    path.name, meta["key"], c)
+                checked += 1
+        assert checked > 30

@@ -49,6 +49,17 @@ def test_template_has_the_headers_in_order_and_a_help_sheet(tmp_path):
     assert ws.column_dimensions["C"].number_format == "@"         # ID numbers kept as text
 
 
+def test_template_id_and_phone_cells_are_text_where_the_clerk_types(tmp_path):
+    """Excel types 350502198001010011 into a General cell as 3.50502E+17 (the last digits lost):
+    the column style and every offered row's cell are Text (@)."""
+    ws = openpyxl.load_workbook(template_roster(tmp_path / "模板.xlsx").path)["花名册"]
+    for letter in ("C", "E"):                                    # 身份证号, 手机号码
+        assert ws.column_dimensions[letter].number_format == "@"
+        formats = {ws[f"{letter}{row}"].number_format for row in range(2, 5002)}
+        assert formats == {"@"}, letter
+    assert ws["D2"].number_format == "General" and ws["B2"].number_format == "General"
+
+
 def test_empty_template_imports_as_a_clear_error(db, office, tmp_path):
     path = template_roster(tmp_path / "模板.xlsx").path
     with pytest.raises(base.UserError, match="没有人员数据"):
