@@ -22,12 +22,12 @@
     <context>
         <name>ActionFormDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="58" />
+            <location filename="../../ui/dialogs/hotline.py" line="56" />
             <source>确定</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="59" />
+            <location filename="../../ui/dialogs/hotline.py" line="57" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -35,47 +35,47 @@
     <context>
         <name>AddAttendeesDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="95" />
+            <location filename="../../ui/dialogs/training.py" line="94" />
             <source>添加参训人员 — {0}</source>
             <translation>Add attendees — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="99" />
+            <location filename="../../ui/dialogs/training.py" line="98" />
             <source>输入姓名、拼音首字母或服务证号</source>
             <translation>Name, pinyin initials or card number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="106" />
+            <location filename="../../ui/dialogs/training.py" line="105" />
             <source>可按住 Ctrl 或 Shift 多选</source>
             <translation>Hold Ctrl or Shift to select several</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="109" />
+            <location filename="../../ui/dialogs/training.py" line="108" />
             <source>加入名单 ↓</source>
             <translation>Add to list ↓</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="113" />
+            <location filename="../../ui/dialogs/training.py" line="112" />
             <source>待添加：</source>
             <translation>To add:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="123" />
+            <location filename="../../ui/dialogs/training.py" line="122" />
             <source>添加</source>
             <translation>Add</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="124" />
+            <location filename="../../ui/dialogs/training.py" line="123" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="144" />
+            <location filename="../../ui/dialogs/training.py" line="143" />
             <source>没有找到匹配的人员</source>
             <translation>No matching worker found</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="167" />
+            <location filename="../../ui/dialogs/training.py" line="166" />
             <source>请先查找并选择人员</source>
             <translation>Search for and select a worker first</translation>
         </message>
@@ -143,22 +143,22 @@ Please try once more. If the problem comes back, send this log file to the maint
             <translation>Please choose</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="212" />
+            <location filename="../../ui/dialogs/hotline.py" line="210" />
             <source>分派服务人员</source>
             <translation>Assign workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="219" />
+            <location filename="../../ui/dialogs/hotline.py" line="217" />
             <source>查找人员</source>
             <translation>Find worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="223" />
+            <location filename="../../ui/dialogs/hotline.py" line="221" />
             <source>扫码签到</source>
             <translation>Scan check-in</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="224" />
+            <location filename="../../ui/dialogs/hotline.py" line="222" />
             <source>待分派</source>
             <translation>To assign</translation>
         </message>
@@ -772,28 +772,28 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CompleteDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="245" />
+            <location filename="../../ui/dialogs/hotline.py" line="243" />
             <source>工单完成</source>
             <translation>Complete request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="248" />
+            <location filename="../../ui/dialogs/hotline.py" line="246" />
             <source>服务人员</source>
             <translation>Workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="252" />
+            <location filename="../../ui/dialogs/hotline.py" line="250" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="253" />
+            <location filename="../../ui/dialogs/hotline.py" line="251" />
             <source>服务时长</source>
             <translation>Service time</translation>
         </message>
         <message>
+            <location filename="../../ui/dialogs/hotline.py" line="253" />
             <location filename="../../ui/dialogs/hotline.py" line="255" />
-            <location filename="../../ui/dialogs/hotline.py" line="257" />
             <source>办理情况</source>
             <translation>What was done</translation>
         </message>
@@ -801,62 +801,62 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CourseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="38" />
+            <location filename="../../ui/dialogs/training.py" line="37" />
             <source>修改培训课程</source>
             <translation>Edit course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="38" />
+            <location filename="../../ui/dialogs/training.py" line="37" />
             <source>新建培训课程</source>
             <translation>New course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="40" />
+            <location filename="../../ui/dialogs/training.py" line="39" />
             <source>课程名称</source>
             <translation>Course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="45" />
+            <location filename="../../ui/dialogs/training.py" line="44" />
             <source>培训日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="51" />
+            <location filename="../../ui/dialogs/training.py" line="50" />
             <source> 学时</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="52" />
+            <location filename="../../ui/dialogs/training.py" line="51" />
             <source>学时</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="53" />
+            <location filename="../../ui/dialogs/training.py" line="52" />
             <source>主讲人</source>
             <translation>Trainer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="54" />
+            <location filename="../../ui/dialogs/training.py" line="53" />
             <source>地点</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="60" />
+            <location filename="../../ui/dialogs/training.py" line="59" />
             <source>主题</source>
             <translation>Topic</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="63" />
+            <location filename="../../ui/dialogs/training.py" line="62" />
             <source>备注</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="64" />
+            <location filename="../../ui/dialogs/training.py" line="63" />
             <source>计入社会工作者继续教育学时</source>
             <translation>Counts as social workers' continuing education</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="66" />
+            <location filename="../../ui/dialogs/training.py" line="65" />
             <source>继续教育</source>
             <translation>Continuing education</translation>
         </message>
@@ -891,37 +891,37 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DeactivateDialog</name>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="613" />
+            <location filename="../../ui/dialogs/worker.py" line="614" />
             <source>离队 — {0}</source>
             <translation>Leave — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="616" />
+            <location filename="../../ui/dialogs/worker.py" line="617" />
             <source>如：工作调动、迁出本街道、本人申请</source>
             <translation>e.g. job change, moved out of the street, own request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="622" />
+            <location filename="../../ui/dialogs/worker.py" line="623" />
             <source>离队原因</source>
             <translation>Reason for leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="623" />
+            <location filename="../../ui/dialogs/worker.py" line="624" />
             <source>离队日期</source>
             <translation>Date left</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="624" />
+            <location filename="../../ui/dialogs/worker.py" line="625" />
             <source>离队人员保留全部记录和服务时长，可随时恢复在册。</source>
             <translation>A worker who leaves keeps all records and service hours and can be made active again at any time.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="626" />
+            <location filename="../../ui/dialogs/worker.py" line="627" />
             <source>确定离队</source>
             <translation>Confirm leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="627" />
+            <location filename="../../ui/dialogs/worker.py" line="628" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -1663,22 +1663,22 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>FollowUpDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="270" />
+            <location filename="../../ui/dialogs/hotline.py" line="268" />
             <source>回访</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="276" />
+            <location filename="../../ui/dialogs/hotline.py" line="274" />
             <source>回访日期</source>
             <translation>Follow-up date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="277" />
+            <location filename="../../ui/dialogs/hotline.py" line="275" />
             <source>满意度</source>
             <translation>Satisfaction</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="280" />
+            <location filename="../../ui/dialogs/hotline.py" line="278" />
             <source>回访记录</source>
             <translation>Follow-up notes</translation>
         </message>
@@ -2070,282 +2070,282 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>HotlineTab</name>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="52" />
+            <location filename="../../ui/tabs/hotline.py" line="53" />
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="56" />
-            <location filename="../../ui/tabs/hotline.py" line="282" />
+            <location filename="../../ui/tabs/hotline.py" line="57" />
+            <location filename="../../ui/tabs/hotline.py" line="310" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="57" />
-            <location filename="../../ui/tabs/hotline.py" line="124" />
-            <location filename="../../ui/tabs/hotline.py" line="281" />
+            <location filename="../../ui/tabs/hotline.py" line="58" />
+            <location filename="../../ui/tabs/hotline.py" line="125" />
+            <location filename="../../ui/tabs/hotline.py" line="309" />
             <source>类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="58" />
-            <location filename="../../ui/tabs/hotline.py" line="279" />
+            <location filename="../../ui/tabs/hotline.py" line="59" />
+            <location filename="../../ui/tabs/hotline.py" line="307" />
             <source>居民</source>
             <translation>Resident</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="59" />
-            <location filename="../../ui/tabs/hotline.py" line="279" />
+            <location filename="../../ui/tabs/hotline.py" line="60" />
+            <location filename="../../ui/tabs/hotline.py" line="307" />
             <source>电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="60" />
-            <location filename="../../ui/tabs/hotline.py" line="280" />
+            <location filename="../../ui/tabs/hotline.py" line="61" />
+            <location filename="../../ui/tabs/hotline.py" line="308" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="61" />
+            <location filename="../../ui/tabs/hotline.py" line="62" />
             <source>紧急</source>
             <translation>Urgent</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="53" />
-            <location filename="../../ui/tabs/hotline.py" line="123" />
+            <location filename="../../ui/tabs/hotline.py" line="54" />
+            <location filename="../../ui/tabs/hotline.py" line="124" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="53" />
+            <location filename="../../ui/tabs/hotline.py" line="54" />
             <source>（超时）</source>
             <translation> (late)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="55" />
-            <location filename="../../ui/tabs/hotline.py" line="282" />
+            <location filename="../../ui/tabs/hotline.py" line="56" />
+            <location filename="../../ui/tabs/hotline.py" line="310" />
             <source>办结时限</source>
             <translation>Due</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="62" />
-            <location filename="../../ui/tabs/hotline.py" line="286" />
+            <location filename="../../ui/tabs/hotline.py" line="63" />
+            <location filename="../../ui/tabs/hotline.py" line="314" />
             <source>服务人员</source>
             <translation>Workers</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="63" />
-            <location filename="../../ui/tabs/hotline.py" line="283" />
+            <location filename="../../ui/tabs/hotline.py" line="64" />
+            <location filename="../../ui/tabs/hotline.py" line="311" />
             <source>诉求</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="66" />
+            <location filename="../../ui/tabs/hotline.py" line="67" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="67" />
+            <location filename="../../ui/tabs/hotline.py" line="68" />
             <source>得分</source>
             <translation>Score</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="68" />
+            <location filename="../../ui/tabs/hotline.py" line="69" />
             <source>排在下一位前的原因</source>
             <translation>Ahead of the next because</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="69" />
+            <location filename="../../ui/tabs/hotline.py" line="70" />
             <source>推荐理由</source>
             <translation>Why</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="107" />
+            <location filename="../../ui/tabs/hotline.py" line="108" />
             <source>全部期间</source>
             <translation>All periods</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="112" />
+            <location filename="../../ui/tabs/hotline.py" line="113" />
             <source>全部状态</source>
             <translation>All statuses</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="116" />
+            <location filename="../../ui/tabs/hotline.py" line="117" />
             <source>全部类别</source>
             <translation>All categories</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="120" />
+            <location filename="../../ui/tabs/hotline.py" line="121" />
             <source>居民姓名、电话或诉求内容</source>
             <translation>Resident name, phone or request text</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="122" />
+            <location filename="../../ui/tabs/hotline.py" line="123" />
             <source>只看超时</source>
             <translation>Late only</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="123" />
+            <location filename="../../ui/tabs/hotline.py" line="124" />
             <source>期间</source>
             <translation>Period</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="129" />
+            <location filename="../../ui/tabs/hotline.py" line="130" />
             <source>受理新工单…</source>
             <translation>New request…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="131" />
+            <location filename="../../ui/tabs/hotline.py" line="132" />
             <source>导出本期工单…</source>
             <translation>Export period…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="133" />
+            <location filename="../../ui/tabs/hotline.py" line="134" />
             <source>推荐规则…</source>
             <translation>Matching rules…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="161" />
+            <location filename="../../ui/tabs/hotline.py" line="170" />
             <source>分派…</source>
             <translation>Assign…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="162" />
+            <location filename="../../ui/tabs/hotline.py" line="171" />
             <source>完成…</source>
             <translation>Complete…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="163" />
+            <location filename="../../ui/tabs/hotline.py" line="172" />
             <source>回访…</source>
             <translation>Follow up…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="164" />
+            <location filename="../../ui/tabs/hotline.py" line="173" />
             <source>转介…</source>
             <translation>Refer…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="165" />
+            <location filename="../../ui/tabs/hotline.py" line="174" />
             <source>撤销…</source>
             <translation>Withdraw…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="166" />
+            <location filename="../../ui/tabs/hotline.py" line="175" />
             <source>修改…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="174" />
+            <location filename="../../ui/tabs/hotline.py" line="184" />
             <source>推荐人员</source>
             <translation>Suggested workers</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="184" />
+            <location filename="../../ui/tabs/hotline.py" line="194" />
             <source>依次按专业特长、同社区、当前待办、近30天分派次数、党员、邻近社区排序；可按住 Ctrl 多选</source>
             <translation>Ranked by specialty, same community, open requests, assignments in the last 30 days, party membership, neighbouring community; hold Ctrl to pick several</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="188" />
+            <location filename="../../ui/tabs/hotline.py" line="198" />
             <source>分派所选</source>
             <translation>Assign selected</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="215" />
+            <location filename="../../ui/tabs/hotline.py" line="243" />
             <source>共 {0} 件，未办结 {1} 件，超时 {2} 件</source>
             <translation>{0} requests, {1} open, {2} late</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="217" />
+            <location filename="../../ui/tabs/hotline.py" line="245" />
             <source>（只显示最近 {0} 件，请缩小期间）</source>
             <translation>(only the latest {0} shown; narrow the period)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="270" />
+            <location filename="../../ui/tabs/hotline.py" line="297" />
             <source>请在左侧选择一件工单</source>
             <translation>Select a request on the left</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="280" />
+            <location filename="../../ui/tabs/hotline.py" line="308" />
             <source>（未指定）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="281" />
+            <location filename="../../ui/tabs/hotline.py" line="309" />
             <source>渠道</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="281" />
+            <location filename="../../ui/tabs/hotline.py" line="309" />
             <source>紧急程度</source>
             <translation>Urgency</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="283" />
+            <location filename="../../ui/tabs/hotline.py" line="311" />
             <source>期望时间</source>
             <translation>Preferred time</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="287" />
+            <location filename="../../ui/tabs/hotline.py" line="315" />
             <source>分派时间</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="289" />
+            <location filename="../../ui/tabs/hotline.py" line="317" />
             <source>完成时间</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="290" />
+            <location filename="../../ui/tabs/hotline.py" line="318" />
             <source>服务时长</source>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="290" />
+            <location filename="../../ui/tabs/hotline.py" line="318" />
             <source>{0} 分钟</source>
             <translation>{0} min</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="291" />
+            <location filename="../../ui/tabs/hotline.py" line="319" />
             <source>办理情况</source>
             <translation>What was done</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="293" />
+            <location filename="../../ui/tabs/hotline.py" line="321" />
             <source>回访</source>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="294" />
+            <location filename="../../ui/tabs/hotline.py" line="322" />
             <source>回访记录</source>
             <translation>Follow-up notes</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="296" />
+            <location filename="../../ui/tabs/hotline.py" line="324" />
             <source>办结时间</source>
             <translation>Closed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="296" />
+            <location filename="../../ui/tabs/hotline.py" line="324" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="357" />
+            <location filename="../../ui/tabs/hotline.py" line="385" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="357" />
+            <location filename="../../ui/tabs/hotline.py" line="385" />
             <source>请先在推荐人员中选择一人或多人</source>
             <translation>Select one or more suggested workers first</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="394" />
+            <location filename="../../ui/tabs/hotline.py" line="422" />
             <source>导出热线工单</source>
             <translation>Export hotline requests</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/hotline.py" line="401" />
+            <location filename="../../ui/tabs/hotline.py" line="429" />
             <source>正在导出热线工单…</source>
             <translation>Exporting hotline requests…</translation>
         </message>
@@ -2973,34 +2973,34 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="187" />
+            <location filename="../../ui/main_window.py" line="188" />
             <source>数据库：{0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="220" />
+            <location filename="../../ui/main_window.py" line="221" />
             <source>“{0}”页面加载失败，详情见日志。</source>
             <translation>The "{0}" page failed to load; see the log for details.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="299" />
+            <location filename="../../ui/main_window.py" line="305" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="303" />
-            <location filename="../../ui/main_window.py" line="305" />
+            <location filename="../../ui/main_window.py" line="309" />
+            <location filename="../../ui/main_window.py" line="311" />
             <source>{0} — 社工服务台</source>
             <translation>{0} — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="316" />
+            <location filename="../../ui/main_window.py" line="322" />
             <source>查看范围：一个街道，或全区各街道</source>
             <translation>Scope: one street, or every street of the district</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="332" />
-            <location filename="../../ui/main_window.py" line="333" />
+            <location filename="../../ui/main_window.py" line="338" />
+            <location filename="../../ui/main_window.py" line="339" />
             <source>范围：{0}</source>
             <translation>Scope: {0}</translation>
         </message>
@@ -3328,47 +3328,47 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>NewOperatorDialog</name>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="51" />
+            <location filename="../../ui/dialogs/operators.py" line="52" />
             <source>新建操作员</source>
             <translation>New operator</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="68" />
+            <location filename="../../ui/dialogs/operators.py" line="69" />
             <source>姓名：</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="69" />
+            <location filename="../../ui/dialogs/operators.py" line="70" />
             <source>登录名：</source>
             <translation>Login:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="70" />
+            <location filename="../../ui/dialogs/operators.py" line="71" />
             <source>角色：</source>
             <translation>Role:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="72" />
+            <location filename="../../ui/dialogs/operators.py" line="73" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="73" />
+            <location filename="../../ui/dialogs/operators.py" line="74" />
             <source>确认密码：</source>
             <translation>Confirm password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="75" />
+            <location filename="../../ui/dialogs/operators.py" line="76" />
             <source>建立</source>
             <translation>Create</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="76" />
+            <location filename="../../ui/dialogs/operators.py" line="77" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="87" />
+            <location filename="../../ui/dialogs/operators.py" line="88" />
             <source>两次输入的密码不一致</source>
             <translation>The two passwords differ</translation>
         </message>
@@ -3557,159 +3557,159 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>OperatorsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="113" />
+            <location filename="../../ui/dialogs/operators.py" line="114" />
             <source>操作员管理</source>
             <translation>Operators</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="117" />
+            <location filename="../../ui/dialogs/operators.py" line="118" />
             <source>当前操作员：{0}（{1}）</source>
             <translation>Current operator: {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="119" />
+            <location filename="../../ui/dialogs/operators.py" line="120" />
             <source>当前为单用户模式（无需登录）。建立第一个管理员账户后，每次打开程序都需要登录。</source>
             <translation>Single-user mode (no login). Once the first administrator account exists, every start asks for a login.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="130" />
+            <location filename="../../ui/dialogs/operators.py" line="131" />
             <source>新建账户…</source>
             <translation>New account…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="131" />
+            <location filename="../../ui/dialogs/operators.py" line="132" />
             <source>修改角色…</source>
             <translation>Change role…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="132" />
+            <location filename="../../ui/dialogs/operators.py" line="133" />
             <source>重设密码…</source>
             <translation>Reset password…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="133" />
-            <location filename="../../ui/dialogs/operators.py" line="205" />
+            <location filename="../../ui/dialogs/operators.py" line="134" />
+            <location filename="../../ui/dialogs/operators.py" line="206" />
             <source>停用</source>
             <translation>Disable</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="134" />
+            <location filename="../../ui/dialogs/operators.py" line="135" />
             <source>修改我的密码…</source>
             <translation>Change my password…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="135" />
+            <location filename="../../ui/dialogs/operators.py" line="136" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="147" />
+            <location filename="../../ui/dialogs/operators.py" line="148" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="148" />
+            <location filename="../../ui/dialogs/operators.py" line="149" />
             <source>不自动锁定</source>
             <translation>Never</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="151" />
+            <location filename="../../ui/dialogs/operators.py" line="152" />
             <source>这段时间内没有键盘或鼠标操作时锁定程序，需要输入密码才能继续</source>
             <translation>Lock the program after this long without keyboard or mouse use; a password is needed to continue</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="154" />
+            <location filename="../../ui/dialogs/operators.py" line="155" />
             <source>无操作自动锁定：</source>
             <translation>Lock when idle for:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="166" />
+            <location filename="../../ui/dialogs/operators.py" line="167" />
             <source>只有管理员可以管理账户。</source>
             <translation>Only an administrator can manage accounts.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="188" />
+            <location filename="../../ui/dialogs/operators.py" line="189" />
             <source>在用</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="188" />
+            <location filename="../../ui/dialogs/operators.py" line="189" />
             <source>已停用</source>
             <translation>Disabled</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="205" />
+            <location filename="../../ui/dialogs/operators.py" line="206" />
             <source>启用</source>
             <translation>Enable</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="212" />
-            <location filename="../../ui/dialogs/operators.py" line="224" />
-            <location filename="../../ui/dialogs/operators.py" line="275" />
+            <location filename="../../ui/dialogs/operators.py" line="214" />
+            <location filename="../../ui/dialogs/operators.py" line="226" />
+            <location filename="../../ui/dialogs/operators.py" line="277" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="224" />
+            <location filename="../../ui/dialogs/operators.py" line="226" />
             <source>请先在列表中选择一个账户。</source>
             <translation>Select an account in the list first.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="241" />
+            <location filename="../../ui/dialogs/operators.py" line="243" />
             <source>修改角色</source>
             <translation>Change role</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="241" />
+            <location filename="../../ui/dialogs/operators.py" line="243" />
             <source>{0} 的角色：</source>
             <translation>Role of {0}:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="250" />
-            <location filename="../../ui/dialogs/operators.py" line="254" />
+            <location filename="../../ui/dialogs/operators.py" line="252" />
+            <location filename="../../ui/dialogs/operators.py" line="256" />
             <source>重设密码</source>
             <translation>Reset password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="250" />
+            <location filename="../../ui/dialogs/operators.py" line="252" />
             <source>{0} 的新密码（至少6位）：</source>
             <translation>New password for {0} (at least 6 characters):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="254" />
+            <location filename="../../ui/dialogs/operators.py" line="256" />
             <source>已重设 {0} 的密码。</source>
             <translation>Password of {0} reset.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="263" />
-            <location filename="../../ui/dialogs/operators.py" line="266" />
-            <location filename="../../ui/dialogs/operators.py" line="270" />
-            <location filename="../../ui/dialogs/operators.py" line="278" />
+            <location filename="../../ui/dialogs/operators.py" line="265" />
+            <location filename="../../ui/dialogs/operators.py" line="268" />
+            <location filename="../../ui/dialogs/operators.py" line="272" />
+            <location filename="../../ui/dialogs/operators.py" line="280" />
             <source>修改我的密码</source>
             <translation>Change my password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="263" />
+            <location filename="../../ui/dialogs/operators.py" line="265" />
             <source>原密码：</source>
             <translation>Current password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="266" />
+            <location filename="../../ui/dialogs/operators.py" line="268" />
             <source>新密码（至少6位）：</source>
             <translation>New password (at least 6 characters):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="270" />
+            <location filename="../../ui/dialogs/operators.py" line="272" />
             <source>再次输入新密码：</source>
             <translation>New password again:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="275" />
+            <location filename="../../ui/dialogs/operators.py" line="277" />
             <source>两次输入的新密码不一致，密码未修改。</source>
             <translation>The two new passwords differ; the password was not changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="278" />
+            <location filename="../../ui/dialogs/operators.py" line="280" />
             <source>密码已修改。</source>
             <translation>Password changed.</translation>
         </message>
@@ -3815,17 +3815,17 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>PasteAttendanceDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="189" />
+            <location filename="../../ui/dialogs/training.py" line="188" />
             <source>粘贴签到名单 — {0}</source>
             <translation>Paste attendance list — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="192" />
+            <location filename="../../ui/dialogs/training.py" line="191" />
             <source>粘贴姓名或服务证号：每行一个，或用顿号、逗号分隔</source>
             <translation>Paste names or card numbers: one per line, or separated by commas (、，,)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="194" />
+            <location filename="../../ui/dialogs/training.py" line="193" />
             <source>张三
 李四、王五
 350502001202600017</source>
@@ -3834,27 +3834,27 @@ Create an administrator account in "Settings → Operators" first.</translation>
 350502001202600017</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="197" />
+            <location filename="../../ui/dialogs/training.py" line="196" />
             <source>核对名单</source>
             <translation>Check list</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="204" />
+            <location filename="../../ui/dialogs/training.py" line="203" />
             <source>未能识别：</source>
             <translation>Not recognised: </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="213" />
+            <location filename="../../ui/dialogs/training.py" line="212" />
             <source>添加已识别的人员</source>
             <translation>Add recognised workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="215" />
+            <location filename="../../ui/dialogs/training.py" line="214" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="225" />
+            <location filename="../../ui/dialogs/training.py" line="224" />
             <source>识别 {0} 人（其中 {1} 人已在名单中），未能识别 {2} 条</source>
             <translation>{0} recognised ({1} already on the list), {2} not recognised</translation>
         </message>
@@ -4062,7 +4062,7 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>ProgrammeTab</name>
         <message numerus="yes">
-            <location filename="../../ui/tabs/programme_base.py" line="133" />
+            <location filename="../../ui/tabs/programme_base.py" line="137" />
             <source>共 %n 条</source>
             <translation>
                 <numerusform>%n record</numerusform>
@@ -4070,7 +4070,7 @@ Create an administrator account in "Settings → Operators" first.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/programme_base.py" line="198" />
+            <location filename="../../ui/tabs/programme_base.py" line="216" />
             <source>请确认</source>
             <translation>Please confirm</translation>
         </message>
@@ -4131,32 +4131,32 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>ReasonDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="293" />
+            <location filename="../../ui/dialogs/hotline.py" line="291" />
             <source>转介工单</source>
             <translation>Refer request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="293" />
+            <location filename="../../ui/dialogs/hotline.py" line="291" />
             <source>撤销工单</source>
             <translation>Withdraw request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="299" />
+            <location filename="../../ui/dialogs/hotline.py" line="297" />
             <source>例如：转区法律援助中心</source>
             <translation>e.g. referred to the district legal aid centre</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="300" />
+            <location filename="../../ui/dialogs/hotline.py" line="298" />
             <source>例如：居民已自行解决</source>
             <translation>e.g. resident solved it themselves</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="301" />
+            <location filename="../../ui/dialogs/hotline.py" line="299" />
             <source>转介去向/原因</source>
             <translation>Referred to / why</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="301" />
+            <location filename="../../ui/dialogs/hotline.py" line="299" />
             <source>撤销原因</source>
             <translation>Reason for withdrawal</translation>
         </message>
@@ -4640,72 +4640,72 @@ Restore from it anyway?</translation>
     <context>
         <name>RequestDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="156" />
+            <location filename="../../ui/dialogs/hotline.py" line="154" />
             <source>修改热线工单</source>
             <translation>Edit hotline request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="156" />
+            <location filename="../../ui/dialogs/hotline.py" line="154" />
             <source>受理热线工单</source>
             <translation>New hotline request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="162" />
+            <location filename="../../ui/dialogs/hotline.py" line="160" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="163" />
+            <location filename="../../ui/dialogs/hotline.py" line="161" />
             <source>受理渠道</source>
             <translation>Channel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="165" />
+            <location filename="../../ui/dialogs/hotline.py" line="163" />
             <source>居民姓名</source>
             <translation>Resident's name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="166" />
+            <location filename="../../ui/dialogs/hotline.py" line="164" />
             <source>联系电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="168" />
+            <location filename="../../ui/dialogs/hotline.py" line="166" />
             <source>（未指定）</source>
             <translation>(not set)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="173" />
+            <location filename="../../ui/dialogs/hotline.py" line="171" />
             <source>所在社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="174" />
+            <location filename="../../ui/dialogs/hotline.py" line="172" />
             <source>热线类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="177" />
+            <location filename="../../ui/dialogs/hotline.py" line="175" />
             <source>居民反映的困难和需要的帮助</source>
             <translation>The resident's difficulty and the help needed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="179" />
+            <location filename="../../ui/dialogs/hotline.py" line="177" />
             <source>诉求内容</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="180" />
+            <location filename="../../ui/dialogs/hotline.py" line="178" />
             <source>紧急程度</source>
             <translation>Urgency</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="182" />
+            <location filename="../../ui/dialogs/hotline.py" line="180" />
             <source>期望服务时间</source>
             <translation>Preferred time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="184" />
+            <location filename="../../ui/dialogs/hotline.py" line="182" />
             <source>例如：工作日上午</source>
             <translation>e.g. weekday mornings</translation>
         </message>
@@ -4781,112 +4781,112 @@ Restore from it anyway?</translation>
     <context>
         <name>RosterTab</name>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="68" />
+            <location filename="../../ui/tabs/roster.py" line="73" />
             <source>正在查询…</source>
             <translation>Searching…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="81" />
+            <location filename="../../ui/tabs/roster.py" line="86" />
             <source>搜索：姓名、拼音（如 zhangsan 或 zs）、身份证号或手机号任意4位以上数字、服务证号（Ctrl+F）</source>
             <translation>Search: name, pinyin (zhangsan or zs), 4+ digits of an ID or phone number, card number (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="84" />
+            <location filename="../../ui/tabs/roster.py" line="89" />
             <source>新增人员</source>
             <translation>New worker</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="85" />
+            <location filename="../../ui/tabs/roster.py" line="90" />
             <source>新增人员（Ctrl+N）</source>
             <translation>New worker (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="87" />
+            <location filename="../../ui/tabs/roster.py" line="92" />
             <source>导入…</source>
             <translation>Import…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="89" />
+            <location filename="../../ui/tabs/roster.py" line="94" />
             <source>导出当前列表…</source>
             <translation>Export list…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="111" />
+            <location filename="../../ui/tabs/roster.py" line="116" />
             <source>清除筛选</source>
             <translation>Clear filters</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="122" />
+            <location filename="../../ui/tabs/roster.py" line="127" />
             <source>{0}：全部</source>
             <translation>{0}: all</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="124" />
+            <location filename="../../ui/tabs/roster.py" line="129" />
             <source>{0}：{1}</source>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="256" />
+            <location filename="../../ui/tabs/roster.py" line="271" />
             <source>查询用时 {0} 毫秒</source>
             <translation>Query took {0} ms</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="257" />
+            <location filename="../../ui/tabs/roster.py" line="272" />
             <source>共 {0} 人 / 筛选 {1} 人</source>
             <translation>{0} workers / {1} shown</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="260" />
+            <location filename="../../ui/tabs/roster.py" line="275" />
             <source>查询失败</source>
             <translation>Query failed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="408" />
+            <location filename="../../ui/tabs/roster.py" line="423" />
             <source>已复制身份证号</source>
             <translation>ID number copied</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="408" />
+            <location filename="../../ui/tabs/roster.py" line="423" />
             <source>此人没有登记身份证号</source>
             <translation>No ID number recorded for this worker</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="420" />
+            <location filename="../../ui/tabs/roster.py" line="435" />
             <source>新增人员…</source>
             <translation>New worker…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="423" />
+            <location filename="../../ui/tabs/roster.py" line="438" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="424" />
+            <location filename="../../ui/tabs/roster.py" line="439" />
             <source>打印服务证（{0} 人）…</source>
             <translation>Print service cards ({0})…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="424" />
+            <location filename="../../ui/tabs/roster.py" line="439" />
             <source>打印服务证…</source>
             <translation>Print service cards…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="427" />
+            <location filename="../../ui/tabs/roster.py" line="442" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="427" />
+            <location filename="../../ui/tabs/roster.py" line="442" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="429" />
+            <location filename="../../ui/tabs/roster.py" line="444" />
             <source>复制身份证号</source>
             <translation>Copy ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="431" />
+            <location filename="../../ui/tabs/roster.py" line="446" />
             <source>删除（仅限录入错误）…</source>
             <translation>Delete (data-entry errors only)…</translation>
         </message>
@@ -5004,7 +5004,7 @@ Restore from it anyway?</translation>
             <translation>Discard typed data</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/forms.py" line="233" />
+            <location filename="../../ui/widgets/forms.py" line="249" />
             <source>添加</source>
             <extracomment>alias</extracomment>
             <translation>Add</translation>
@@ -5046,12 +5046,12 @@ Restore from it anyway?</translation>
     <context>
         <name>SpecialtyMapDialog</name>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="317" />
+            <location filename="../../ui/dialogs/hotline.py" line="315" />
             <source>推荐规则：热线类别对应的专业特长</source>
             <translation>Matching rules: specialties for each hotline</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/hotline.py" line="333" />
+            <location filename="../../ui/dialogs/hotline.py" line="331" />
             <source>推荐人员时，具有所勾选专业特长的人员排在前面。</source>
             <translation>Workers with the ticked specialties are suggested first.</translation>
         </message>
@@ -5608,62 +5608,62 @@ issued {1}, valid until {2}</translation>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="393" />
+            <location filename="../../ui/dialogs/worker.py" line="394" />
             <source>保存后这里显示此人的服务时长。</source>
             <translation>Service hours appear here after saving.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="397" />
+            <location filename="../../ui/dialogs/worker.py" line="398" />
             <source>累计服务时长：{0} 小时</source>
             <translation>Total service hours: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="435" />
+            <location filename="../../ui/dialogs/worker.py" line="436" />
             <source>出生日期 {0}，{1}，{2} 岁，年龄段：{3}</source>
             <translation>Born {0}, {1}, aged {2}, age band: {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="469" />
+            <location filename="../../ui/dialogs/worker.py" line="470" />
             <source>无照片</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="477" />
+            <location filename="../../ui/dialogs/worker.py" line="478" />
             <source>选择照片</source>
             <translation>Choose photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="478" />
+            <location filename="../../ui/dialogs/worker.py" line="479" />
             <source>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</source>
             <translation>Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="493" />
+            <location filename="../../ui/dialogs/worker.py" line="494" />
             <source>剪贴板中没有图片，请先复制一张照片</source>
             <translation>The clipboard holds no image; copy a photo first</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="541" />
+            <location filename="../../ui/dialogs/worker.py" line="542" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="567" />
+            <location filename="../../ui/dialogs/worker.py" line="568" />
             <source>已保存 {0}，服务证号 {1}。请录入下一位。</source>
             <translation>Saved {0}, card number {1}. Enter the next worker.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="575" />
+            <location filename="../../ui/dialogs/worker.py" line="576" />
             <source>记录已被修改</source>
             <translation>Record changed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="576" />
+            <location filename="../../ui/dialogs/worker.py" line="577" />
             <source>在您编辑期间，此人的记录已被其他窗口修改并保存。</source>
             <translation>While you were editing, this worker's record was changed and saved elsewhere.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="578" />
+            <location filename="../../ui/dialogs/worker.py" line="579" />
             <source>对方修改了：
 {0}
 
@@ -5674,12 +5674,12 @@ issued {1}, valid until {2}</translation>
 Reloading shows what they saved; your unsaved changes will need to be entered again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="579" />
+            <location filename="../../ui/dialogs/worker.py" line="580" />
             <source>重新载入</source>
             <translation>Reload</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="580" />
+            <location filename="../../ui/dialogs/worker.py" line="581" />
             <source>继续编辑</source>
             <translation>Keep editing</translation>
         </message>
@@ -5779,13 +5779,13 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="665" />
+            <location filename="../../ui/dialogs/worker.py" line="666" />
             <source>删除人员</source>
             <extracomment>alias</extracomment>
             <translation>Delete worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="666" />
+            <location filename="../../ui/dialogs/worker.py" line="667" />
             <source>删除仅用于录入错误的记录；已离开的人员请用“离队”。
 请填写删除 {0} 的原因：</source>
             <extracomment>alias</extracomment>
@@ -5793,31 +5793,31 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
 Why is {0} being deleted?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="645" />
+            <location filename="../../ui/dialogs/worker.py" line="646" />
             <source>将 {0} 恢复为在册人员？</source>
             <extracomment>alias</extracomment>
             <translation>Make {0} an active worker again?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="644" />
+            <location filename="../../ui/dialogs/worker.py" line="645" />
             <source>恢复在册</source>
             <extracomment>alias</extracomment>
             <translation>Make active again</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="672" />
+            <location filename="../../ui/dialogs/worker.py" line="673" />
             <source>无</source>
             <extracomment>alias</extracomment>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="671" />
+            <location filename="../../ui/dialogs/worker.py" line="672" />
             <source>确定要永久删除 {0}（服务证号 {1}）吗？此操作不能撤销，并记入操作日志。</source>
             <extracomment>alias</extracomment>
             <translation>Permanently delete {0} (card number {1})? This cannot be undone and is written to the audit log.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="670" />
+            <location filename="../../ui/dialogs/worker.py" line="671" />
             <source>确认删除</source>
             <extracomment>alias</extracomment>
             <translation>Confirm delete</translation>
