@@ -551,20 +551,12 @@ class _People:
             return ""
         found = ""
         for other_has_id, other_birth, other_phone, who in self.by_name.get(name, ()):
-            if has_id and other_has_id:
-                continue
-            if birth is not None and birth == other_birth:
-                found = f"可能与{who}是同一人（姓名和出生日期相同，{_whose_id(has_id, other_has_id)}）"
-            elif phone and phone == other_phone:
-                found = f"可能与{who}是同一人（姓名和手机号码相同，{_whose_id(has_id, other_has_id)}）"
-            if found:
+            reason = workers.duplicate_reason(has_id, birth, phone, other_has_id, other_birth, other_phone)
+            if reason:
+                found = f"可能与{who}是同一人（{reason}）"
                 break
         self.by_name.setdefault(name, []).append((has_id, birth, phone, f"第{number}行"))
         return found
-
-
-def _whose_id(has_id: bool, other_has_id: bool) -> str:
-    return "双方都没有身份证号" if not (has_id or other_has_id) else "其中一方没有身份证号"
 
 
 # --- export ---------------------------------------------------------------------------------------------
