@@ -891,37 +891,37 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DeactivateDialog</name>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="606" />
+            <location filename="../../ui/dialogs/worker.py" line="639" />
             <source>离队 — {0}</source>
             <translation>Leave — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="609" />
+            <location filename="../../ui/dialogs/worker.py" line="642" />
             <source>如：工作调动、迁出本街道、本人申请</source>
             <translation>e.g. job change, moved out of the street, own request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="615" />
+            <location filename="../../ui/dialogs/worker.py" line="648" />
             <source>离队原因</source>
             <translation>Reason for leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="616" />
+            <location filename="../../ui/dialogs/worker.py" line="649" />
             <source>离队日期</source>
             <translation>Date left</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="617" />
+            <location filename="../../ui/dialogs/worker.py" line="650" />
             <source>离队人员保留全部记录和服务时长，可随时恢复在册。</source>
             <translation>A worker who leaves keeps all records and service hours and can be made active again at any time.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="619" />
+            <location filename="../../ui/dialogs/worker.py" line="652" />
             <source>确定离队</source>
             <translation>Confirm leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="620" />
+            <location filename="../../ui/dialogs/worker.py" line="653" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -3321,6 +3321,105 @@ Create an administrator account in "Settings → Operators" first.</translation>
         </message>
     </context>
     <context>
+        <name>MergeWorkersDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="40" />
+            <source>查重与合并</source>
+            <translation>Find and merge duplicates</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="46" />
+            <source>记录一</source>
+            <translation>Record 1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="46" />
+            <source>记录二</source>
+            <translation>Record 2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="46" />
+            <source>相同之处</source>
+            <translation>What matches</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="52" />
+            <source>逐项选择要保留的内容</source>
+            <translation>Choose what to keep, field by field</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="58" />
+            <location filename="../../ui/dialogs/merge_workers.py" line="158" />
+            <source>合并</source>
+            <translation>Merge</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="62" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="81" />
+            <source>找到 {0} 对可能重复的记录</source>
+            <translation>{0} likely duplicate pairs found</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="82" />
+            <source>没有发现可能重复的记录</source>
+            <translation>No likely duplicates found</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="107" />
+            <source>项目</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="108" />
+            <source>保留为主记录</source>
+            <translation>Record that stays</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="109" />
+            <source>记录一（编号 {0}）</source>
+            <translation>Record 1 (no. {0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="109" />
+            <source>记录二（编号 {0}）</source>
+            <translation>Record 2 (no. {0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="117" />
+            <source>服务记录（全部保留）</source>
+            <translation>Service records (all kept)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="119" />
+            <source>无</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="137" />
+            <source>两者合并</source>
+            <translation>Both</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="159" />
+            <source>将编号 {0} 的记录并入编号 {1}：服务时长、培训、帮教、小组、热线、证书等全部转到保留的记录，另一条记录删除（操作日志中保留两条记录的全部内容）。继续吗？</source>
+            <translation>Merge record no. {0} into no. {1}: service hours, training, mentoring, groups, hotline, certificates and the rest all move to the record that stays; the other record is deleted (the audit log keeps both records in full). Continue?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="167" />
+            <source>不能合并</source>
+            <translation>Cannot merge</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="171" />
+            <source>已合并：{0}，服务证号 {1}</source>
+            <translation>Merged: {0}, service card {1}</translation>
+        </message>
+    </context>
+    <context>
         <name>NewOperatorDialog</name>
         <message>
             <location filename="../../ui/dialogs/operators.py" line="51" />
@@ -4763,112 +4862,122 @@ Restore from it anyway?</translation>
     <context>
         <name>RosterTab</name>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="68" />
+            <location filename="../../ui/tabs/roster.py" line="69" />
             <source>正在查询…</source>
             <translation>Searching…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="81" />
+            <location filename="../../ui/tabs/roster.py" line="82" />
             <source>搜索：姓名、拼音（如 zhangsan 或 zs）、身份证号或手机号任意4位以上数字、服务证号（Ctrl+F）</source>
             <translation>Search: name, pinyin (zhangsan or zs), 4+ digits of an ID or phone number, card number (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="84" />
+            <location filename="../../ui/tabs/roster.py" line="85" />
             <source>新增人员</source>
             <translation>New worker</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="85" />
+            <location filename="../../ui/tabs/roster.py" line="86" />
             <source>新增人员（Ctrl+N）</source>
             <translation>New worker (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="87" />
+            <location filename="../../ui/tabs/roster.py" line="88" />
             <source>导入…</source>
             <translation>Import…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="89" />
+            <location filename="../../ui/tabs/roster.py" line="90" />
             <source>导出当前列表…</source>
             <translation>Export list…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="111" />
+            <location filename="../../ui/tabs/roster.py" line="92" />
+            <source>查重…</source>
+            <translation>Duplicates…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tabs/roster.py" line="93" />
+            <source>查找可能重复录入的人员，并合并为一条记录</source>
+            <translation>Find people entered twice and merge them into one record</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tabs/roster.py" line="116" />
             <source>清除筛选</source>
             <translation>Clear filters</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="122" />
+            <location filename="../../ui/tabs/roster.py" line="127" />
             <source>{0}：全部</source>
             <translation>{0}: all</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="124" />
+            <location filename="../../ui/tabs/roster.py" line="129" />
             <source>{0}：{1}</source>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="256" />
+            <location filename="../../ui/tabs/roster.py" line="261" />
             <source>查询用时 {0} 毫秒</source>
             <translation>Query took {0} ms</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="257" />
+            <location filename="../../ui/tabs/roster.py" line="262" />
             <source>共 {0} 人 / 筛选 {1} 人</source>
             <translation>{0} workers / {1} shown</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="260" />
+            <location filename="../../ui/tabs/roster.py" line="265" />
             <source>查询失败</source>
             <translation>Query failed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="402" />
+            <location filename="../../ui/tabs/roster.py" line="412" />
             <source>已复制身份证号</source>
             <translation>ID number copied</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="402" />
+            <location filename="../../ui/tabs/roster.py" line="412" />
             <source>此人没有登记身份证号</source>
             <translation>No ID number recorded for this worker</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="414" />
+            <location filename="../../ui/tabs/roster.py" line="424" />
             <source>新增人员…</source>
             <translation>New worker…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="417" />
+            <location filename="../../ui/tabs/roster.py" line="427" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="418" />
+            <location filename="../../ui/tabs/roster.py" line="428" />
             <source>打印服务证（{0} 人）…</source>
             <translation>Print service cards ({0})…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="418" />
+            <location filename="../../ui/tabs/roster.py" line="428" />
             <source>打印服务证…</source>
             <translation>Print service cards…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="421" />
+            <location filename="../../ui/tabs/roster.py" line="431" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="421" />
+            <location filename="../../ui/tabs/roster.py" line="431" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="423" />
+            <location filename="../../ui/tabs/roster.py" line="433" />
             <source>复制身份证号</source>
             <translation>Copy ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="425" />
+            <location filename="../../ui/tabs/roster.py" line="435" />
             <source>删除（仅限录入错误）…</source>
             <translation>Delete (data-entry errors only)…</translation>
         </message>
@@ -5347,305 +5456,330 @@ Restore from it anyway?</translation>
     <context>
         <name>WorkerDialog</name>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="75" />
+            <location filename="../../ui/dialogs/worker.py" line="76" />
             <source>新增人员</source>
             <translation>New worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="75" />
+            <location filename="../../ui/dialogs/worker.py" line="76" />
             <source>人员信息</source>
             <translation>Worker details</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="77" />
+            <location filename="../../ui/dialogs/worker.py" line="78" />
             <source>基本信息</source>
             <translation>Basic details</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="79" />
+            <location filename="../../ui/dialogs/worker.py" line="80" />
             <source>服务时长</source>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="154" />
+            <location filename="../../ui/dialogs/worker.py" line="155" />
             <location filename="../../ui/translatable.py" line="113" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="159" />
+            <location filename="../../ui/dialogs/worker.py" line="160" />
             <source>18位身份证号，填写后自动带出出生日期和性别</source>
             <translation>18-character ID number; fills in date of birth and sex</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="162" />
+            <location filename="../../ui/dialogs/worker.py" line="163" />
             <source>如 1985-06-01；有身份证号时可不填</source>
             <translation>e.g. 1985-06-01; not needed with an ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="163" />
+            <location filename="../../ui/dialogs/worker.py" line="164" />
             <source>11位手机号码</source>
             <translation>11-digit mobile number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="172" />
+            <location filename="../../ui/dialogs/worker.py" line="173" />
             <source>如 2026-03-01</source>
             <translation>e.g. 2026-03-01</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="81" />
-            <location filename="../../ui/dialogs/worker.py" line="183" />
+            <location filename="../../ui/dialogs/worker.py" line="82" />
+            <location filename="../../ui/dialogs/worker.py" line="184" />
             <location filename="../../ui/translatable.py" line="128" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="81" />
+            <location filename="../../ui/dialogs/worker.py" line="82" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="81" />
+            <location filename="../../ui/dialogs/worker.py" line="82" />
             <source>类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="81" />
+            <location filename="../../ui/dialogs/worker.py" line="82" />
             <source>来电居民</source>
             <translation>Resident</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="81" />
+            <location filename="../../ui/dialogs/worker.py" line="82" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="82" />
+            <location filename="../../ui/dialogs/worker.py" line="83" />
             <source>分派时间</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="82" />
+            <location filename="../../ui/dialogs/worker.py" line="83" />
             <source>完成时间</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="82" />
+            <location filename="../../ui/dialogs/worker.py" line="83" />
             <source>服务时长（分钟）</source>
             <translation>Minutes</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <location filename="../../ui/dialogs/worker.py" line="84" />
             <source>热线分派</source>
             <translation>Hotline requests</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="85" />
+            <location filename="../../ui/dialogs/worker.py" line="86" />
             <source>培训日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="85" />
+            <location filename="../../ui/dialogs/worker.py" line="86" />
             <source>课程</source>
             <translation>Course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="85" />
+            <location filename="../../ui/dialogs/worker.py" line="86" />
             <source>主题</source>
             <translation>Topic</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="85" />
+            <location filename="../../ui/dialogs/worker.py" line="86" />
             <source>授课人</source>
             <translation>Trainer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="85" />
+            <location filename="../../ui/dialogs/worker.py" line="86" />
             <source>学时</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="86" />
+            <location filename="../../ui/dialogs/worker.py" line="87" />
             <source>培训记录</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="89" />
+            <location filename="../../ui/dialogs/worker.py" line="90" />
             <source>职业水平与继续教育</source>
             <translation>Qualification and continuing education</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="90" />
+            <location filename="../../ui/dialogs/worker.py" line="91" />
             <source>星级、表彰与评价</source>
             <translation>Stars, awards and evaluations</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="187" />
+            <location filename="../../ui/dialogs/worker.py" line="188" />
             <location filename="../../ui/translatable.py" line="132" />
             <source>服务证号</source>
             <translation>Card number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="220" />
+            <location filename="../../ui/dialogs/worker.py" line="221" />
             <source>照片（1 寸）</source>
             <translation>Photo (1-inch)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="226" />
+            <location filename="../../ui/dialogs/worker.py" line="227" />
             <source>选择文件…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="228" />
+            <location filename="../../ui/dialogs/worker.py" line="229" />
             <source>从剪贴板粘贴</source>
             <translation>Paste from clipboard</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="230" />
+            <location filename="../../ui/dialogs/worker.py" line="231" />
             <source>清除照片</source>
             <translation>Remove photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="249" />
-            <location filename="../../ui/dialogs/worker.py" line="251" />
+            <location filename="../../ui/dialogs/worker.py" line="250" />
+            <location filename="../../ui/dialogs/worker.py" line="252" />
             <source>项目</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="249" />
-            <location filename="../../ui/dialogs/worker.py" line="251" />
+            <location filename="../../ui/dialogs/worker.py" line="250" />
+            <location filename="../../ui/dialogs/worker.py" line="252" />
             <source>服务时长（小时）</source>
             <translation>Service hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="251" />
+            <location filename="../../ui/dialogs/worker.py" line="252" />
             <source>季度</source>
             <translation>Quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="258" />
+            <location filename="../../ui/dialogs/worker.py" line="259" />
             <source>按项目合计</source>
             <translation>By programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="260" />
+            <location filename="../../ui/dialogs/worker.py" line="261" />
             <source>按季度</source>
             <translation>By quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="271" />
+            <location filename="../../ui/dialogs/worker.py" line="272" />
             <source>保存 (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="276" />
+            <location filename="../../ui/dialogs/worker.py" line="277" />
             <source>保存并继续新增</source>
             <translation>Save and add another</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="278" />
+            <location filename="../../ui/dialogs/worker.py" line="279" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="320" />
+            <location filename="../../ui/dialogs/worker.py" line="321" />
             <source>保存时自动分配</source>
             <translation>Assigned on save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="360" />
+            <location filename="../../ui/dialogs/worker.py" line="361" />
             <source>人员信息 — {0}</source>
             <translation>Worker details — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="363" />
+            <location filename="../../ui/dialogs/worker.py" line="364" />
             <source>{0}
 发证日期 {1}，有效期至 {2}</source>
             <translation>{0}
 issued {1}, valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="366" />
+            <location filename="../../ui/dialogs/worker.py" line="367" />
             <source>未发证</source>
             <translation>No card issued</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="374" />
+            <location filename="../../ui/dialogs/worker.py" line="375" />
             <source>离队（{0}）</source>
             <translation>Left ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="376" />
+            <location filename="../../ui/dialogs/worker.py" line="377" />
             <source>，原因：{0}</source>
             <translation>, reason: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="377" />
+            <location filename="../../ui/dialogs/worker.py" line="378" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="380" />
+            <location filename="../../ui/dialogs/worker.py" line="381" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="386" />
+            <location filename="../../ui/dialogs/worker.py" line="387" />
             <source>保存后这里显示此人的服务时长。</source>
             <translation>Service hours appear here after saving.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="390" />
+            <location filename="../../ui/dialogs/worker.py" line="391" />
             <source>累计服务时长：{0} 小时</source>
             <translation>Total service hours: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="428" />
+            <location filename="../../ui/dialogs/worker.py" line="429" />
             <source>出生日期 {0}，{1}，{2} 岁，年龄段：{3}</source>
             <translation>Born {0}, {1}, aged {2}, age band: {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="462" />
+            <location filename="../../ui/dialogs/worker.py" line="463" />
             <source>无照片</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="470" />
+            <location filename="../../ui/dialogs/worker.py" line="471" />
             <source>选择照片</source>
             <translation>Choose photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="471" />
+            <location filename="../../ui/dialogs/worker.py" line="472" />
             <source>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</source>
             <translation>Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="486" />
+            <location filename="../../ui/dialogs/worker.py" line="487" />
             <source>剪贴板中没有图片，请先复制一张照片</source>
             <translation>The clipboard holds no image; copy a photo first</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="534" />
+            <location filename="../../ui/dialogs/worker.py" line="538" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="560" />
+            <location filename="../../ui/dialogs/worker.py" line="564" />
             <source>已保存 {0}，服务证号 {1}。请录入下一位。</source>
             <translation>Saved {0}, card number {1}. Enter the next worker.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="568" />
+            <location filename="../../ui/dialogs/worker.py" line="574" />
+            <source>可能重复</source>
+            <translation>Possible duplicate</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="575" />
+            <source>可能重复：花名册中已有相似的人员，请确认是否为同一人。</source>
+            <translation>Possible duplicate: the roster already has a similar person. Please check whether this is the same person.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="580" />
+            <source>打开已有记录：{0}</source>
+            <translation>Open existing record: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="581" />
+            <source>仍然保存</source>
+            <translation>Save anyway</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="582" />
+            <source>返回修改</source>
+            <translation>Back to the form</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="601" />
             <source>记录已被修改</source>
             <translation>Record changed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="569" />
+            <location filename="../../ui/dialogs/worker.py" line="602" />
             <source>在您编辑期间，此人的记录已被其他窗口修改并保存。</source>
             <translation>While you were editing, this worker's record was changed and saved elsewhere.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="571" />
+            <location filename="../../ui/dialogs/worker.py" line="604" />
             <source>对方修改了：
 {0}
 
@@ -5656,12 +5790,12 @@ issued {1}, valid until {2}</translation>
 Reloading shows what they saved; your unsaved changes will need to be entered again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="572" />
+            <location filename="../../ui/dialogs/worker.py" line="605" />
             <source>重新载入</source>
             <translation>Reload</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="573" />
+            <location filename="../../ui/dialogs/worker.py" line="606" />
             <source>继续编辑</source>
             <translation>Keep editing</translation>
         </message>
@@ -5761,13 +5895,13 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="658" />
+            <location filename="../../ui/dialogs/worker.py" line="691" />
             <source>删除人员</source>
             <extracomment>alias</extracomment>
             <translation>Delete worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="659" />
+            <location filename="../../ui/dialogs/worker.py" line="692" />
             <source>删除仅用于录入错误的记录；已离开的人员请用“离队”。
 请填写删除 {0} 的原因：</source>
             <extracomment>alias</extracomment>
@@ -5775,31 +5909,31 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
 Why is {0} being deleted?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="638" />
+            <location filename="../../ui/dialogs/worker.py" line="671" />
             <source>将 {0} 恢复为在册人员？</source>
             <extracomment>alias</extracomment>
             <translation>Make {0} an active worker again?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="637" />
+            <location filename="../../ui/dialogs/worker.py" line="670" />
             <source>恢复在册</source>
             <extracomment>alias</extracomment>
             <translation>Make active again</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="665" />
+            <location filename="../../ui/dialogs/worker.py" line="698" />
             <source>无</source>
             <extracomment>alias</extracomment>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="664" />
+            <location filename="../../ui/dialogs/worker.py" line="697" />
             <source>确定要永久删除 {0}（服务证号 {1}）吗？此操作不能撤销，并记入操作日志。</source>
             <extracomment>alias</extracomment>
             <translation>Permanently delete {0} (card number {1})? This cannot be undone and is written to the audit log.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="663" />
+            <location filename="../../ui/dialogs/worker.py" line="696" />
             <source>确认删除</source>
             <extracomment>alias</extracomment>
             <translation>Confirm delete</translation>
