@@ -35,47 +35,47 @@
     <context>
         <name>AddAttendeesDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="95" />
+            <location filename="../../ui/dialogs/training.py" line="97" />
             <source>添加参训人员 — {0}</source>
             <translation>Add attendees — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="99" />
+            <location filename="../../ui/dialogs/training.py" line="101" />
             <source>输入姓名、拼音首字母或服务证号</source>
             <translation>Name, pinyin initials or card number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="106" />
+            <location filename="../../ui/dialogs/training.py" line="108" />
             <source>可按住 Ctrl 或 Shift 多选</source>
             <translation>Hold Ctrl or Shift to select several</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="109" />
+            <location filename="../../ui/dialogs/training.py" line="111" />
             <source>加入名单 ↓</source>
             <translation>Add to list ↓</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="113" />
+            <location filename="../../ui/dialogs/training.py" line="115" />
             <source>待添加：</source>
             <translation>To add:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="123" />
+            <location filename="../../ui/dialogs/training.py" line="125" />
             <source>添加</source>
             <translation>Add</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="124" />
+            <location filename="../../ui/dialogs/training.py" line="126" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="144" />
+            <location filename="../../ui/dialogs/training.py" line="146" />
             <source>没有找到匹配的人员</source>
             <translation>No matching worker found</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="167" />
+            <location filename="../../ui/dialogs/training.py" line="169" />
             <source>请先查找并选择人员</source>
             <translation>Search for and select a worker first</translation>
         </message>
@@ -801,62 +801,62 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CourseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="38" />
+            <location filename="../../ui/dialogs/training.py" line="40" />
             <source>修改培训课程</source>
             <translation>Edit course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="38" />
+            <location filename="../../ui/dialogs/training.py" line="40" />
             <source>新建培训课程</source>
             <translation>New course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="40" />
+            <location filename="../../ui/dialogs/training.py" line="42" />
             <source>课程名称</source>
             <translation>Course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="45" />
+            <location filename="../../ui/dialogs/training.py" line="47" />
             <source>培训日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="51" />
+            <location filename="../../ui/dialogs/training.py" line="53" />
             <source> 学时</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="52" />
+            <location filename="../../ui/dialogs/training.py" line="54" />
             <source>学时</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="53" />
+            <location filename="../../ui/dialogs/training.py" line="55" />
             <source>主讲人</source>
             <translation>Trainer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="54" />
+            <location filename="../../ui/dialogs/training.py" line="56" />
             <source>地点</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="60" />
+            <location filename="../../ui/dialogs/training.py" line="62" />
             <source>主题</source>
             <translation>Topic</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="63" />
+            <location filename="../../ui/dialogs/training.py" line="65" />
             <source>备注</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="64" />
+            <location filename="../../ui/dialogs/training.py" line="66" />
             <source>计入社会工作者继续教育学时</source>
             <translation>Counts as social workers' continuing education</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="66" />
+            <location filename="../../ui/dialogs/training.py" line="68" />
             <source>继续教育</source>
             <translation>Continuing education</translation>
         </message>
@@ -3909,17 +3909,17 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>PasteAttendanceDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="189" />
+            <location filename="../../ui/dialogs/training.py" line="191" />
             <source>粘贴签到名单 — {0}</source>
             <translation>Paste attendance list — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="192" />
+            <location filename="../../ui/dialogs/training.py" line="194" />
             <source>粘贴姓名或服务证号：每行一个，或用顿号、逗号分隔</source>
             <translation>Paste names or card numbers: one per line, or separated by commas (、，,)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="194" />
+            <location filename="../../ui/dialogs/training.py" line="196" />
             <source>张三
 李四、王五
 350502001202600017</source>
@@ -3928,29 +3928,44 @@ Create an administrator account in "Settings → Operators" first.</translation>
 350502001202600017</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="197" />
+            <location filename="../../ui/dialogs/training.py" line="199" />
             <source>核对名单</source>
             <translation>Check list</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="204" />
+            <location filename="../../ui/dialogs/training.py" line="206" />
             <source>未能识别：</source>
             <translation>Not recognised: </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="213" />
+            <location filename="../../ui/dialogs/training.py" line="214" />
+            <source>同名人员，请选择是哪一位</source>
+            <translation>People of the same name: choose who is meant</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="221" />
             <source>添加已识别的人员</source>
             <translation>Add recognised workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="215" />
+            <location filename="../../ui/dialogs/training.py" line="223" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="225" />
-            <source>识别 {0} 人（其中 {1} 人已在名单中），未能识别 {2} 条</source>
-            <translation>{0} recognised ({1} already on the list), {2} not recognised</translation>
+            <location filename="../../ui/dialogs/training.py" line="235" />
+            <source>识别 {0} 人（其中 {1} 人已在名单中），未能识别 {2} 条，同名待选 {3} 条</source>
+            <translation>{0} recognised ({1} already on the list), {2} not recognised, {3} shared names to choose</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="251" />
+            <source>请选择（不选则不添加）</source>
+            <translation>Choose (not added unless chosen)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="256" />
+            <source>{0}（{1}人同名）</source>
+            <translation>{0} ({1} people of this name)</translation>
         </message>
     </context>
     <context>
