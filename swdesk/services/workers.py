@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import json
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -635,7 +636,13 @@ def delete(worker_id: int, reason: str) -> None:
           summary=f"删除人员 {worker.name}（原因：{reason}）"[:200])
 
 
-def _columns(clean: dict[str, Any]) -> dict[str, Any]:
+_INPUT_VALUES = operator.attrgetter(*INPUT_FIELDS)
+
+
+def _columns(clean: dict[str, Any] | CheckedRow) -> dict[str, Any]:
+    if type(clean) is CheckedRow:
+        # One C call instead of 17 CheckedRow.__getitem__ (~5 % of a 100,000-row import's CPU).
+        return dict(zip(INPUT_FIELDS, _INPUT_VALUES(clean), strict=True))
     return {k: clean[k] for k in INPUT_FIELDS}
 
 
@@ -864,9 +871,10 @@ def _insert_batch(batch: list[tuple[dict[str, Any], int, str, _dt.date, _dt.date
                    left_on=clean.get("left_on"), left_reason=clean.get("left_reason") or "")
         rows.append(row)
     bulk.insert_rows(Worker, rows)
-    # Card numbers are unique: they give back the ids of the rows just inserted, on any engine.
+    # Card numbers are unique: they give back the ids of the rows just inserted, on any engine
+    # (plain SQL: peewee's query building and row wrapping were ~5 % of the import's CPU).
     numbers = [row["card_no"] for row in rows]
-    by_number = dict(Worker.select(Worker.card_no, Worker.id).where(Worker.card_no.in_(numbers)).tuples())
+    by_number = dict(bulk.select_in(Worker, (Worker.card_no, Worker.id), Worker.card_no, numbers))
     ids = [by_number[number] for number in numbers]
     specialty_rows = [{"worker": worker_id, "specialty": s}
                       for (clean, *_), worker_id in zip(batch, ids, strict=True) for s in clean["specialty_list"]]
