@@ -33,18 +33,38 @@ class DamagedContent(ValueError):
 def merged_ranges(path: str | Path) -> Ranges:
     """{sheet name: [(first row, first column, last row, last column)]}, 0-based like calamine's
     ranges for xlsx; sheets without merged cells left out. DamagedContent when content.xml is not
-    well-formed."""
+    well-formed.
+
+    A first pass only checks the XML (expat without handlers; a 20,000-row roster, 37 MB of XML:
+    0.41 s CPU with the inflating, beside 0.22 s for calamine's own read) and looks for the span
+    attribute; only a file that has one is read again with a handler (0.86 s CPU for the same
+    file: a call into Python per cell)."""
+    if not _parse(path, None):
+        return {}
     reader = _RangeReader()
+    _parse(path, reader)
+    return reader.found
+
+
+_MARKER = b"-spanned="
+
+
+def _parse(path: str | Path, reader: _RangeReader | None) -> bool:
+    """Parse content.xml (with `reader`'s handler, if any); whether it mentions a span."""
     parser = expat.ParserCreate(namespace_separator=" ")
-    parser.StartElementHandler = reader.start     # no end handler: half the calls into Python
+    if reader is not None:
+        parser.StartElementHandler = reader.start    # no end handler: half the calls into Python
+    seen, tail = False, b""
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
         try:
             while chunk := content.read(_CHUNK):
+                seen = seen or _MARKER in tail + chunk[:len(_MARKER)] or _MARKER in chunk
+                tail = chunk[-len(_MARKER):]
                 parser.Parse(chunk, False)
             parser.Parse(b"", True)
         except expat.ExpatError as exc:
             raise DamagedContent(str(exc)) from exc
-    return reader.found
+    return seen
 
 
 class _RangeReader:
