@@ -612,3 +612,20 @@ def test_a_possible_duplicate_asks_and_the_clerk_opens_the_record_or_saves_anywa
     when_dialog_opens(save_anyway)
     assert dialog.save() is True
     assert Worker.select().where(Worker.name == "李四").count() == 2
+
+
+def test_a_pasted_column_of_names_and_id_numbers_finds_each_of_them(staff, window, qtbot):
+    tab = window.switch_to("roster")
+    wait_loaded(qtbot, tab)
+    pasted = [f"无此人{i}" for i in range(120)] + ["张三", staff["王喆"].id_number]
+    QApplication.clipboard().setText("\n".join(pasted) + "\n")
+    tab.search.paste()
+    tab.apply_search()
+    wait_loaded(qtbot, tab)
+    assert sorted(shown_names(tab)) == ["张三", "王喆"]
+    QApplication.clipboard().setText("\n".join(f"无此人{i}" for i in range(2001)))
+    tab.search.selectAll()
+    tab.search.paste()
+    tab.apply_search()
+    wait_loaded(qtbot, tab)
+    assert shown_names(tab) == [] and "只按前 2000 项查找" in tab.count_label.text()

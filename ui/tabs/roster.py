@@ -259,7 +259,9 @@ class RosterTab(QWidget):
 
     def _show_counts(self, matched: int, total: int) -> None:
         self.busy_label.setText(self.tr("查询用时 {0} 毫秒").format(round(self.model.last_load_seconds * 1000)))
-        self.count_label.setText(self.tr("共 {0} 人 / 筛选 {1} 人").format(total, matched))
+        counts = self.tr("共 {0} 人 / 筛选 {1} 人").format(total, matched)
+        note = search.list_note(self.search.text())      # a pasted list longer than is searched
+        self.count_label.setText(f"{counts}（{note}）" if note else counts)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.busy_label.setText(self.tr("查询失败"))
