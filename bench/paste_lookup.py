@@ -12,6 +12,7 @@ Target (issue 15): under 100 ms for a few hundred names on 100,000 workers.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import random
 import sqlite3
@@ -70,6 +71,7 @@ def main() -> None:
     args = parser.parse_args()
     ensure_data(Path(args.db), args.workers)
 
+    from swdesk import db
     from swdesk.models import Worker
     from swdesk.services import training
     from swdesk.services.base import default_office
@@ -80,22 +82,22 @@ def main() -> None:
     picked = rng.sample(people, args.names)
     entries = [card if i % 10 == 0 else name for i, (name, card) in enumerate(picked)]
     entries[-5:] = [f"无此人{i}" for i in range(5)]
-    course = training.create_course(dict(title="基准测试课程", start_date=__import__("datetime").date.today(),
-                                         hours=1))
+    course = training.create_course(dict(title="基准测试课程", start_date=dt.date.today(), hours=1))
     text = "\n".join(entries)
 
     lookup = best(lambda: training.workers_for_entries(entries, office.id), args.rounds)
     whole = best(lambda: training.attendance_from_pasted_text(course.id, text), args.rounds)
     con = sqlite3.connect(args.db)
     raw = best(lambda: raw_lookup(con, entries, office.id), args.rounds)
-    by_card, by_name = training.workers_for_entries(entries, office.id)
+    _by_card, by_name = training.workers_for_entries(entries, office.id)
     found = sum(len(v) for v in by_name.values())
-    print(f"{len(people)} 名人员，粘贴 {len(entries)} 条（{len(by_card)} 个证号对应，{found} 名同名候选）")
+    print(f"{len(people)} 名人员，粘贴 {len(entries)} 条（读回 {found} 名人员：同名者都读回）")
     print(f"workers_for_entries         {lookup[0] * 1000:7.1f} ms 墙钟  {lookup[1] * 1000:7.1f} ms CPU")
     print(f"attendance_from_pasted_text {whole[0] * 1000:7.1f} ms 墙钟  {whole[1] * 1000:7.1f} ms CPU")
     print(f"raw sqlite3 (temp table)    {raw[0] * 1000:7.1f} ms 墙钟  {raw[1] * 1000:7.1f} ms CPU")
     print(f"ratio lookup / raw (CPU)    {lookup[1] / raw[1]:.2f}×")
     training.delete_course(course.id)
+    db.close_database()
 
 
 if __name__ == "__main__":

@@ -132,7 +132,7 @@ def _people(ids: set[int]) -> dict[int, Worker]:
 
 def side_by_side(first_id: int, second_id: int) -> list[tuple[str, str, str, str]]:
     """(field, label, first's value, second's value) for every choice field, as the clerk reads
-    them (community name, masked ID), and the count of each one's service records."""
+    them (community name, masked ID, card with its validity). record_counts gives what hangs on each."""
     first, second = workers.get(first_id), workers.get(second_id)
     rows = []
     for key in CHOICE_FIELDS:
@@ -187,7 +187,9 @@ def merge(keep_id: int, gone_id: int, choices: dict[str, int] | None = None, *,
           expected_versions: tuple[int, int] | None = None) -> Worker:
     """Merge worker `gone_id` into `keep_id`: every row of REFERENCES moves to the survivor, its
     fields take the values chosen (`choices`: field → the id whose value is kept; missing fields as
-    default_choices), the other record is deleted. Refused for two different ID numbers."""
+    default_choices), the other record is deleted. Refused for two different ID numbers, for a
+    record changed since `expected_versions` were read (ConflictError), and when both hold the
+    same numbered star certificate level."""
     keep, gone = workers.get(keep_id), workers.get(gone_id)
     _refuse_strangers(keep, gone)
     if expected_versions is not None:
