@@ -5,18 +5,20 @@ same name and the same birth date or mobile number, at least one without an ID n
 moves every row that points at the removed worker (REFERENCES: every foreign key to Worker in
 swdesk/models.py, a test keeps the list complete) to the survivor, in one transaction, with one
 audit line whose `before` holds both records and every row dropped, and whose `after` lists the
-rows moved: enough to undo the merge by hand.
+rows moved: unmerge() undoes it from that line.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
 import peewee
 
-from swdesk import pinyin
+from swdesk import pinyin, vocab
 from swdesk.models import (
+    AuditLog,
     Award,
     Certificate,
     Community,
@@ -324,3 +326,62 @@ def _save_survivor(keep: Worker, gone: Worker, data: dict[str, Any], card_from: 
     if rows:
         WorkerSpecialty.insert_many(rows).execute()
     return workers.get(keep.id)
+
+
+# --- undoing a merge ----------------------------------------------------------------------------------
+
+_BY_KEY = {_ref_key(ref): ref for ref in REFERENCES}
+
+
+@writes("worker")
+def unmerge(audit_id: int) -> tuple[Worker, Worker]:
+    """Undo a merge from its audit line: both records as they were, every moved row back, every
+    dropped row again. Refused once the survivor was changed after the merge. A photo dropped by
+    the merge (the survivor had one) does not come back: the audit line holds no picture."""
+    line = AuditLog.get_or_none(AuditLog.id == audit_id)
+    if line is None or line.action != "merge" or line.table != "worker":
+        raise UserError(f"操作日志第 {audit_id} 条不是人员合并，不能撤销")
+    if AuditLog.select().where((AuditLog.action == "unmerge") & (AuditLog.record_id == str(audit_id))).exists():
+        raise UserError(f"操作日志第 {audit_id} 条的合并已经撤销过")
+    before, after = json.loads(line.before), json.loads(line.after)
+    kept = workers.get(before["kept"]["id"])
+    if kept.version != after["kept"]["version"]:
+        raise UserError(f"合并后{kept.name}的记录又修改过，不能自动撤销；请按操作日志手工核对")
+    Worker.update(_columns(before["kept"])).where(Worker.id == kept.id).execute()
+    Worker.insert(before["gone"]).execute()
+    gone_id = before["gone"]["id"]
+    for key, rows in after.get("moved", {}).items():
+        model, name = _BY_KEY[key]
+        if model is not WorkerSpecialty:
+            for row in rows:
+                # A link row's key was taken before the move: it names the removed worker.
+                key = {**row, name: kept.id} if isinstance(row, dict) else row
+                _row_query(model, key, model.update({getattr(model, name): gone_id})).execute()
+    for key, rows in before.get("dropped", {}).items():
+        model, _name = _BY_KEY[key]
+        if model not in (WorkerSpecialty, WorkerPhoto):
+            model.insert_many(rows).execute()
+    for snap in (before["kept"], before["gone"]):
+        WorkerSpecialty.delete().where(WorkerSpecialty.worker == snap["id"]).execute()
+        rows = [{"worker": snap["id"], "specialty": s} for s in vocab.split_specialties(snap["specialties"])]
+        if rows:
+            WorkerSpecialty.insert_many(rows).execute()
+    restored = workers.get(kept.id), workers.get(gone_id)
+    audit("unmerge", restored[0], record_id=audit_id, before=after, after=before,
+          summary=f"撤销合并：恢复 {restored[1].name}（{restored[1].card_no or gone_id}）")
+    return restored
+
+
+def _columns(snap: dict[str, Any]) -> dict[str, Any]:
+    """A worker snapshot's values by field name (the audit line's JSON)."""
+    return {name: snap[name] for name in Worker._meta.fields if name in snap and name != "id"}
+
+
+def _row_query(model: type[peewee.Model], key: Any, query):
+    """`query` limited to the row a moved-row key names (its id, or a link row's values)."""
+    if not isinstance(key, dict):
+        return query.where(model._meta.primary_key == key)
+    for name, value in key.items():
+        field = model._meta.fields[name]
+        query = query.where(field.is_null() if value is None else field == value)
+    return query

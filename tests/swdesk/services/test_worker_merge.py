@@ -1,6 +1,7 @@
 """查重 and 合并: likely pairs by the duplicate rule; a merge keeps every row that pointed at either
-record (hours, training, assignments, registers, photo), is audited with both records, and refuses
-two different ID numbers. The list of worker references is checked against swdesk/models.py."""
+record (hours, training, assignments, registers, photo), is audited with both records, refuses
+two different ID numbers, and is undone from its audit line. The list of worker references is
+checked against swdesk/models.py."""
 from __future__ import annotations
 
 import datetime as dt
@@ -138,3 +139,41 @@ def test_merge_refuses_a_star_level_registered_twice(db, office):
     with pytest.raises(workers.UserError, match="星级证书"):
         worker_merge.merge(second.id, first.id)
     assert Worker.select().count() == 2 and StarCertificate.select().count() == 2
+
+
+def test_a_merge_is_undone_from_its_audit_line(db, office):
+    first, second = twins(office)
+    course = training.create_course({"title": "急救", "start_date": dt.date(2026, 3, 1), "hours": 3})
+    training.add_attendance(course.id, [first.id, second.id])
+    with db.atomic():
+        hours.credit("扶老助老", "group_visit", 1, dt.date(2026, 3, 5), 90, [first.id])
+        hours.credit("家庭病床", "home_visit", 3, dt.date(2026, 3, 7), 30, [first.id, second.id])
+    Evaluation.create(worker=first, year=2025, grade="优秀")
+    Evaluation.create(worker=second, year=2025, grade="合格")
+    WorkerPhoto.create(worker=first, data=b"jpeg")
+    ledger = {w.id: hours.minutes_by_programme(w.id) for w in (first, second)}
+    merged = worker_merge.merge(second.id, first.id, {"card_no": first.id, "phone": first.id})
+    assert merged.card_no == first.card_no
+    line = AuditLog.select().where(AuditLog.action == "merge").get()
+
+    kept, gone = worker_merge.unmerge(line.id)
+    assert (gone.id, gone.card_no, gone.phone, gone.id_number) == (first.id, first.card_no, first.phone, None)
+    assert (kept.card_no, kept.phone, kept.notes) == (second.card_no, second.phone, second.notes)
+    assert {w.id: hours.minutes_by_programme(w.id) for w in (kept, gone)} == ledger
+    assert TrainingAttendance.select().where(TrainingAttendance.worker == first.id).count() == 1
+    assert {(e.worker_id, e.grade) for e in Evaluation.select()} == {(first.id, "优秀"), (second.id, "合格")}
+    assert WorkerPhoto.get().worker_id == first.id
+    assert [s.specialty for s in WorkerSpecialty.select().where(WorkerSpecialty.worker == first.id)] == ["心理疏导"]
+    assert gone.specialties == "心理疏导" and kept.specialties == "法律援助"
+    with pytest.raises(workers.UserError, match="已经撤销过"):
+        worker_merge.unmerge(line.id)
+
+
+def test_an_undo_is_refused_once_the_survivor_changed(db, office):
+    first, second = twins(office)
+    merged = worker_merge.merge(second.id, first.id)
+    workers.update(merged.id, {"employer": "新单位"}, merged.version)
+    line = AuditLog.select().where(AuditLog.action == "merge").get()
+    with pytest.raises(workers.UserError, match="又修改过"):
+        worker_merge.unmerge(line.id)
+    assert Worker.select().count() == 1
