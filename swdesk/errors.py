@@ -32,6 +32,16 @@ class ConflictError(UserError):
         super().__init__(message)
 
 
+class PossibleDuplicate(UserError):
+    """A worker being saved may be someone already on the roster (same name and birth date or
+    phone, one of the two without an ID number): the clerk decides. `candidates` lists
+    (worker id, one Chinese line naming them and why)."""
+
+    def __init__(self, candidates: list[tuple[int, str]]):
+        self.candidates = list(candidates)
+        super().__init__("可能重复：" + "；".join(line for _id, line in self.candidates))
+
+
 class StorageError(UserError):
     """The database refused a write: disk full, file read-only, locked by another program."""
 

@@ -35,47 +35,47 @@
     <context>
         <name>AddAttendeesDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="94" />
+            <location filename="../../ui/dialogs/training.py" line="96" />
             <source>添加参训人员 — {0}</source>
             <translation>Add attendees — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="98" />
+            <location filename="../../ui/dialogs/training.py" line="100" />
             <source>输入姓名、拼音首字母或服务证号</source>
             <translation>Name, pinyin initials or card number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="105" />
+            <location filename="../../ui/dialogs/training.py" line="107" />
             <source>可按住 Ctrl 或 Shift 多选</source>
             <translation>Hold Ctrl or Shift to select several</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="108" />
+            <location filename="../../ui/dialogs/training.py" line="110" />
             <source>加入名单 ↓</source>
             <translation>Add to list ↓</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="112" />
+            <location filename="../../ui/dialogs/training.py" line="114" />
             <source>待添加：</source>
             <translation>To add:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="122" />
+            <location filename="../../ui/dialogs/training.py" line="124" />
             <source>添加</source>
             <translation>Add</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="123" />
+            <location filename="../../ui/dialogs/training.py" line="125" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="143" />
+            <location filename="../../ui/dialogs/training.py" line="145" />
             <source>没有找到匹配的人员</source>
             <translation>No matching worker found</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="166" />
+            <location filename="../../ui/dialogs/training.py" line="168" />
             <source>请先查找并选择人员</source>
             <translation>Search for and select a worker first</translation>
         </message>
@@ -801,62 +801,62 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>CourseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="37" />
+            <location filename="../../ui/dialogs/training.py" line="39" />
             <source>修改培训课程</source>
             <translation>Edit course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="37" />
+            <location filename="../../ui/dialogs/training.py" line="39" />
             <source>新建培训课程</source>
             <translation>New course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="39" />
+            <location filename="../../ui/dialogs/training.py" line="41" />
             <source>课程名称</source>
             <translation>Course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="44" />
+            <location filename="../../ui/dialogs/training.py" line="46" />
             <source>培训日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="50" />
+            <location filename="../../ui/dialogs/training.py" line="52" />
             <source> 学时</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="51" />
+            <location filename="../../ui/dialogs/training.py" line="53" />
             <source>学时</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="52" />
+            <location filename="../../ui/dialogs/training.py" line="54" />
             <source>主讲人</source>
             <translation>Trainer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="53" />
+            <location filename="../../ui/dialogs/training.py" line="55" />
             <source>地点</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="59" />
+            <location filename="../../ui/dialogs/training.py" line="61" />
             <source>主题</source>
             <translation>Topic</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="62" />
+            <location filename="../../ui/dialogs/training.py" line="64" />
             <source>备注</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="63" />
+            <location filename="../../ui/dialogs/training.py" line="65" />
             <source>计入社会工作者继续教育学时</source>
             <translation>Counts as social workers' continuing education</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="65" />
+            <location filename="../../ui/dialogs/training.py" line="67" />
             <source>继续教育</source>
             <translation>Continuing education</translation>
         </message>
@@ -891,37 +891,37 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DeactivateDialog</name>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="614" />
+            <location filename="../../ui/dialogs/worker.py" line="647" />
             <source>离队 — {0}</source>
             <translation>Leave — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="617" />
+            <location filename="../../ui/dialogs/worker.py" line="650" />
             <source>如：工作调动、迁出本街道、本人申请</source>
             <translation>e.g. job change, moved out of the street, own request</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="623" />
+            <location filename="../../ui/dialogs/worker.py" line="656" />
             <source>离队原因</source>
             <translation>Reason for leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="624" />
+            <location filename="../../ui/dialogs/worker.py" line="657" />
             <source>离队日期</source>
             <translation>Date left</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="625" />
+            <location filename="../../ui/dialogs/worker.py" line="658" />
             <source>离队人员保留全部记录和服务时长，可随时恢复在册。</source>
             <translation>A worker who leaves keeps all records and service hours and can be made active again at any time.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="627" />
+            <location filename="../../ui/dialogs/worker.py" line="660" />
             <source>确定离队</source>
             <translation>Confirm leaving</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="628" />
+            <location filename="../../ui/dialogs/worker.py" line="661" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -3326,6 +3326,105 @@ Create an administrator account in "Settings → Operators" first.</translation>
         </message>
     </context>
     <context>
+        <name>MergeWorkersDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="40" />
+            <source>查重与合并</source>
+            <translation>Find and merge duplicates</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="46" />
+            <source>记录一</source>
+            <translation>Record 1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="46" />
+            <source>记录二</source>
+            <translation>Record 2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="46" />
+            <source>相同之处</source>
+            <translation>What matches</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="52" />
+            <source>逐项选择要保留的内容</source>
+            <translation>Choose what to keep, field by field</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="58" />
+            <location filename="../../ui/dialogs/merge_workers.py" line="158" />
+            <source>合并</source>
+            <translation>Merge</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="62" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="81" />
+            <source>找到 {0} 对可能重复的记录</source>
+            <translation>{0} likely duplicate pairs found</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="82" />
+            <source>没有发现可能重复的记录</source>
+            <translation>No likely duplicates found</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="107" />
+            <source>项目</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="108" />
+            <source>保留为主记录</source>
+            <translation>Record that stays</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="109" />
+            <source>记录一（编号 {0}）</source>
+            <translation>Record 1 (no. {0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="109" />
+            <source>记录二（编号 {0}）</source>
+            <translation>Record 2 (no. {0})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="117" />
+            <source>服务记录（全部保留）</source>
+            <translation>Service records (all kept)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="119" />
+            <source>无</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="137" />
+            <source>两者合并</source>
+            <translation>Both</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="159" />
+            <source>将编号 {0} 的记录并入编号 {1}：服务时长、培训、帮教、小组、热线、证书等全部转到保留的记录，另一条记录删除（操作日志中保留两条记录的全部内容）。继续吗？</source>
+            <translation>Merge record no. {0} into no. {1}: service hours, training, mentoring, groups, hotline, certificates and the rest all move to the record that stays; the other record is deleted (the audit log keeps both records in full). Continue?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="167" />
+            <source>不能合并</source>
+            <translation>Cannot merge</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_workers.py" line="171" />
+            <source>已合并：{0}，服务证号 {1}</source>
+            <translation>Merged: {0}, service card {1}</translation>
+        </message>
+    </context>
+    <context>
         <name>NewOperatorDialog</name>
         <message>
             <location filename="../../ui/dialogs/operators.py" line="52" />
@@ -3815,17 +3914,17 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>PasteAttendanceDialog</name>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="188" />
+            <location filename="../../ui/dialogs/training.py" line="190" />
             <source>粘贴签到名单 — {0}</source>
             <translation>Paste attendance list — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="191" />
+            <location filename="../../ui/dialogs/training.py" line="193" />
             <source>粘贴姓名或服务证号：每行一个，或用顿号、逗号分隔</source>
             <translation>Paste names or card numbers: one per line, or separated by commas (、，,)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="193" />
+            <location filename="../../ui/dialogs/training.py" line="195" />
             <source>张三
 李四、王五
 350502001202600017</source>
@@ -3834,29 +3933,44 @@ Create an administrator account in "Settings → Operators" first.</translation>
 350502001202600017</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="196" />
+            <location filename="../../ui/dialogs/training.py" line="198" />
             <source>核对名单</source>
             <translation>Check list</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="203" />
+            <location filename="../../ui/dialogs/training.py" line="205" />
             <source>未能识别：</source>
             <translation>Not recognised: </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="212" />
+            <location filename="../../ui/dialogs/training.py" line="213" />
+            <source>同名人员，请选择是哪一位</source>
+            <translation>People of the same name: choose who is meant</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="220" />
             <source>添加已识别的人员</source>
             <translation>Add recognised workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="214" />
+            <location filename="../../ui/dialogs/training.py" line="222" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/training.py" line="224" />
-            <source>识别 {0} 人（其中 {1} 人已在名单中），未能识别 {2} 条</source>
-            <translation>{0} recognised ({1} already on the list), {2} not recognised</translation>
+            <location filename="../../ui/dialogs/training.py" line="234" />
+            <source>识别 {0} 人（其中 {1} 人已在名单中），未能识别 {2} 条，同名待选 {3} 条</source>
+            <translation>{0} recognised ({1} already on the list), {2} not recognised, {3} shared names to choose</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="250" />
+            <source>请选择（不选则不添加）</source>
+            <translation>Choose (not added unless chosen)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/training.py" line="255" />
+            <source>{0}（{1}人同名）</source>
+            <translation>{0} ({1} people of this name)</translation>
         </message>
     </context>
     <context>
@@ -4781,112 +4895,122 @@ Restore from it anyway?</translation>
     <context>
         <name>RosterTab</name>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="73" />
+            <location filename="../../ui/tabs/roster.py" line="74" />
             <source>正在查询…</source>
             <translation>Searching…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="86" />
+            <location filename="../../ui/tabs/roster.py" line="87" />
             <source>搜索：姓名、拼音（如 zhangsan 或 zs）、身份证号或手机号任意4位以上数字、服务证号（Ctrl+F）</source>
             <translation>Search: name, pinyin (zhangsan or zs), 4+ digits of an ID or phone number, card number (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="89" />
+            <location filename="../../ui/tabs/roster.py" line="90" />
             <source>新增人员</source>
             <translation>New worker</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="90" />
+            <location filename="../../ui/tabs/roster.py" line="91" />
             <source>新增人员（Ctrl+N）</source>
             <translation>New worker (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="92" />
+            <location filename="../../ui/tabs/roster.py" line="93" />
             <source>导入…</source>
             <translation>Import…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="94" />
+            <location filename="../../ui/tabs/roster.py" line="95" />
             <source>导出当前列表…</source>
             <translation>Export list…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="116" />
+            <location filename="../../ui/tabs/roster.py" line="97" />
+            <source>查重…</source>
+            <translation>Duplicates…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tabs/roster.py" line="98" />
+            <source>查找可能重复录入的人员，并合并为一条记录</source>
+            <translation>Find people entered twice and merge them into one record</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tabs/roster.py" line="121" />
             <source>清除筛选</source>
             <translation>Clear filters</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="127" />
+            <location filename="../../ui/tabs/roster.py" line="132" />
             <source>{0}：全部</source>
             <translation>{0}: all</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="129" />
+            <location filename="../../ui/tabs/roster.py" line="134" />
             <source>{0}：{1}</source>
             <translation>{0}: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="271" />
+            <location filename="../../ui/tabs/roster.py" line="276" />
             <source>查询用时 {0} 毫秒</source>
             <translation>Query took {0} ms</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="272" />
+            <location filename="../../ui/tabs/roster.py" line="277" />
             <source>共 {0} 人 / 筛选 {1} 人</source>
             <translation>{0} workers / {1} shown</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="275" />
+            <location filename="../../ui/tabs/roster.py" line="282" />
             <source>查询失败</source>
             <translation>Query failed</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="423" />
+            <location filename="../../ui/tabs/roster.py" line="435" />
             <source>已复制身份证号</source>
             <translation>ID number copied</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="423" />
+            <location filename="../../ui/tabs/roster.py" line="435" />
             <source>此人没有登记身份证号</source>
             <translation>No ID number recorded for this worker</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="435" />
+            <location filename="../../ui/tabs/roster.py" line="447" />
             <source>新增人员…</source>
             <translation>New worker…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="438" />
+            <location filename="../../ui/tabs/roster.py" line="450" />
             <source>编辑…</source>
             <translation>Edit…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="439" />
+            <location filename="../../ui/tabs/roster.py" line="451" />
             <source>打印服务证（{0} 人）…</source>
             <translation>Print service cards ({0})…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="439" />
+            <location filename="../../ui/tabs/roster.py" line="451" />
             <source>打印服务证…</source>
             <translation>Print service cards…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="442" />
+            <location filename="../../ui/tabs/roster.py" line="454" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="442" />
+            <location filename="../../ui/tabs/roster.py" line="454" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="444" />
+            <location filename="../../ui/tabs/roster.py" line="456" />
             <source>复制身份证号</source>
             <translation>Copy ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/tabs/roster.py" line="446" />
+            <location filename="../../ui/tabs/roster.py" line="458" />
             <source>删除（仅限录入错误）…</source>
             <translation>Delete (data-entry errors only)…</translation>
         </message>
@@ -5365,305 +5489,330 @@ Restore from it anyway?</translation>
     <context>
         <name>WorkerDialog</name>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="75" />
+            <location filename="../../ui/dialogs/worker.py" line="76" />
             <source>新增人员</source>
             <translation>New worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="75" />
+            <location filename="../../ui/dialogs/worker.py" line="76" />
             <source>人员信息</source>
             <translation>Worker details</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="77" />
+            <location filename="../../ui/dialogs/worker.py" line="78" />
             <source>基本信息</source>
             <translation>Basic details</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="79" />
+            <location filename="../../ui/dialogs/worker.py" line="80" />
             <source>服务时长</source>
             <translation>Service time</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="161" />
+            <location filename="../../ui/dialogs/worker.py" line="162" />
             <location filename="../../ui/translatable.py" line="113" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="166" />
+            <location filename="../../ui/dialogs/worker.py" line="167" />
             <source>18位身份证号，填写后自动带出出生日期和性别</source>
             <translation>18-character ID number; fills in date of birth and sex</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="169" />
+            <location filename="../../ui/dialogs/worker.py" line="170" />
             <source>如 1985-06-01；有身份证号时可不填</source>
             <translation>e.g. 1985-06-01; not needed with an ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="170" />
+            <location filename="../../ui/dialogs/worker.py" line="171" />
             <source>11位手机号码</source>
             <translation>11-digit mobile number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="179" />
+            <location filename="../../ui/dialogs/worker.py" line="180" />
             <source>如 2026-03-01</source>
             <translation>e.g. 2026-03-01</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="81" />
-            <location filename="../../ui/dialogs/worker.py" line="190" />
+            <location filename="../../ui/dialogs/worker.py" line="82" />
+            <location filename="../../ui/dialogs/worker.py" line="191" />
             <location filename="../../ui/translatable.py" line="128" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="81" />
+            <location filename="../../ui/dialogs/worker.py" line="82" />
             <source>受理时间</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="81" />
+            <location filename="../../ui/dialogs/worker.py" line="82" />
             <source>类别</source>
             <translation>Category</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="81" />
+            <location filename="../../ui/dialogs/worker.py" line="82" />
             <source>来电居民</source>
             <translation>Resident</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="81" />
+            <location filename="../../ui/dialogs/worker.py" line="82" />
             <source>社区</source>
             <translation>Community</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="82" />
+            <location filename="../../ui/dialogs/worker.py" line="83" />
             <source>分派时间</source>
             <translation>Assigned</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="82" />
+            <location filename="../../ui/dialogs/worker.py" line="83" />
             <source>完成时间</source>
             <translation>Completed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="82" />
+            <location filename="../../ui/dialogs/worker.py" line="83" />
             <source>服务时长（分钟）</source>
             <translation>Minutes</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="83" />
+            <location filename="../../ui/dialogs/worker.py" line="84" />
             <source>热线分派</source>
             <translation>Hotline requests</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="85" />
+            <location filename="../../ui/dialogs/worker.py" line="86" />
             <source>培训日期</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="85" />
+            <location filename="../../ui/dialogs/worker.py" line="86" />
             <source>课程</source>
             <translation>Course</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="85" />
+            <location filename="../../ui/dialogs/worker.py" line="86" />
             <source>主题</source>
             <translation>Topic</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="85" />
+            <location filename="../../ui/dialogs/worker.py" line="86" />
             <source>授课人</source>
             <translation>Trainer</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="85" />
+            <location filename="../../ui/dialogs/worker.py" line="86" />
             <source>学时</source>
             <translation>Hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="86" />
+            <location filename="../../ui/dialogs/worker.py" line="87" />
             <source>培训记录</source>
             <translation>Training</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="89" />
+            <location filename="../../ui/dialogs/worker.py" line="90" />
             <source>职业水平与继续教育</source>
             <translation>Qualification and continuing education</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="90" />
+            <location filename="../../ui/dialogs/worker.py" line="91" />
             <source>星级、表彰与评价</source>
             <translation>Stars, awards and evaluations</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="194" />
+            <location filename="../../ui/dialogs/worker.py" line="195" />
             <location filename="../../ui/translatable.py" line="132" />
             <source>服务证号</source>
             <translation>Card number</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="227" />
+            <location filename="../../ui/dialogs/worker.py" line="228" />
             <source>照片（1 寸）</source>
             <translation>Photo (1-inch)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="233" />
+            <location filename="../../ui/dialogs/worker.py" line="234" />
             <source>选择文件…</source>
             <translation>Choose file…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="235" />
+            <location filename="../../ui/dialogs/worker.py" line="236" />
             <source>从剪贴板粘贴</source>
             <translation>Paste from clipboard</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="237" />
+            <location filename="../../ui/dialogs/worker.py" line="238" />
             <source>清除照片</source>
             <translation>Remove photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="256" />
-            <location filename="../../ui/dialogs/worker.py" line="258" />
+            <location filename="../../ui/dialogs/worker.py" line="257" />
+            <location filename="../../ui/dialogs/worker.py" line="259" />
             <source>项目</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="256" />
-            <location filename="../../ui/dialogs/worker.py" line="258" />
+            <location filename="../../ui/dialogs/worker.py" line="257" />
+            <location filename="../../ui/dialogs/worker.py" line="259" />
             <source>服务时长（小时）</source>
             <translation>Service hours</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="258" />
+            <location filename="../../ui/dialogs/worker.py" line="259" />
             <source>季度</source>
             <translation>Quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="265" />
+            <location filename="../../ui/dialogs/worker.py" line="266" />
             <source>按项目合计</source>
             <translation>By programme</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="267" />
+            <location filename="../../ui/dialogs/worker.py" line="268" />
             <source>按季度</source>
             <translation>By quarter</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="278" />
+            <location filename="../../ui/dialogs/worker.py" line="279" />
             <source>保存 (Ctrl+S)</source>
             <translation>Save (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="283" />
+            <location filename="../../ui/dialogs/worker.py" line="284" />
             <source>保存并继续新增</source>
             <translation>Save and add another</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="285" />
+            <location filename="../../ui/dialogs/worker.py" line="286" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="327" />
+            <location filename="../../ui/dialogs/worker.py" line="328" />
             <source>保存时自动分配</source>
             <translation>Assigned on save</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="367" />
+            <location filename="../../ui/dialogs/worker.py" line="368" />
             <source>人员信息 — {0}</source>
             <translation>Worker details — {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="370" />
+            <location filename="../../ui/dialogs/worker.py" line="371" />
             <source>{0}
 发证日期 {1}，有效期至 {2}</source>
             <translation>{0}
 issued {1}, valid until {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="373" />
+            <location filename="../../ui/dialogs/worker.py" line="374" />
             <source>未发证</source>
             <translation>No card issued</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="381" />
+            <location filename="../../ui/dialogs/worker.py" line="382" />
             <source>离队（{0}）</source>
             <translation>Left ({0})</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="383" />
+            <location filename="../../ui/dialogs/worker.py" line="384" />
             <source>，原因：{0}</source>
             <translation>, reason: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="384" />
+            <location filename="../../ui/dialogs/worker.py" line="385" />
             <source>恢复在册…</source>
             <translation>Make active again…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="387" />
+            <location filename="../../ui/dialogs/worker.py" line="388" />
             <source>离队…</source>
             <translation>Leave…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="394" />
+            <location filename="../../ui/dialogs/worker.py" line="395" />
             <source>保存后这里显示此人的服务时长。</source>
             <translation>Service hours appear here after saving.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="398" />
+            <location filename="../../ui/dialogs/worker.py" line="399" />
             <source>累计服务时长：{0} 小时</source>
             <translation>Total service hours: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="436" />
+            <location filename="../../ui/dialogs/worker.py" line="437" />
             <source>出生日期 {0}，{1}，{2} 岁，年龄段：{3}</source>
             <translation>Born {0}, {1}, aged {2}, age band: {3}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="470" />
+            <location filename="../../ui/dialogs/worker.py" line="471" />
             <source>无照片</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="478" />
+            <location filename="../../ui/dialogs/worker.py" line="479" />
             <source>选择照片</source>
             <translation>Choose photo</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="479" />
+            <location filename="../../ui/dialogs/worker.py" line="480" />
             <source>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</source>
             <translation>Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="494" />
+            <location filename="../../ui/dialogs/worker.py" line="495" />
             <source>剪贴板中没有图片，请先复制一张照片</source>
             <translation>The clipboard holds no image; copy a photo first</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="542" />
+            <location filename="../../ui/dialogs/worker.py" line="546" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="568" />
+            <location filename="../../ui/dialogs/worker.py" line="572" />
             <source>已保存 {0}，服务证号 {1}。请录入下一位。</source>
             <translation>Saved {0}, card number {1}. Enter the next worker.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="576" />
+            <location filename="../../ui/dialogs/worker.py" line="582" />
+            <source>可能重复</source>
+            <translation>Possible duplicate</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="583" />
+            <source>可能重复：花名册中已有相似的人员，请确认是否为同一人。</source>
+            <translation>Possible duplicate: the roster already has a similar person. Please check whether this is the same person.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="588" />
+            <source>打开已有记录：{0}</source>
+            <translation>Open existing record: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="589" />
+            <source>仍然保存</source>
+            <translation>Save anyway</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="590" />
+            <source>返回修改</source>
+            <translation>Back to the form</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/worker.py" line="609" />
             <source>记录已被修改</source>
             <translation>Record changed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="577" />
+            <location filename="../../ui/dialogs/worker.py" line="610" />
             <source>在您编辑期间，此人的记录已被其他窗口修改并保存。</source>
             <translation>While you were editing, this worker's record was changed and saved elsewhere.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="579" />
+            <location filename="../../ui/dialogs/worker.py" line="612" />
             <source>对方修改了：
 {0}
 
@@ -5674,12 +5823,12 @@ issued {1}, valid until {2}</translation>
 Reloading shows what they saved; your unsaved changes will need to be entered again.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="580" />
+            <location filename="../../ui/dialogs/worker.py" line="613" />
             <source>重新载入</source>
             <translation>Reload</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="581" />
+            <location filename="../../ui/dialogs/worker.py" line="614" />
             <source>继续编辑</source>
             <translation>Keep editing</translation>
         </message>
@@ -5779,13 +5928,13 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
             <translation>Valid until</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="666" />
+            <location filename="../../ui/dialogs/worker.py" line="699" />
             <source>删除人员</source>
             <extracomment>alias</extracomment>
             <translation>Delete worker</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="667" />
+            <location filename="../../ui/dialogs/worker.py" line="700" />
             <source>删除仅用于录入错误的记录；已离开的人员请用“离队”。
 请填写删除 {0} 的原因：</source>
             <extracomment>alias</extracomment>
@@ -5793,31 +5942,31 @@ Reloading shows what they saved; your unsaved changes will need to be entered ag
 Why is {0} being deleted?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="646" />
+            <location filename="../../ui/dialogs/worker.py" line="679" />
             <source>将 {0} 恢复为在册人员？</source>
             <extracomment>alias</extracomment>
             <translation>Make {0} an active worker again?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="645" />
+            <location filename="../../ui/dialogs/worker.py" line="678" />
             <source>恢复在册</source>
             <extracomment>alias</extracomment>
             <translation>Make active again</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="673" />
+            <location filename="../../ui/dialogs/worker.py" line="706" />
             <source>无</source>
             <extracomment>alias</extracomment>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="672" />
+            <location filename="../../ui/dialogs/worker.py" line="705" />
             <source>确定要永久删除 {0}（服务证号 {1}）吗？此操作不能撤销，并记入操作日志。</source>
             <extracomment>alias</extracomment>
             <translation>Permanently delete {0} (card number {1})? This cannot be undone and is written to the audit log.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/worker.py" line="671" />
+            <location filename="../../ui/dialogs/worker.py" line="704" />
             <source>确认删除</source>
             <extracomment>alias</extracomment>
             <translation>Confirm delete</translation>

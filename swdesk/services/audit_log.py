@@ -44,7 +44,7 @@ TABLE_LABELS: dict[str, str] = {
 ACTION_LABELS: dict[str, str] = {
     "create": "新建", "update": "修改", "delete": "删除", "deactivate": "停用", "export": "导出",
     "import": "导入", "print": "打印", "password": "改密码", "restore": "恢复", "login": "登录",
-    "issue": "发证", "reprint": "补打", "merge": "合并", "demo": "示例数据",
+    "issue": "发证", "reprint": "补打", "merge": "合并", "unmerge": "撤销合并", "demo": "示例数据",
 }
 
 # Chinese names of snapshot fields; the feature services' own label tables are merged in.

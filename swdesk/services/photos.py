@@ -17,14 +17,15 @@ UNCHANGED = object()
 
 @writes("worker")
 def save_worker(worker_id: int | None, data: dict[str, Any], expected_version: int | None = None,
-                photo: Any = UNCHANGED) -> Worker:
+                photo: Any = UNCHANGED, *, allow_duplicates: bool = False) -> Worker:
     """The worker form's 保存: create (worker_id None) or update the worker, and store (bytes),
     remove (None) or keep (UNCHANGED) the photo — all or nothing. A photo that fails leaves no
-    new worker behind, so pressing 保存 again cannot create a second one."""
+    new worker behind, so pressing 保存 again cannot create a second one. A possible duplicate
+    raises PossibleDuplicate unless `allow_duplicates`."""
     if worker_id is None:
-        worker = workers.create(data)
+        worker = workers.create(data, allow_duplicates=allow_duplicates)
     else:
-        worker = workers.update(worker_id, data, expected_version)
+        worker = workers.update(worker_id, data, expected_version, allow_duplicates=allow_duplicates)
     if photo is None:
         clear_photo(worker.id)
     elif photo is not UNCHANGED:

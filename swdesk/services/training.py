@@ -15,7 +15,7 @@ from peewee import JOIN, fn
 
 from swdesk import vocab
 from swdesk.models import Community, TrainingAttendance, TrainingCourse, Worker
-from swdesk.services import versions
+from swdesk.services import versions, workers
 from swdesk.services.base import (
     UserError,
     ValidationError,
@@ -252,7 +252,7 @@ class Unmatched:
     def describe(self) -> str:
         if self.reason == "重名":
             who = "；".join(text for _id, text in self.candidates)
-            return f"{self.entry}：有 {len(self.candidates)} 人同名（{who}），请在名单中单独选择"
+            return f"{self.entry}：有 {len(self.candidates)} 人同名（{who}），请选择是哪一位"
         return f"{self.entry}：未找到此人"
 
 
@@ -271,46 +271,60 @@ def attendance_from_pasted_text(course_id: int, text: str) -> tuple[list[int], l
     """Match a pasted list of names or card numbers to workers of the course's office.
 
     Returns (matched worker ids in the list's order, entries not matched: unknown or ambiguous).
-    A name shared by several workers matches the one who is 在册 if only one is; otherwise it is
-    reported as 重名 with the candidates, never guessed.
+    A name shared by several workers is never guessed (not even the one still 在册): it is reported
+    as 重名 with the candidates told apart (community, birth date, masked ID, card number, status)
+    for the clerk to pick.
     """
     course = _get_course(course_id)
     entries = split_pasted(text)
-    by_card: dict[str, int] = {}
-    by_name: dict[str, list[Worker]] = {}
-    for start in range(0, len(entries), 400):
-        chunk = entries[start:start + 400]
-        upper = [e.upper() for e in chunk]
-        query = (Worker.select(Worker.id, Worker.name, Worker.card_no, Worker.status, Worker.sector,
-                               Worker.employer, Worker.birth_date)
-                 .where((Worker.office == course.office_id)
-                        & (Worker.name.in_(chunk) | Worker.card_no.in_(chunk + upper))))
-        for w in query:
-            if w.card_no:
-                by_card[w.card_no.upper()] = w.id
-            by_name.setdefault(w.name, []).append(w)
+    by_card, by_name = workers_for_entries(entries, course.office_id)
     matched: list[int] = []
     problems: list[Unmatched] = []
     for entry in entries:
         worker_id = by_card.get(entry.upper())
         if worker_id is None:
             candidates = by_name.get(entry, [])
-            active = [w for w in candidates if w.status == vocab.STATUS_ACTIVE]
-            if len(candidates) == 1:
-                worker_id = candidates[0].id
-            elif len(active) == 1:
-                worker_id = active[0].id
-            elif candidates:
-                problems.append(Unmatched(entry, "重名", [
-                    (w.id, f"{w.card_no or '无证号'}，{w.sector}{('，' + w.employer) if w.employer else ''}")
-                    for w in sorted(candidates, key=lambda w: w.id)]))
+            if len(candidates) > 1:
+                problems.append(Unmatched(entry, "重名", [(w.id, _candidate_line(w)) for w in candidates]))
                 continue
-            else:
+            if not candidates:
                 problems.append(Unmatched(entry, "未找到", []))
                 continue
+            worker_id = candidates[0].id
         if worker_id not in matched:
             matched.append(worker_id)
     return matched, problems
+
+
+# Entries per query: `name IN (…) OR card_no IN (…)` binds at most 3 × 300 + 1 parameters, under
+# SQLite's old 999-variable limit. 300 entries on 100,000 workers: 9.7 ms CPU (917 rows read),
+# 2.8× a raw sqlite3 lookup over a temp table (bench/paste_lookup.py, load 3.4).
+PASTE_CHUNK = 300
+
+
+def workers_for_entries(entries: list[str], office_id: int) -> tuple[dict[str, int], dict[str, list[Worker]]]:
+    """({card number upper-cased: worker id}, {name: workers, oldest first}) for pasted entries:
+    bounded set lookups on the indexed name and card columns, PASTE_CHUNK entries at a time."""
+    by_card: dict[str, int] = {}
+    by_name: dict[str, list[Worker]] = {}
+    for start in range(0, len(entries), PASTE_CHUNK):
+        chunk = entries[start:start + PASTE_CHUNK]
+        cards = list(dict.fromkeys(chunk + [e.upper() for e in chunk]))
+        query = (Worker.select(Worker.id, Worker.name, Worker.card_no, Worker.status, Worker.id_number,
+                               Worker.birth_date, Community.name.alias("community_name"))
+                 .join(Community, JOIN.LEFT_OUTER, on=(Worker.community == Community.id))
+                 .where((Worker.office == office_id) & (Worker.name.in_(chunk) | Worker.card_no.in_(cards)))
+                 .order_by(Worker.id))
+        for w in query.objects():
+            if w.card_no:
+                by_card[w.card_no.upper()] = w.id
+            by_name.setdefault(w.name, []).append(w)
+    return by_card, by_name
+
+
+def _candidate_line(worker: Worker) -> str:
+    line = workers.person_line(worker, worker.community_name)
+    return line if worker.status == vocab.STATUS_ACTIVE else f"{line}（{worker.status}）"
 
 
 @dataclass

@@ -24,7 +24,7 @@ import python_calamine
 
 from swdesk.errors import UserError
 from swdesk.jobs import Progress, report
-from swdesk.xlsx import common
+from swdesk.xlsx import common, ods
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 MAX_FILE_BYTES = 200 * 1024 * 1024      # an .xls or .csv (zips are bounded by their declared sizes)
@@ -42,7 +42,8 @@ class Sheet:
     hidden: bool
     last_row: int                                    # the number of the sheet's last row
     # Merged ranges as (first row, first column, last row, last column): row numbers as shown,
-    # column indexes into `values`. Empty for formats calamine gives no ranges for (ods, csv).
+    # column indexes into `values`. From calamine (xlsx, xls), from content.xml (ods: calamine
+    # gives none, swdesk.xlsx.ods); none in a csv.
     merged: list[tuple[int, int, int, int]]
     source: Callable[[], Iterator[tuple[int, list[Any]]]]   # (row number, values), every row
     file_name: str = ""
@@ -73,6 +74,7 @@ class Table:
         self._workbook = workbook
         self._csv_rows = csv_rows
         self._sheets: dict[str, Sheet] = {}
+        self.ods_merged: ods.Ranges | None = None     # an .ods's merged cells (read by open_table)
 
     @property
     def sheet_names(self) -> list[str]:
@@ -104,7 +106,7 @@ class Table:
             raw = self._workbook.get_sheet_by_name(name)
             start_row, start_col = raw.start or (0, 0)
             merged = [(r1 + 1, c1 - start_col, r2 + 1, c2 - start_col)
-                      for (r1, c1), (r2, c2) in (raw.merged_cell_ranges or [])]
+                      for (r1, c1), (r2, c2) in self._merged_ranges(name, raw)]
         except BaseException as exc:
             if not _is_reader_error(exc):
                 raise
@@ -114,6 +116,12 @@ class Table:
             return enumerate((values[:common.MAX_COLUMNS] for values in raw.iter_rows()), start=start_row + 1)
 
         return Sheet(name, self.is_hidden(name), start_row + raw.height, merged, source, self.path.name)
+
+    def _merged_ranges(self, name: str, raw) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        """((first row, first column), (last row, last column)) 0-based, calamine's shape."""
+        if self.kind != "ods":
+            return raw.merged_cell_ranges or []
+        return [((r1, c1), (r2, c2)) for r1, c1, r2, c2 in (self.ods_merged or {}).get(name, [])]
 
     def close(self) -> None:
         if self._workbook is not None:
@@ -159,7 +167,20 @@ def open_table(path: str | os.PathLike) -> Table:
         return _open_calamine(path, "xls")
     if not head.startswith(b"PK"):
         raise UserError(f"{common.NOT_XLSX}：{path.name}")
-    return _open_calamine(path, _check_zip(path))
+    kind = _check_zip(path)
+    if kind != "ods":
+        return _open_calamine(path, kind)
+    merged = _read_ods(path)          # before calamine, which never returns on a cut-off content.xml
+    opened = _open_calamine(path, kind)
+    opened.ods_merged = merged
+    return opened
+
+
+def _read_ods(path: Path) -> ods.Ranges:
+    try:
+        return ods.merged_ranges(path)
+    except (ValueError, zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise UserError(f"{NOT_TABLE}（.ods 文件的内容已损坏或不完整）：{path.name}") from exc
 
 
 def _check_file(path: Path) -> None:

@@ -602,3 +602,61 @@ def test_a_search_shape_that_ran_over_the_limit_goes_to_the_search_thread(staff,
     assert shown_names(tab) == ["王喆"]
     model.set_view(search.View(text="13911112222"))      # another shape is still tried at once
     assert not model.is_loading() and shown_names(tab) == ["张晓明"]
+
+
+def _fill_new_worker(dialog, name, birth, phone=""):
+    dialog.fields["name"].setText(name)
+    dialog.fields["id_number"].setText("")
+    dialog._set("birth_date", birth)
+    dialog._set("gender", "男")
+    dialog.fields["phone"].setText(phone)
+    for key, value in (("sector", "企业"), ("education", "大专"), ("title", "初级")):
+        dialog._set(key, value)
+
+
+def test_a_possible_duplicate_asks_and_the_clerk_opens_the_record_or_saves_anyway(staff, window, qtbot):
+    from ui.dialogs.worker import WorkerDialog
+
+    tab = window.switch_to("roster")
+    existing = staff["李四"]                     # has an ID; the new entry has none
+    dialog = WorkerDialog(tab, None)
+    qtbot.addWidget(dialog)
+    _fill_new_worker(dialog, "李四", existing.birth_date)
+    seen = []
+
+    def open_existing(box):
+        seen.append((box.text(), box.informativeText()))
+        next(b for b in box.buttons() if b.text().startswith("打开已有记录")).click()
+
+    when_dialog_opens(open_existing)
+    assert dialog.save() is False
+    assert seen[0][0].startswith("可能重复")
+    assert existing.card_no in seen[0][1] and "姓名和出生日期相同" in seen[0][1]
+    assert dialog.existing_dialog.worker_id == existing.id
+    assert dialog.existing_dialog.fields["name"].text() == "李四"
+    dialog.existing_dialog.close()
+    assert Worker.select().where(Worker.name == "李四").count() == 1
+
+    def save_anyway(box):
+        next(b for b in box.buttons() if b.text() == "仍然保存").click()
+
+    when_dialog_opens(save_anyway)
+    assert dialog.save() is True
+    assert Worker.select().where(Worker.name == "李四").count() == 2
+
+
+def test_a_pasted_column_of_names_and_id_numbers_finds_each_of_them(staff, window, qtbot):
+    tab = window.switch_to("roster")
+    wait_loaded(qtbot, tab)
+    pasted = [f"无此人{i}" for i in range(120)] + ["张三", staff["王喆"].id_number]
+    QApplication.clipboard().setText("\n".join(pasted) + "\n")
+    tab.search.paste()
+    tab.apply_search()
+    wait_loaded(qtbot, tab)
+    assert sorted(shown_names(tab)) == ["张三", "王喆"]
+    QApplication.clipboard().setText("\n".join(f"无此人{i}" for i in range(2001)))
+    tab.search.selectAll()
+    tab.search.paste()
+    tab.apply_search()
+    wait_loaded(qtbot, tab)
+    assert shown_names(tab) == [] and "只按前 2000 项查找" in tab.count_label.text()

@@ -118,3 +118,36 @@ def test_add_by_search_with_multi_select_and_remove(window, qtbot):
     when_dialog_opens(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     tab.remove_selected()
     assert tab.attendee_model.rowCount() == 0
+
+
+def test_a_pasted_name_shared_by_two_people_asks_which_one(window, qtbot):
+    from swdesk.models import Community
+    from swdesk.services import training
+
+    course = training.create_course(dict(title="急救培训", start_date=dt.date.today(), hours=2))
+    east = Community.create(office=default_office(), name="东街社区")
+    li = make_worker("李娜")
+    first = make_worker("王娟", "350502202600011")
+    second = make_worker("王娟", "350502202600012")
+    Worker.update(community=east).where(Worker.id == second.id).execute()
+    tab = window.switch_to("training")
+    tab.period.setCurrentIndex(0)
+    assert tab.select_course(course.id)
+    seen = {}
+
+    def paste(dialog):
+        dialog.text.setPlainText("李娜\n王娟")
+        dialog.check_button.click()
+        combo = dialog.choice_combos[0]
+        seen["label"] = dialog.choice_form.itemAt(0, dialog.choice_form.ItemRole.LabelRole).widget().text()
+        seen["items"] = [combo.itemText(i) for i in range(combo.count())]
+        seen["preset"] = combo.currentData()
+        combo.setCurrentIndex(combo.findData(second.id))
+        dialog.buttons.accepted.emit()
+
+    when_dialog_opens(paste)
+    tab.paste_button.click()
+    assert seen["label"] == "王娟（2人同名）" and seen["preset"] is None        # nobody picked for the clerk
+    assert "东街社区" in seen["items"][2] and "350502202600012" in seen["items"][2]
+    assert "未填社区" in seen["items"][1] and first.card_no in seen["items"][1]
+    assert {a.worker_id for a in TrainingAttendance.select()} == {li.id, second.id}

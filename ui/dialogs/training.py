@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -207,6 +209,12 @@ class PasteAttendanceDialog(QDialog):
         box.addWidget(self.problem_list, 1)
         self.problem_label.hide()
         self.problem_list.hide()
+        # 重名: one choice per name shared by several workers; nobody is picked for the clerk.
+        self.choice_group = QGroupBox(self.tr("同名人员，请选择是哪一位"), self)
+        self.choice_form = QFormLayout(self.choice_group)
+        self.choice_combos: list[QComboBox] = []
+        box.addWidget(self.choice_group, 1)
+        self.choice_group.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("添加已识别的人员"))
@@ -221,20 +229,46 @@ class PasteAttendanceDialog(QDialog):
         self.matched, self.problems = training.attendance_from_pasted_text(self.course.id, self.text.toPlainText())
         present = {a.worker_id for a in training.course_attendance(self.course.id)}
         new = [w for w in self.matched if w not in present]
-        self.result.setText(self.tr("识别 {0} 人（其中 {1} 人已在名单中），未能识别 {2} 条").format(
-            len(self.matched), len(self.matched) - len(new), len(self.problems)))
+        unknown = [p for p in self.problems if p.reason != "重名"]
+        shared = [p for p in self.problems if p.reason == "重名"]
+        self.result.setText(self.tr("识别 {0} 人（其中 {1} 人已在名单中），未能识别 {2} 条，同名待选 {3} 条").format(
+            len(self.matched), len(self.matched) - len(new), len(unknown), len(shared)))
         self.problem_list.clear()
-        for problem in self.problems:
+        for problem in unknown:
             self.problem_list.addItem(problem.describe())
-        self.problem_label.setVisible(bool(self.problems))
-        self.problem_list.setVisible(bool(self.problems))
-        self.ok.setEnabled(bool(self.matched))
+        self.problem_label.setVisible(bool(unknown))
+        self.problem_list.setVisible(bool(unknown))
+        self._show_choices(shared)
+        self._update_ok()
+
+    def _show_choices(self, shared: list[training.Unmatched]) -> None:
+        while self.choice_form.rowCount():
+            self.choice_form.removeRow(0)
+        self.choice_combos = []
+        for problem in shared:
+            combo = QComboBox(self.choice_group)
+            combo.addItem(self.tr("请选择（不选则不添加）"), None)
+            for worker_id, line in problem.candidates:
+                combo.addItem(line, worker_id)
+            combo.currentIndexChanged.connect(self._update_ok)
+            self.choice_combos.append(combo)
+            self.choice_form.addRow(self.tr("{0}（{1}人同名）").format(problem.entry, len(problem.candidates)), combo)
+        self.choice_group.setVisible(bool(shared))
+
+    def chosen(self) -> list[int]:
+        """The matched workers and those the clerk picked among same-named ones, in order."""
+        picked = [combo.currentData() for combo in self.choice_combos if combo.currentData() is not None]
+        return list(dict.fromkeys(self.matched + picked))
+
+    def _update_ok(self) -> None:
+        self.ok.setEnabled(bool(self.chosen()))
 
     def accept(self) -> None:
-        if not self.matched:
+        ids = self.chosen()
+        if not ids:
             return
         try:
-            self.added = training.add_attendance(self.course.id, self.matched)
+            self.added = training.add_attendance(self.course.id, ids)
         except UserError as exc:
             self.result.setText(str(exc))
             return

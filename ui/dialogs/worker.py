@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk import idcard, vocab
+from swdesk.errors import PossibleDuplicate
 from swdesk.services import hours, search, workers
 from swdesk.services import photos as photo_service
 from swdesk.services.base import ConflictError, UserError, ValidationError
@@ -525,13 +526,16 @@ class WorkerDialog(QDialog):
         self._show_photo(None)
 
     # --- saving ------------------------------------------------------------------------------
-    def save(self, keep_open: bool = False) -> bool:
+    def save(self, keep_open: bool = False, *, allow_duplicates: bool = False) -> bool:
         if self.validate_now():
             return False
         data = self.form_data()
         photo = photo_service.UNCHANGED if self._photo_change is False else self._photo_change
         try:
-            worker = photo_service.save_worker(self.worker_id, data, self.version, photo)
+            worker = photo_service.save_worker(self.worker_id, data, self.version, photo,
+                                               allow_duplicates=allow_duplicates)
+        except PossibleDuplicate as exc:
+            return self._possible_duplicate(exc, keep_open)
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return False
@@ -570,6 +574,35 @@ class WorkerDialog(QDialog):
         self.general_error.setStyleSheet("color: #2c6e2c;")
         self.general_error.show()
         self.fields["name"].setFocus()
+
+    def _possible_duplicate(self, exc: PossibleDuplicate, keep_open: bool) -> bool:
+        """可能重复: the clerk opens an existing record (this one stays unsaved), saves anyway, or
+        goes back to the form."""
+        lines = "\n".join(f"　{line}" for _id, line in exc.candidates)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("可能重复"),
+                          self.tr("可能重复：花名册中已有相似的人员，请确认是否为同一人。"), parent=self)
+        box.setInformativeText(lines)
+        opens = {}
+        for worker_id, line in exc.candidates[:3]:
+            name = line.split("（", 1)[0]
+            opens[box.addButton(self.tr("打开已有记录：{0}").format(name), QMessageBox.ButtonRole.ActionRole)] = worker_id
+        anyway = box.addButton(self.tr("仍然保存"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("返回修改"), QMessageBox.ButtonRole.RejectRole)
+        self._duplicate_box = box
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is anyway:
+            return self.save(keep_open, allow_duplicates=True)
+        if clicked in opens:
+            self.open_existing(opens[clicked])
+        return False
+
+    def open_existing(self, worker_id: int) -> None:
+        """The record this one may duplicate, in its own dialog; this form keeps what was typed."""
+        other = WorkerDialog(self, worker_id)
+        other.saved.connect(self.saved.emit)
+        self.existing_dialog = other
+        other.open()
 
     def _conflict(self, exc: ConflictError) -> None:
         lines = "\n".join(f"　{label}：{value}" for label, value in exc.changes)

@@ -34,6 +34,7 @@ from ui.widgets.flow import FlowLayout
 # The printing dialog (and the PDF code behind it) loads when a clerk first prints: 17 ms at
 # start otherwise, on the tab the window opens on.
 _print_cards_for = OnFirstUse("ui.dialogs.printing", "print_cards_for")
+_merge_workers_dialog = OnFirstUse("ui.dialogs.merge_workers", "MergeWorkersDialog")
 
 log = logging.getLogger(__name__)
 
@@ -93,11 +94,15 @@ class RosterTab(QWidget):
         self.import_button.clicked.connect(self.import_roster)
         self.export_button = QPushButton(self.tr("导出当前列表…"), self)
         self.export_button.clicked.connect(self.export_view)
+        self.duplicates_button = QPushButton(self.tr("查重…"), self)
+        self.duplicates_button.setToolTip(self.tr("查找可能重复录入的人员，并合并为一条记录"))
+        self.duplicates_button.clicked.connect(self.find_duplicates)
         self.search_bar = QHBoxLayout()
         self.search_bar.addWidget(self.search, 1)
         self.search_bar.addWidget(self.new_button)
         self.search_bar.addWidget(self.import_button)
         self.search_bar.addWidget(self.export_button)
+        self.search_bar.addWidget(self.duplicates_button)
 
     def _build_filter_bar(self) -> None:
         # The boxes wrap to a second row on a narrow window rather than cutting their texts.
@@ -269,7 +274,9 @@ class RosterTab(QWidget):
 
     def _show_counts(self, matched: int, total: int) -> None:
         self.busy_label.setText(self.tr("查询用时 {0} 毫秒").format(round(self.model.last_load_seconds * 1000)))
-        self.count_label.setText(self.tr("共 {0} 人 / 筛选 {1} 人").format(total, matched))
+        counts = self.tr("共 {0} 人 / 筛选 {1} 人").format(total, matched)
+        note = search.list_note(self.search.text())      # a pasted list longer than is searched
+        self.count_label.setText(f"{counts}（{note}）" if note else counts)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.busy_label.setText(self.tr("查询失败"))
@@ -391,6 +398,11 @@ class RosterTab(QWidget):
             return
         dialog.show_page(page)
         dialog.saved.connect(self._changed)
+        dialog.exec()
+
+    def find_duplicates(self) -> None:
+        dialog = _merge_workers_dialog(self)
+        dialog.merged.connect(self._changed)
         dialog.exec()
 
     def import_roster(self) -> None:

@@ -161,10 +161,11 @@ def test_several_sheets_with_a_header_ask_which_one(db, office, tmp_path):
 
 # --- merged cells ---------------------------------------------------------------------------------------
 
-def test_merged_cells_are_filled_down_and_said_so(db, office, tmp_path):
+def merged_roster(path: Path) -> Path:
+    """38 rows: 所属社区 merged over all of them, 所属领域 merged in two blocks."""
     rows = [good_row(i, 所属社区="新华社区" if i == 0 else None, 所属领域="企业" if i == 0 else None)
             for i in range(38)]
-    path = write_roster(tmp_path / "r.xlsx", rows)
+    write_roster(path, rows)
     wb = openpyxl.load_workbook(path)
     ws = wb.active
     community = roster.HEADERS.index("所属社区") + 1
@@ -174,6 +175,15 @@ def test_merged_cells_are_filled_down_and_said_so(db, office, tmp_path):
     ws.merge_cells(start_row=21, start_column=sector, end_row=39, end_column=sector)
     ws.cell(row=21, column=sector, value="事业单位")
     wb.save(path)
+    return path
+
+
+# An .ods as LibreOffice writes it: calamine reports no merged ranges for ods, content.xml has them.
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_merged_cells_are_filled_down_and_said_so(db, office, tmp_path, fmt):
+    path = merged_roster(tmp_path / "r.xlsx")
+    if fmt == "ods":
+        path = convert(path, "ods")
     result = import_roster(path)
     assert result.count == 38
     assert result.warnings == ["第2–20行 〈所属领域〉 合并单元格，已按“企业”填入",

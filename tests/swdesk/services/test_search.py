@@ -327,3 +327,24 @@ def test_first_page_within_a_time_limit(people, monkeypatch):
     assert search.first_page_within(specific, 200, 6, -1.0) is None
     assert search.count(specific) == 3
     assert search.first_page_within(specific, 200, 6, 1.0)[1] == 3
+
+
+def test_a_pasted_list_of_a_thousand_words_is_one_set_lookup(people):
+    """78 words overflowed SQLite's parser stack and ~1,000 Python's recursion limit; a pasted
+    column (names, ID numbers, card numbers) now finds anyone on it."""
+    filler = [f"无此人{i}" for i in range(997)]
+    text = "\n".join(filler[:500] + ["张三", people["王喆"].id_number, people["李四"].card_no.lower()] + filler[500:])
+    view = search.View(text=text)
+    assert sorted(names(view)) == ["张三", "李四", "王喆"] and search.count(view, cached=False) == 3
+    assert search.list_note(text) == ""
+    assert sorted(names(search.View(text="张三、李四，王喆"))) == ["张三", "李四", "王喆"]
+    # Typed words still narrow (every word must match), as before.
+    assert names(search.View(text="张 zs")) == ["张三"]
+
+
+def test_an_over_long_list_is_cut_with_a_note_and_an_over_long_word_matches_nobody(people):
+    text = "\n".join([f"无此人{i}" for i in range(search.MAX_LIST_ENTRIES)] + ["张三"])
+    assert names(search.View(text=text)) == []
+    assert search.list_note(text) == f"粘贴的名单有 {search.MAX_LIST_ENTRIES + 1} 项，只按前 {search.MAX_LIST_ENTRIES} 项查找"
+    assert search.count(search.View(text="3" * 10_000), cached=False) == 0
+    assert names(search.View(text="1380000")) == ["张三"]        # the cached shape of a digits word is intact

@@ -84,15 +84,17 @@ def test_pasted_list_matches_names_and_cards_and_reports_unknown(office):
     a = make_worker(office, "李娜", card_no="350502202600001")
     b = make_worker(office, "王芳")
     c = make_worker(office, "陈静", card_no="350502202600003")
-    make_worker(office, "王芳", status="离队")  # the 在册 one is meant
+    gone = make_worker(office, "王芳", status="离队")  # even then the clerk says which 王芳
     make_worker(office, "张伟")
     make_worker(office, "张伟", sector="事业单位")
     text = "1. 李娜\n王芳、350502202600003，  赵无名\n张伟\t李娜"
     matched, problems = training.attendance_from_pasted_text(course.id, text)
-    assert matched == [a.id, b.id, c.id]
-    assert [(p.entry, p.reason) for p in problems] == [("赵无名", "未找到"), ("张伟", "重名")]
-    assert len(problems[1].candidates) == 2 and "同名" in problems[1].describe()
-    assert training.add_attendance(course.id, matched) == 3
+    assert matched == [a.id, c.id]
+    assert [(p.entry, p.reason) for p in problems] == [("王芳", "重名"), ("赵无名", "未找到"), ("张伟", "重名")]
+    assert [i for i, _ in problems[0].candidates] == [b.id, gone.id]
+    assert "（离队）" in problems[0].candidates[1][1] and "离队" not in problems[0].candidates[0][1]
+    assert len(problems[2].candidates) == 2 and "同名" in problems[2].describe()
+    assert training.add_attendance(course.id, matched) == 2
 
 
 def test_split_pasted_keeps_order_and_drops_numbers():

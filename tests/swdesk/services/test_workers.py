@@ -261,3 +261,35 @@ def test_progress_can_cancel_a_bulk_create(db, office):
         workers.bulk_create(rows, progress=lambda done, total: done < 1000)
     assert Worker.select().count() == 0
     assert AuditLog.select().count() == 0
+
+
+def test_a_single_save_names_a_possible_duplicate_and_saves_when_told(db, office):
+    first = workers.create(person(id_number="", birth_date=dt.date(1990, 1, 5), gender="男", phone=""))
+    with pytest.raises(workers.PossibleDuplicate) as caught:
+        workers.create(person())                        # same name and birth date, now with an ID
+    (found_id, line), = caught.value.candidates
+    assert found_id == first.id
+    assert "姓名和出生日期相同" in line and "其中一方没有身份证号" in line and first.card_no in line
+    assert str(caught.value).startswith("可能重复：")
+    assert Worker.select().count() == 1                 # nothing written
+    second = workers.create(person(), allow_duplicates=True)
+    assert Worker.select().count() == 2
+    # Same name and phone, no ID on either side; another birth date.
+    with pytest.raises(workers.PossibleDuplicate) as caught:
+        workers.create(person(id_number="", birth_date=dt.date(1985, 2, 2), gender="男", phone=second.phone))
+    assert {i for i, _ in caught.value.candidates} == {second.id}
+    assert "姓名和手机号码相同，其中一方没有身份证号" in caught.value.candidates[0][1]
+    # Two people with different ID numbers are two people: only the one without an ID is named.
+    with pytest.raises(workers.PossibleDuplicate) as caught:
+        workers.create(person(id_number=idcard.make("350502", dt.date(1990, 1, 5), 13)))
+    assert [i for i, _ in caught.value.candidates] == [first.id]
+
+
+def test_an_edit_is_compared_again_only_when_it_changes_who_the_person_is(db, office):
+    workers.create(person(id_number="", birth_date=dt.date(1990, 1, 5), gender="男", phone=""))
+    other = workers.create(person(name="张四"))
+    with pytest.raises(workers.PossibleDuplicate):
+        workers.update(other.id, {"name": "张三"}, other.version)
+    other = workers.update(other.id, {"name": "张三"}, other.version, allow_duplicates=True)
+    # The pair the clerk kept is not asked about on every later save.
+    workers.update(other.id, {"employer": "区福利院"}, other.version)
