@@ -227,8 +227,8 @@ def unlock(path: str | os.PathLike, secret: str, label: str | None = None) -> by
     file, and keep it in memory for db.open_database."""
     key = unwrap_key(path, secret, label)
     if not key_opens(path, key):
-        raise DamagedKeyFile(f"密钥文件与数据库不匹配（可能来自另一个数据库）：{keys_path(path)}"
-                             "（数据库未作任何改动）")
+        raise DamagedKeyFile(f"密钥文件与数据库不匹配（可能来自另一个数据库），或数据库文件已损坏：{keys_path(path)}"
+                             "（数据库未作任何改动；可从备份恢复）")
     remember(path, key)
     return key
 

@@ -105,7 +105,12 @@ def _login_to_current(args) -> str | None:
     target = args.db or db.default_target()
     if not db.is_url(target) and not Path(target).expanduser().is_file():
         return None
-    password = common.unlock_from_args(args)  # a wrong password stops here, nothing changed
+    try:
+        password = common.unlock_from_args(args)  # a wrong password stops here, nothing changed
+    except encryption.DamagedKeyFile:
+        if args.func is not run_restore:
+            raise
+        return None   # restoring is how a damaged database (or key file) is repaired
     try:
         db.open_database(target, migrate=False)
         try:

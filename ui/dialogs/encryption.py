@@ -61,6 +61,16 @@ def unlock_at_start(target: str | None, parent: QWidget | None = None) -> bool:
                   _tr("数据库已加密。请输入数据库密码（单位密码、操作员本人的密码或恢复密钥）："))
 
 
+def unlock_if_needed(parent: QWidget | None, target: str) -> bool:
+    """Before another database file opens (文件 → 打开数据库…): its password if it is encrypted
+    and not yet unlocked; True when it may be opened."""
+    if db.is_url(target) or encryption.key_for(target) is not None or not encryption.keys_path(target).is_file():
+        return True
+    if not encryption.is_encrypted_file(target):
+        return True
+    return unlock_at_start(target, parent)
+
+
 def unlock_backup(parent: QWidget | None, path: str | Path) -> bool:
     """Before a restore: a backup of the open database opens with its key; another asks."""
     if not encryption.is_encrypted_file(path) or encryption.known_key_for(path) is not None:
