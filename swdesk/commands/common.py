@@ -12,13 +12,13 @@ from swdesk.models import Office
 from swdesk.services import operators, scope
 
 
-def ask_secret(prompt: str, env: str = encryption.PASSWORD_ENV) -> str:
+def ask_secret(prompt: str, env: str = encryption.PASSWORD_ENV, what: str = "密码") -> str:
     """A password from the environment variable `env` (scheduled jobs), else typed at a prompt."""
     value = os.environ.get(env)
     if value is not None:
         return value
     if not (sys.stdin and sys.stdin.isatty()):
-        raise UserError(f"需要密码：请设置环境变量 {env}，或在终端中运行以便输入密码")
+        raise UserError(f"需要{what}：请设置环境变量 {env}，或在终端中运行以便输入密码")
     try:
         return getpass.getpass(prompt)
     except EOFError:
@@ -48,8 +48,15 @@ def unlock_from_args(args) -> str | None:
     if not encryption.keys_path(target).is_file():  # not a database, or its key file is gone: open says which
         return None
     user = getattr(args, "user", None)
-    secret = ask_secret(f"操作员 {user} 的密码：" if user else "数据库密码（或恢复密钥）：")
-    encryption.unlock(target, secret, encryption.operator_label(user) if user else None)
+    secret = ask_secret(f"操作员 {user} 的密码：" if user else "数据库密码（或恢复密钥）：",
+                        what=f"操作员 {user} 的密码" if user else
+                        "加密数据库的密码（单位密码，或已建立操作员账户时用 --user 登录名 并给出其密码）")
+    try:
+        encryption.unlock(target, secret, encryption.operator_label(user) if user else None)
+    except encryption.WrongSecret:
+        if user:  # the same words as a wrong operator password on a plain database
+            raise UserError("登录名或密码错误") from None
+        raise
     return secret
 
 
