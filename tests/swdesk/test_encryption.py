@@ -241,3 +241,16 @@ def test_command_line_takes_the_password_from_the_environment(encrypted, run_cli
     assert status == 0, err
     made = Path(out.split("：", 1)[1].strip())
     assert planted_in(made) == [] and encryption.keys_path(made).is_file()
+
+
+def test_restore_repairs_a_database_whose_key_file_is_damaged(encrypted, run_cli, monkeypatch):
+    copy = backup.backup_to_dir(encrypted.parent.parent / "usb")
+    db.close_database()
+    encryption.keys_path(encrypted).write_text("{damaged", encoding="utf-8")
+    monkeypatch.setenv("SWDESK_PASSWORD", PASSWORD)
+    status, _out, err = run_cli("check", db_target=str(encrypted))
+    assert status == 1 and "密钥文件已损坏" in err
+    status, out, err = run_cli("restore", str(copy), db_target=str(encrypted))
+    assert status == 0, err
+    status, out, err = run_cli("check", db_target=str(encrypted))
+    assert status == 0 and "检查通过" in out, err
