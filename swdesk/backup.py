@@ -37,7 +37,7 @@ from pathlib import Path
 
 import peewee
 
-from swdesk import check, connection, db, files, migrations, models
+from swdesk import check, connection, db, encryption, files, migrations, models
 from swdesk.errors import UserError
 from swdesk.services import settings
 from swdesk.services.base import require_admin
@@ -90,18 +90,18 @@ def read_whose(path: Path | str) -> Whose:
         size = 0
     identity = workers = None
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
+        con = encryption.connect(path, read_only=True)
+    except (*encryption.ERRORS, UserError):  # unreadable, or encrypted with a key not unlocked here
         return Whose(None, None, size)
     try:
         try:
             row = con.execute("SELECT value FROM setting WHERE key = ?", (migrations.IDENTITY_KEY,)).fetchone()
             identity = json.loads(row[0]) if row else None
-        except (sqlite3.Error, ValueError, TypeError):
+        except (*encryption.ERRORS, ValueError, TypeError):
             identity = None
         try:
             workers = int(con.execute("SELECT COUNT(*) FROM worker").fetchone()[0])
-        except sqlite3.Error:
+        except encryption.ERRORS:
             workers = None
     finally:
         con.close()
@@ -146,7 +146,7 @@ def copy_sqlite_online(target: Path, source: Path | None = None, progress: Progr
     try:
         with files.write_atomically(target, (target.suffix,), "备份文件") as tmp:
             db.copy_online(tmp, source, progress)
-    except sqlite3.Error as exc:
+    except encryption.ERRORS as exc:
         raise BackupError(f"备份失败：{_describe(exc)}") from exc
     except db.DatabaseOpenError as exc:
         raise BackupError(str(exc)) from exc
@@ -228,12 +228,25 @@ def backup_to_dir(directory: Path | str | None = None, now: _dt.datetime | None 
     identity = open_identity()
     target = _free_name(directory, backup_filename(now, identity=identity))
     copy_sqlite_online(target, progress=progress)
+    copy_keys(db.sqlite_path(), target)
     whose = read_whose(target)
     _write_sidecar(target, whose, now)
     source = db.sqlite_path()
     if identity and source is not None:
         remember_identity(source, identity, whose.workers)
     return target
+
+
+def copy_keys(source: Path | None, target: Path) -> None:
+    """An encrypted copy carries its database's key file ("<copy>.keys", issue 20): it then opens
+    with the same passwords or recovery key wherever it goes, and only with them."""
+    if source is None or not encryption.is_encrypted_file(target):
+        return
+    try:
+        data = encryption.keys_path(source).read_bytes()
+    except OSError as exc:
+        raise BackupError(f"无法复制密钥文件：{files.os_error_text(exc, encryption.keys_path(source))}") from exc
+    files.write_bytes(encryption.keys_path(target), data, (encryption.KEYS_SUFFIX,), "密钥文件")
 
 
 def _free_name(directory: Path, name: str) -> Path:
@@ -390,6 +403,7 @@ def prune(directory: Path | str, keep: dict[str, int] | None = None) -> list[Pat
             try:
                 backup.path.unlink()
                 sidecar_of(backup.path).unlink(missing_ok=True)
+                encryption.keys_path(backup.path).unlink(missing_ok=True)
                 removed.append(backup.path)
             except OSError:
                 log.warning("cannot delete old backup %s", backup.path)
@@ -420,17 +434,18 @@ def verify_file(path: Path | str) -> int:
     path = Path(path)
     if not path.is_file():
         raise UserError(f"备份文件不存在：{path}")
-    with open(path, "rb") as fh:  # a backup, never the open database (restore refuses that first)
-        header = fh.read(16)
-    if header != b"SQLite format 3\x00":
-        raise UserError(f"此文件不是 swdesk 数据库备份（不是 SQLite 数据库文件）：{path.name}")
+    # A backup, never the open database (restore refuses that first): its header may be read.
+    if encryption.is_encrypted_file(path) and encryption.known_key_for(path) is None:
+        if encryption.keys_path(path).is_file():
+            raise encryption.KeyNeeded(f"备份文件 {path.name} 已加密，需要密码或恢复密钥才能打开")
+        raise UserError(f"此文件不是 swdesk 数据库备份（不是 SQLite 数据库文件，也没有可用的密钥文件）：{path.name}")
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        con = encryption.connect(path, read_only=True)
+    except encryption.ERRORS as exc:
         raise UserError(f"无法打开备份文件 {path.name}：{exc}") from exc
     try:
         version = _verify_tables(con, path)
-    except sqlite3.DatabaseError as exc:
+    except encryption.DATABASE_ERRORS as exc:
         raise UserError(f"备份文件 {path.name} 已损坏，不能用于恢复（{exc}）") from exc
     finally:
         con.close()
@@ -469,7 +484,12 @@ def consistency_of(path: Path) -> list[str]:
     A file whose tables cannot even be read this way is damaged: UserError. Other findings are
     returned (a backup with, say, hours of a deleted visit is still the clerk's best copy)."""
     previous = db.proxy.obj
-    candidate = peewee.SqliteDatabase(f"file:{path}?mode=ro", uri=True, pragmas={"query_only": 1})
+    key = encryption.known_key_for(path) if encryption.is_encrypted_file(path) else None
+    if key is not None:
+        candidate = connection.EncryptedSqliteDatabase(f"file:{path}?mode=ro", uri=True, key=key,
+                                                      pragmas={"query_only": 1})
+    else:
+        candidate = peewee.SqliteDatabase(f"file:{path}?mode=ro", uri=True, pragmas={"query_only": 1})
     db.proxy.initialize(candidate)
     try:
         return check.consistency_problems()
@@ -604,6 +624,8 @@ def _restore_closed(file: Path, target: Path, now: _dt.datetime, progress: Progr
                     allow_other: bool) -> tuple[Path, Path | None]:
     try:
         verify_file(file)
+    except encryption.KeyNeeded:
+        raise
     except UserError as exc:
         raise UserError(f"{exc}。当前数据库未作任何改动。") from exc
     _refuse_other_database(file, target, allow_other)
@@ -614,7 +636,7 @@ def _restore_closed(file: Path, target: Path, now: _dt.datetime, progress: Progr
         files._fsync_file(staged)
         # Checked right before the file moves (not before the copy, which may take minutes).
         _refuse_if_in_use(target)
-    except (sqlite3.Error, OSError) as exc:
+    except (*encryption.ERRORS, OSError) as exc:
         staged.unlink(missing_ok=True)
         raise UserError(f"恢复失败：{_describe(exc)}；当前数据库未改动") from exc
     except UserError:
@@ -622,13 +644,15 @@ def _restore_closed(file: Path, target: Path, now: _dt.datetime, progress: Progr
         raise
     aside = _move_aside(target, now, kind) if target.exists() else None
     try:
+        _keys_for_restored(file, staged, target, aside)
         files.replace(staged, target)
         files._fsync_dir(target.parent)
-    except OSError as exc:
+    except (OSError, UserError) as exc:
         staged.unlink(missing_ok=True)
         if aside is not None:
             _move_back(aside, target)
-        raise UserError(f"恢复失败：{files.os_error_text(exc, target)}；当前数据库未改动") from exc
+        why = files.os_error_text(exc, target) if isinstance(exc, OSError) else str(exc)
+        raise UserError(f"恢复失败：{why}；当前数据库未改动") from exc
     log.info("restored %s from %s (old file kept as %s)", target, file, aside)
     return target, aside
 
@@ -651,23 +675,40 @@ def _refuse_if_in_use(target: Path) -> None:
     if not target.exists():
         return
     try:
-        con = sqlite3.connect(str(target), timeout=1)
-    except sqlite3.Error:
+        con = encryption.connect(target, timeout=1)
+    except (*encryption.ERRORS, UserError):  # unreadable, or encrypted under an unknown key
         return
     try:
         con.execute("PRAGMA journal_mode=DELETE").fetchone()
-    except sqlite3.OperationalError as exc:
+    except encryption.OPERATIONAL_ERRORS as exc:
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
             raise UserError("数据库正被其他程序使用（例如另一个社工服务台窗口、命令行或 sqlite3），"
                             f"请关闭后再恢复；当前数据库未改动：{target}") from exc
         log.warning("cannot switch %s out of WAL before restore: %s", target, exc)
-    except sqlite3.DatabaseError as exc:  # damaged: moved aside as it is
+    except encryption.DATABASE_ERRORS as exc:  # damaged: moved aside as it is
         log.warning("damaged %s before restore: %s", target, exc)
     finally:
         con.close()
 
 
-_SIDE_FILES = ("-wal", "-shm", "-journal")
+_SIDE_FILES = ("-wal", "-shm", "-journal", encryption.KEYS_SUFFIX)
+
+
+def _keys_for_restored(file: Path, staged: Path, target: Path, aside: Path | None) -> None:
+    """An encrypted backup brings its key file (else the one of the file moved aside: the same
+    database, the same key); the key stays unlocked for the reopen. A plain one leaves none."""
+    if not encryption.is_encrypted_file(staged):
+        encryption.forget(target)
+        return
+    source = encryption.keys_path(file)
+    if not source.is_file() and aside is not None:
+        source = encryption.keys_path(aside)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise UserError(f"找不到备份的密钥文件：{files.os_error_text(exc, source)}") from exc
+    files.write_bytes(encryption.keys_path(target), data, (encryption.KEYS_SUFFIX,), "密钥文件")
+    encryption.remember(target, encryption.key_for(file))
 
 
 def _kind_of_current(target: Path) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 import peewee
 from peewee import fn
 
-from swdesk import db, idcard, models, vocab
+from swdesk import db, encryption, idcard, models, vocab
 from swdesk.privacy import mask_id
 
 MAX_LISTED = 10  # record ids named per problem; the count is always exact
@@ -31,8 +31,9 @@ def sqlite_file_problems(con: sqlite3.Connection | None = None, quick: bool = Fa
                          foreign_keys: bool = True) -> list[str]:
     """integrity_check (or quick_check) and foreign_key_check of an SQLite connection.
 
-    `con` is a plain sqlite3 connection (restore checks a file before opening it); None = the
-    open database. foreign_keys=False leaves out foreign_key_check.
+    `con` is a raw connection, sqlite3's or SQLCipher's (restore checks a file before opening it,
+    the encrypt job its copy); None = the open database. foreign_keys=False leaves out
+    foreign_key_check.
     """
     pragma = "quick_check" if quick else "integrity_check"
 
@@ -44,7 +45,7 @@ def sqlite_file_problems(con: sqlite3.Connection | None = None, quick: bool = Fa
     problems: list[str] = []
     try:
         result = [r[0] for r in rows(f"PRAGMA {pragma}")]
-    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
+    except (*encryption.DATABASE_ERRORS, peewee.DatabaseError) as exc:
         return [f"数据库文件已损坏：{exc}"]
     if result != ["ok"]:
         problems.append(f"数据库文件已损坏（完整性检查发现 {len(result)} 处问题）：{result[0]}")
@@ -53,7 +54,7 @@ def sqlite_file_problems(con: sqlite3.Connection | None = None, quick: bool = Fa
         return problems
     try:
         broken = rows("PRAGMA foreign_key_check")
-    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
+    except (*encryption.DATABASE_ERRORS, peewee.DatabaseError) as exc:
         return [f"数据库文件已损坏：{exc}"]
     by_table: dict[str, list] = {}
     for table, rowid, parent, _fk in broken:

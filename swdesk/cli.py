@@ -94,10 +94,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_path = logs.setup_logging()
     try:
         if getattr(args, "needs_db", True):
-            db.open_database(args.db)
             from swdesk.commands import common
 
-            common.login_from_args(args)
+            password = common.unlock_from_args(args)
+            db.open_database(args.db)
+            common.login_from_args(args, password)
         return int(args.func(args) or 0)
     except (UserError, db.DatabaseOpenError) as exc:
         print(f"错误：{exc}", file=sys.stderr)

@@ -15,6 +15,8 @@ own, and swdesk.backup.restore refuses while any is left.
 """
 from __future__ import annotations
 
+import datetime
+import decimal
 import os
 import sqlite3
 import struct
@@ -25,11 +27,18 @@ from pathlib import Path
 
 import peewee
 from peewee import DatabaseProxy
+from sqlcipher3 import dbapi2 as sqlcipher
 
 if sys.platform.startswith("linux"):  # open-file-description locks: Linux only
     import fcntl
 
 proxy = DatabaseProxy()
+
+# The values peewee adapts for sqlite3 at import, adapted alike for SQLCipher's module (as
+# playhouse/sqlcipher_ext.py does): a Decimal or a time must not be refused on an encrypted file.
+sqlcipher.register_adapter(decimal.Decimal, str)
+sqlcipher.register_adapter(datetime.date, str)
+sqlcipher.register_adapter(datetime.time, str)
 
 
 class DatabaseOpenError(Exception):
@@ -66,10 +75,13 @@ class TrackedSqliteDatabase(peewee.SqliteDatabase):
         return str(dict(self._pragmas).get("journal_mode", "")).lower() == "wal"
 
     def _connect(self):
-        conn = super()._connect()
+        conn = self._open_connection()
         with self._connections_lock:
             self._connections[conn] = threading.current_thread()
         return conn
+
+    def _open_connection(self):
+        return super()._connect()
 
     def _close(self, conn):
         with self._connections_lock:
@@ -89,7 +101,7 @@ class TrackedSqliteDatabase(peewee.SqliteDatabase):
         for conn in ended:
             try:
                 conn.close()
-            except sqlite3.Error:
+            except (sqlite3.Error, sqlcipher.Error):
                 pass
 
     def close_all(self) -> int:
@@ -119,9 +131,29 @@ class TrackedSqliteDatabase(peewee.SqliteDatabase):
         for conn in ended:
             try:
                 conn.close()
-            except sqlite3.Error:
+            except (sqlite3.Error, sqlcipher.Error):
                 pass
         return len(running)
+
+
+class EncryptedSqliteDatabase(TrackedSqliteDatabase):
+    """The same database on an SQLCipher-encrypted file (issue 20, swdesk/encryption.py): every
+    connection is SQLCipher's and gets the raw key before anything else touches the file."""
+
+    def __init__(self, *args, key: bytes, **kwargs):
+        self._key = key
+        super().__init__(*args, **kwargs)
+
+    def _open_connection(self):
+        # peewee's SqliteDatabase._connect with sqlcipher3's module instead of sqlite3's.
+        conn = sqlcipher.connect(self.database, timeout=self._timeout, isolation_level=None, **self.connect_params)
+        try:
+            conn.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")
+            self._add_conn_hooks(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
 
 # --- the file guard -------------------------------------------------------------------------------

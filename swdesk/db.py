@@ -31,9 +31,10 @@ from urllib.parse import unquote, urlparse
 
 import peewee
 
-from swdesk import files, migrations
+from swdesk import encryption, files, migrations
 from swdesk.connection import (
     DatabaseOpenError,
+    EncryptedSqliteDatabase,
     TrackedSqliteDatabase,
     database,
     install_append_only_guard,
@@ -43,7 +44,7 @@ from swdesk.connection import (
     sqlite_path,
 )
 
-__all__ = ["DatabaseOpenError", "database", "install_append_only_guard", "is_postgres", "is_sqlite",
+__all__ = ["DatabaseOpenError", "DatabaseLocked", "database", "install_append_only_guard", "is_postgres", "is_sqlite",
            "proxy", "sqlite_path"]
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,11 @@ SQLITE_PRAGMAS = {
     "synchronous": "full",
     "cache_size": -32000,
 }
+
+
+class DatabaseLocked(DatabaseOpenError):
+    """The file is encrypted (issue 20) and no password has unlocked it in this process: the
+    window asks for one, the command line takes SWDESK_PASSWORD or a prompt (unlock_for_command_line)."""
 
 
 def data_dir() -> Path:
@@ -100,7 +106,30 @@ def make_database(target: str | None = None) -> peewee.Database:
         # provide, so two PCs on one file could corrupt it. A rollback journal is safe there.
         logging.getLogger(__name__).warning("database %s is on a network drive (%s): journal_mode=delete", path, remote)
         pragmas["journal_mode"] = "delete"
+    key = encryption.key_for(path)
+    if encryption.is_encrypted_file(path):
+        if key is None and not encryption.keys_path(path).is_file():
+            raise DatabaseOpenError(f"文件不是有效的 swdesk 数据库或已损坏：{path}（如果这是加密的数据库，"
+                                    f"请把它的密钥文件 {encryption.keys_path(path).name} 放回数据库旁边）")
+        if key is None:
+            raise DatabaseLocked(f"数据库已加密，需要密码才能打开：{path}")
+        return EncryptedSqliteDatabase(str(path), key=key, pragmas=pragmas, timeout=5)
+    if key is not None and not _has_content(path):
+        # A new database for an office that chose a password (and the test suite's encrypted run).
+        return EncryptedSqliteDatabase(str(path), key=key, pragmas=pragmas, timeout=5)
     return TrackedSqliteDatabase(str(path), pragmas=pragmas, timeout=5)
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def is_encrypted() -> bool:
+    """Whether the open database is an encrypted SQLite file."""
+    return isinstance(proxy.obj, EncryptedSqliteDatabase)
 
 
 # File systems that live on another machine (Linux /proc/mounts names).
@@ -176,6 +205,8 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> peewee.
     database_ = make_database(target)
     proxy.initialize(database_)
     files.protect_database(sqlite_path())
+    if sqlite_path() is not None:
+        encryption.note_open(sqlite_path(), is_encrypted())
     _unclean_checked = False
     try:
         database_.connect(reuse_if_open=True)
@@ -208,6 +239,7 @@ def close_database() -> int:
         left = database_.close_all()
         if not left:
             _remove_own_marker(database_.database)
+            _note_closed(database_.database)
         return left
     if not database_.is_closed():
         database_.close()
@@ -217,10 +249,16 @@ def close_database() -> int:
 def close_other(database_: peewee.Database) -> None:
     """Close a database the proxy no longer points at (the window switched to another one)."""
     if isinstance(database_, TrackedSqliteDatabase):
-        database_.close_all()
+        if not database_.close_all():
+            _note_closed(database_.database)
         _remove_own_marker(database_.database)
     elif not database_.is_closed():
         database_.close()
+
+
+def _note_closed(path: str) -> None:
+    if path not in (":memory:", ""):
+        encryption.note_open(path, None)
 
 
 # --- unclean exits ------------------------------------------------------------------------------
@@ -294,13 +332,18 @@ def copy_online(target: Path, source: Path | None = None,
     (which must not exist yet) through SQLite's online backup API; `progress(done, total)` in pages.
 
     The only way swdesk copies a database: SQLite's own locks stay in force (see the module doc).
-    Raises sqlite3.Error or OSError."""
+    Raises one of encryption.ERRORS, OSError or (an encrypted file not unlocked) KeyNeeded."""
     source = Path(source) if source is not None else sqlite_path()
     if source is None:
         raise DatabaseOpenError("当前数据库不是本机文件，无法用此方式备份")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    # An encrypted source gives an encrypted copy under the same key (SQLCipher's backup API
+    # copies pages as they are and needs the same key on both sides).
+    src = encryption.connect(source, read_only=True)
     try:
-        dst = sqlite3.connect(str(target))
+        key = encryption.key_for(source) if encryption.is_encrypted_file(source) else None
+        dst = encryption.sqlcipher.connect(str(target)) if key else sqlite3.connect(str(target))
+        if key:
+            dst.execute(encryption.pragma_key(key))
         try:
             # 1024 pages (4 MB) per step: the copy lets writers in between steps and reports.
             src.backup(dst, pages=1024,
@@ -325,7 +368,7 @@ def backup_before_migration(version: int) -> Path | None:
     try:
         copy_online(tmp, path)
         files.replace(tmp, target)
-    except (sqlite3.Error, OSError) as exc:
+    except (*encryption.ERRORS, OSError) as exc:
         tmp.unlink(missing_ok=True)
         raise DatabaseOpenError(f"升级数据结构前无法备份数据库，数据未作任何改动：{exc}") from exc
     log.info("backup before migration: %s", target)

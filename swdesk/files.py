@@ -86,6 +86,8 @@ def is_sqlite_file(path: Path) -> bool:
         # Never open the live database with a plain handle: closing it would drop every POSIX
         # lock this process holds on the file, SQLite's included (issue 22, see swdesk/db.py).
         return True
+    if Path(f"{path}.keys").is_file():  # an encrypted database (issue 20) beside its key file
+        return True
     try:
         with open(path, "rb") as fh:
             return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC

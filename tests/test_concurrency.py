@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from swdesk import db as swdb
 from swdesk.models import HomeVisit, HotlineRequest, ServiceHours, Worker
 
@@ -58,6 +60,7 @@ def _make_household(office) -> tuple[int, int]:
     return household.id, worker.id
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_concurrent_writers_lose_and_double_nothing(db_target, tmp_path):
     swdb.open_database(db_target)
     from swdesk.services.base import default_office

@@ -16,7 +16,8 @@ PYINSTALLER = Path(sys.executable).with_name("pyinstaller")
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(bool(os.environ.get("SWDESK_TEST_DB")), reason="built once, in the SQLite run"),
+    pytest.mark.skipif(bool(os.environ.get("SWDESK_TEST_DB") or os.environ.get("SWDESK_TEST_ENCRYPTED")),
+                       reason="built once, in the SQLite run"),
 ]
 
 
@@ -76,6 +77,17 @@ def test_frozen_build_runs_a_command(frozen_app, tmp_path):
                           env=_env(tmp_path), timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "检查通过" in proc.stdout
+
+
+def test_frozen_build_encrypts_and_opens_an_encrypted_database(frozen_app, tmp_path):
+    """SQLCipher's extension and cryptography's travel in the build (issue 20)."""
+    target = str(tmp_path / "e.db")
+    cli = str(frozen_app / _exe("swdesk-cli"))
+    env = dict(_env(tmp_path), SWDESK_NEW_PASSWORD="frozen-pass", SWDESK_PASSWORD="frozen-pass")
+    for args in (["check"], ["encrypt"], ["check"]):
+        proc = subprocess.run([cli, "--db", target, *args], capture_output=True, text=True, env=env, timeout=180)
+        assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "e.db").read_bytes()[:16] != b"SQLite format 3\x00" and "检查通过" in proc.stdout
 
 
 def test_frozen_build_starts_the_window_headless(frozen_app, tmp_path):

@@ -27,6 +27,7 @@ db.close_database()
 """
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_second_save_is_refused_with_what_changed(db_target):
     swdb.open_database(db_target)
     worker = workers.create({
@@ -106,6 +107,7 @@ A_FIELD = {"pair": (MentoringPair, "guardian_phone"), "group": (ElderGroup, "sit
            "household": (Household, "members")}
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 @pytest.mark.parametrize("kind", ["pair", "group", "household"])
 def test_second_save_of_a_programme_record_is_refused_with_what_changed(db_target, kind):
     swdb.open_database(db_target)

@@ -157,6 +157,7 @@ def install_translator(app: QApplication, language: str | None = None) -> QTrans
 # (ui/first_use.py). At start their Qt classes' enums cost ~25 ms CPU and 110 ms wall on the
 # loaded 2-core machine (python -X importtime, bench/startup.py).
 offer_recovery = OnFirstUse("ui.dialogs.recovery", "offer_recovery")
+unlock_database = OnFirstUse("ui.dialogs.encryption", "unlock_at_start")
 daily_backup_at_start = OnFirstUse("ui.dialogs.backup", "daily_backup_at_start")
 # The day's first backup follows the first paint: the clerk sees the window while it runs.
 BACKUP_AFTER_SHOW_MS = 300
@@ -190,6 +191,11 @@ def open_database_interactively(target: str | None) -> bool:
     """Open the database; on failure explain it and offer the startup recovery dialog."""
     try:
         open_and_check(target)
+    except db.DatabaseLocked:  # an encrypted file (issue 20): its password first, then open
+        db.close_database()
+        if not unlock_database(target):
+            return False
+        return open_database_interactively(target)
     except db.DatabaseOpenError as exc:
         log.warning("cannot open database %s: %s", target, exc)
         db.close_database()

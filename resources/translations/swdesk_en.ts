@@ -313,7 +313,7 @@ Please try once more. If the problem comes back, send this log file to the maint
     <context>
         <name>Backup</name>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="193" />
+            <location filename="../../ui/dialogs/backup.py" line="196" />
             <source>
 
 仍要用它替换当前数据库吗？当前数据库会另存一份。</source>
@@ -323,13 +323,13 @@ Please try once more. If the problem comes back, send this log file to the maint
 Replace the current database with it anyway? The current database is kept aside.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="192" />
+            <location filename="../../ui/dialogs/backup.py" line="195" />
             <source>不是当前数据库的备份</source>
             <extracomment>alias</extracomment>
             <translation>Not a backup of the current database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="52" />
+            <location filename="../../ui/dialogs/backup.py" line="53" />
             <source>今天的自动备份没有完成：{0}
 
 程序可以正常使用。请检查备份文件夹（例如U盘是否插好），或在“文件 → 备份”中另选文件夹。</source>
@@ -339,7 +339,7 @@ Replace the current database with it anyway? The current database is kept aside.
 The program can be used as normal. Check the backup folder (is the USB stick plugged in?) or choose another folder in "File → Backup".</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="233" />
+            <location filename="../../ui/dialogs/backup.py" line="236" />
             <source>将用备份文件
 {0}
 （{1}）
@@ -355,7 +355,7 @@ The file is checked first and the current database is kept aside.
 Continue?</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="209" />
+            <location filename="../../ui/dialogs/backup.py" line="212" />
             <source>已从 {0} 恢复数据库。
 恢复前的数据库已另存为：{1}</source>
             <extracomment>alias</extracomment>
@@ -363,73 +363,73 @@ Continue?</translation>
 The database as it was before is saved as: {1}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="180" />
+            <location filename="../../ui/dialogs/backup.py" line="181" />
             <source>当前连接的是数据库服务器（PostgreSQL）。请由数据库管理员用 pg_restore 在服务器上恢复。</source>
             <extracomment>alias</extracomment>
             <translation>This is a database server (PostgreSQL). Ask the database administrator to restore it on the server with pg_restore.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="180" />
+            <location filename="../../ui/dialogs/backup.py" line="181" />
             <source>恢复</source>
             <extracomment>alias</extracomment>
             <translation>Restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="209" />
+            <location filename="../../ui/dialogs/backup.py" line="212" />
             <source>恢复完成</source>
             <extracomment>alias</extracomment>
             <translation>Restore finished</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="200" />
+            <location filename="../../ui/dialogs/backup.py" line="203" />
             <source>无法恢复</source>
             <extracomment>alias</extracomment>
             <translation>Cannot restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="232" />
+            <location filename="../../ui/dialogs/backup.py" line="235" />
             <source>确认恢复</source>
             <extracomment>alias</extracomment>
             <translation>Confirm restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="228" />
+            <location filename="../../ui/dialogs/backup.py" line="231" />
             <source>社工服务台备份 (*.db *.bak);;所有文件 (*)</source>
             <extracomment>alias</extracomment>
             <translation>swdesk backups (*.db *.bak);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="52" />
+            <location filename="../../ui/dialogs/backup.py" line="53" />
             <source>自动备份未完成</source>
             <extracomment>alias</extracomment>
             <translation>Automatic backup incomplete</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="227" />
+            <location filename="../../ui/dialogs/backup.py" line="230" />
             <source>选择要恢复的备份文件</source>
             <extracomment>alias</extracomment>
             <translation>Choose the backup file to restore</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="210" />
+            <location filename="../../ui/dialogs/backup.py" line="213" />
             <source>（无）</source>
             <extracomment>alias</extracomment>
             <translation>(none)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="222" />
+            <location filename="../../ui/dialogs/backup.py" line="225" />
             <source>，另一个数据库的备份</source>
             <extracomment>alias</extracomment>
             <translation>, a backup of another database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="222" />
+            <location filename="../../ui/dialogs/backup.py" line="225" />
             <source>，当前数据库的备份</source>
             <extracomment>alias</extracomment>
             <translation>, a backup of the current database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="221" />
+            <location filename="../../ui/dialogs/backup.py" line="224" />
             <source>，无法确定是哪个数据库的备份</source>
             <extracomment>alias</extracomment>
             <translation>, the database it belongs to is unknown</translation>
@@ -438,87 +438,87 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>BackupDialog</name>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="64" />
+            <location filename="../../ui/dialogs/backup.py" line="65" />
             <source>备份数据库</source>
             <translation>Back up database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="67" />
+            <location filename="../../ui/dialogs/backup.py" line="68" />
             <source>自动备份（每天第一次打开程序时）</source>
             <translation>Automatic backup (first start of each day)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="70" />
+            <location filename="../../ui/dialogs/backup.py" line="71" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="75" />
+            <location filename="../../ui/dialogs/backup.py" line="76" />
             <source>备份文件夹：</source>
             <translation>Backup folder:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="87" />
+            <location filename="../../ui/dialogs/backup.py" line="88" />
             <source>保留份数：</source>
             <translation>Copies to keep:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="88" />
+            <location filename="../../ui/dialogs/backup.py" line="89" />
             <source>保存设置</source>
             <translation>Save settings</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="96" />
+            <location filename="../../ui/dialogs/backup.py" line="97" />
             <source>立即备份</source>
             <translation>Back up now</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="99" />
+            <location filename="../../ui/dialogs/backup.py" line="100" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="108" />
+            <location filename="../../ui/dialogs/backup.py" line="109" />
             <source>此文件夹中的备份（最新的在前）：</source>
             <translation>Backups in this folder (newest first):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="120" />
+            <location filename="../../ui/dialogs/backup.py" line="121" />
             <source>选择备份文件夹</source>
             <translation>Choose backup folder</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="133" />
+            <location filename="../../ui/dialogs/backup.py" line="134" />
             <source>本数据库</source>
             <translation>This database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="133" />
+            <location filename="../../ui/dialogs/backup.py" line="134" />
             <source>其他数据库</source>
             <translation>Other database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="134" />
+            <location filename="../../ui/dialogs/backup.py" line="135" />
             <source>{0} 名人员</source>
             <translation>{0} workers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="145" />
+            <location filename="../../ui/dialogs/backup.py" line="146" />
             <source>已保存备份设置。</source>
             <translation>Backup settings saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="155" />
+            <location filename="../../ui/dialogs/backup.py" line="156" />
             <source>正在备份…</source>
             <translation>Backing up…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="159" />
+            <location filename="../../ui/dialogs/backup.py" line="160" />
             <source>已备份到：{0}</source>
             <translation>Backed up to: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/backup.py" line="166" />
+            <location filename="../../ui/dialogs/backup.py" line="167" />
             <source>正在备份数据库…</source>
             <translation>Backing up the database…</translation>
         </message>
@@ -864,25 +864,25 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>DatabaseDialog</name>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="90" />
+            <location filename="../../ui/dialogs/database.py" line="94" />
             <source>打开数据库</source>
             <extracomment>alias</extracomment>
             <translation>Open database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="68" />
+            <location filename="../../ui/dialogs/database.py" line="72" />
             <source>数据库：</source>
             <extracomment>alias</extracomment>
             <translation>Database: </translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="51" />
+            <location filename="../../ui/dialogs/database.py" line="55" />
             <source>无法打开数据库</source>
             <extracomment>alias</extracomment>
             <translation>Cannot open database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="90" />
+            <location filename="../../ui/dialogs/database.py" line="94" />
             <source>社工服务台数据库 (*.db);;所有文件 (*)</source>
             <extracomment>alias</extracomment>
             <translation>swdesk databases (*.db);;All files (*)</translation>
@@ -1468,6 +1468,153 @@ The database as it was before is saved as: {1}</translation>
             <location filename="../../ui/dialogs/eldercare.py" line="139" />
             <source>加入小组日期</source>
             <translation>Joined group on</translation>
+        </message>
+    </context>
+    <context>
+        <name>Encryption</name>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="106" />
+            <source>两次输入的新密码不一致</source>
+            <extracomment>alias</extracomment>
+            <translation>The two new passwords differ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="94" />
+            <source>再次输入：</source>
+            <extracomment>alias</extracomment>
+            <translation>Again:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="125" />
+            <source>创建恢复密钥…</source>
+            <extracomment>alias</extracomment>
+            <translation>Create recovery key…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="123" />
+            <source>加密数据库…</source>
+            <extracomment>alias</extracomment>
+            <translation>Encrypt database…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="164" />
+            <source>单位密码已更改（数据库本身未重写）。</source>
+            <extracomment>alias</extracomment>
+            <translation>The office password was changed (the database itself was not rewritten).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="78" />
+            <source>备份文件 {0} 已加密。请输入它的密码或恢复密钥：</source>
+            <extracomment>alias</extracomment>
+            <translation>The backup {0} is encrypted. Enter its password or recovery key:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="52" />
+            <source>密码不正确</source>
+            <extracomment>alias</extracomment>
+            <translation>Wrong password</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="90" />
+            <source>当前密码：</source>
+            <extracomment>alias</extracomment>
+            <translation>Current password:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="138" />
+            <source>当前连接的是数据库服务器（PostgreSQL），由服务器自身的措施保护，本程序不对其加密。</source>
+            <extracomment>alias</extracomment>
+            <translation>Connected to a database server (PostgreSQL): it is protected by the server's own measures; this program does not encrypt it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="177" />
+            <source>恢复密钥</source>
+            <extracomment>alias</extracomment>
+            <translation>Recovery key</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="119" />
+            <location filename="../../ui/dialogs/encryption.py" line="164" />
+            <location filename="../../ui/dialogs/encryption.py" line="170" />
+            <source>数据加密</source>
+            <extracomment>alias</extracomment>
+            <translation>Data encryption</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="45" />
+            <source>数据已加密</source>
+            <extracomment>alias</extracomment>
+            <translation>Data encrypted</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="61" />
+            <source>数据库已加密。请输入数据库密码（单位密码、操作员本人的密码或恢复密钥）：</source>
+            <extracomment>alias</extracomment>
+            <translation>The database is encrypted. Enter the database password (the office password, your own operator password or the recovery key):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="140" />
+            <source>数据库已加密：{0}
+密钥文件：{1}（请与数据库一起备份；没有密码或恢复密钥它无法使用）</source>
+            <extracomment>alias</extracomment>
+            <translation>The database is encrypted: {0}
+Key file: {1} (back it up with the database; it is useless without a password or the recovery key)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="143" />
+            <source>数据库未加密：{0}
+加密后，复制走的数据库文件和备份没有密码无法读取。</source>
+            <extracomment>alias</extracomment>
+            <translation>The database is not encrypted: {0}
+Once encrypted, a copied database file or backup cannot be read without a password.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="93" />
+            <source>新密码：</source>
+            <extracomment>alias</extracomment>
+            <translation>New password:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="54" />
+            <source>无法打开加密的数据库</source>
+            <extracomment>alias</extracomment>
+            <translation>Cannot open the encrypted database</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="156" />
+            <source>更改单位密码</source>
+            <extracomment>alias</extracomment>
+            <translation>Change office password</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="124" />
+            <source>更改单位密码…</source>
+            <extracomment>alias</extracomment>
+            <translation>Change office password…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="162" />
+            <source>未能更改密码</source>
+            <extracomment>alias</extracomment>
+            <translation>Password not changed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="212" />
+            <source>正在加密数据库…</source>
+            <extracomment>alias</extracomment>
+            <translation>Encrypting the database…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="150" />
+            <source>设置数据库密码</source>
+            <extracomment>alias</extracomment>
+            <translation>Set database password</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="177" />
+            <source>这是数据库的恢复密钥，只显示这一次。请抄写或打印后锁好：忘记所有密码时，用它代替密码打开数据库。旧的恢复密钥已作废。</source>
+            <extracomment>alias</extracomment>
+            <translation>This is the database's recovery key, shown only this once. Write it down or print it and lock it away: if every password is forgotten, it opens the database instead of a password. The old recovery key no longer works.</translation>
         </message>
     </context>
     <context>
@@ -2934,73 +3081,78 @@ Create an administrator account in "Settings → Operators" first.</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="117" />
+            <source>数据加密…</source>
+            <translation>Data encryption…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="118" />
             <source>锁定</source>
             <translation>Lock</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="119" />
+            <location filename="../../ui/main_window.py" line="120" />
             <source>界面语言…</source>
             <translation>Language…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="121" />
+            <location filename="../../ui/main_window.py" line="122" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="122" />
+            <location filename="../../ui/main_window.py" line="123" />
             <source>验证服务证…</source>
             <translation>Verify service card…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="123" />
+            <location filename="../../ui/main_window.py" line="124" />
             <source>继续教育提醒…</source>
             <translation>Continuing-education reminders…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="125" />
+            <location filename="../../ui/main_window.py" line="126" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="126" />
+            <location filename="../../ui/main_window.py" line="127" />
             <source>填充示例数据…</source>
             <translation>Fill with demo data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="128" />
+            <location filename="../../ui/main_window.py" line="129" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="188" />
+            <location filename="../../ui/main_window.py" line="190" />
             <source>数据库：{0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="221" />
+            <location filename="../../ui/main_window.py" line="223" />
             <source>“{0}”页面加载失败，详情见日志。</source>
             <translation>The "{0}" page failed to load; see the log for details.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="305" />
+            <location filename="../../ui/main_window.py" line="307" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="309" />
             <location filename="../../ui/main_window.py" line="311" />
+            <location filename="../../ui/main_window.py" line="313" />
             <source>{0} — 社工服务台</source>
             <translation>{0} — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="322" />
+            <location filename="../../ui/main_window.py" line="324" />
             <source>查看范围：一个街道，或全区各街道</source>
             <translation>Scope: one street, or every street of the district</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="338" />
-            <location filename="../../ui/main_window.py" line="339" />
+            <location filename="../../ui/main_window.py" line="340" />
+            <location filename="../../ui/main_window.py" line="341" />
             <source>范围：{0}</source>
             <translation>Scope: {0}</translation>
         </message>
@@ -5068,47 +5220,47 @@ Restore from it anyway?</translation>
     <context>
         <name>ServerDialog</name>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="100" />
+            <location filename="../../ui/dialogs/database.py" line="104" />
             <source>连接数据库服务器</source>
             <translation>Connect to database server</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="110" />
+            <location filename="../../ui/dialogs/database.py" line="114" />
             <source>服务器地址</source>
             <translation>Server</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="111" />
+            <location filename="../../ui/dialogs/database.py" line="115" />
             <source>端口</source>
             <translation>Port</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="112" />
+            <location filename="../../ui/dialogs/database.py" line="116" />
             <source>数据库名</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="113" />
+            <location filename="../../ui/dialogs/database.py" line="117" />
             <source>用户名</source>
             <translation>User</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="114" />
+            <location filename="../../ui/dialogs/database.py" line="118" />
             <source>密码</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="115" />
+            <location filename="../../ui/dialogs/database.py" line="119" />
             <source>区级共享数据库使用 PostgreSQL。请勿把数据库文件放在网络共享文件夹中使用。</source>
             <translation>A district's shared database runs on PostgreSQL. Never use a database file from a network share.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="118" />
+            <location filename="../../ui/dialogs/database.py" line="122" />
             <source>连接</source>
             <translation>Connect</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/database.py" line="119" />
+            <location filename="../../ui/dialogs/database.py" line="123" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from swdesk import db
-from swdesk.commands.common import TerminalProgress, print_result
+from swdesk.commands.common import TerminalProgress, print_result, unlock_from_args
 from swdesk.jobs.import_roster import import_roster
 from swdesk.jobs.template_roster import template_roster
 
@@ -29,6 +29,7 @@ def register(sub) -> None:
 def run_template(args) -> int:
     # No database is needed; with --db the template lists that office's specialties.
     if args.db:
+        unlock_from_args(args)
         db.open_database(args.db)
     return print_result(template_roster(Path(args.out)))
 

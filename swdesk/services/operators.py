@@ -14,7 +14,7 @@ import re
 import secrets
 import sys
 
-from swdesk import vocab
+from swdesk import connection, encryption, vocab
 from swdesk.models import Office, Operator
 from swdesk.services import scope
 from swdesk.services.base import (
@@ -106,6 +106,7 @@ def create_operator(name: str, login: str, role: str, password: str,
     operator = Operator.create(name=name, login=login, role=role, salt=salt, password_hash=digest,
                                office=office_id)
     audit("create", operator, after=snapshot(operator), summary=f"新建操作员 {login}（{role}）")
+    _wrap_database_key(login, password)
     return operator
 
 
@@ -119,6 +120,7 @@ def change_password(operator_id: int, new_password: str) -> None:
     operator.salt, operator.password_hash = _new_secret(new_password)
     operator.save()
     audit("password", operator, summary=f"重设操作员 {operator.login} 的密码")
+    _wrap_database_key(operator.login, new_password)
 
 
 def change_own_password(old_password: str, new_password: str) -> None:
@@ -141,6 +143,7 @@ def change_own_password(old_password: str, new_password: str) -> None:
         operator.salt, operator.password_hash = _new_secret(new_password)
         operator.save()
         audit("password", operator, summary=f"操作员 {login} 修改了自己的密码")
+        _wrap_database_key(login, new_password)
 
 
 @writes("operator")
@@ -173,6 +176,8 @@ def deactivate(operator_id: int) -> Operator:
     operator.save()
     audit("deactivate", operator, before=before, after=snapshot(operator),
           summary=f"停用操作员 {operator.login}")
+    if (path := _encrypted_path()) is not None:  # a stopped account's password no longer opens the file
+        encryption.drop_secret(path, encryption.operator_label(operator.login))
     return operator
 
 
@@ -186,6 +191,23 @@ def reactivate(operator_id: int) -> Operator:
     audit("update", operator, before=before, after=snapshot(operator),
           summary=f"重新启用操作员 {operator.login}")
     return operator
+
+
+def _encrypted_path():
+    database = connection.proxy.obj
+    return connection.sqlite_path() if isinstance(database, connection.EncryptedSqliteDatabase) else None
+
+
+def _wrap_database_key(login: str, password: str, only_if_missing: bool = False) -> None:
+    """On an encrypted database (issue 20) each operator's password also unwraps the database key:
+    its slot in the key file is (re)written; the database itself is never re-encrypted."""
+    path = _encrypted_path()
+    if path is None:
+        return
+    label = encryption.operator_label(login)
+    if only_if_missing and label in encryption.labels(path):
+        return
+    encryption.set_secret(path, encryption.key_for(path), password, "password", label)
 
 
 def _matches(operator: Operator, password: str) -> bool:
@@ -227,10 +249,12 @@ def log_in(login: str, password: str) -> Session:
     with db.database().atomic():
         audit("login", table="operator", record_id=session.operator_login,
               summary=f"登录：{session.operator_name}（{session.role}）")
+    # A database encrypted with the office password: from now on this operator's own opens it too.
+    _wrap_database_key(session.operator_login, password, only_if_missing=True)
     return session
 
 
-def login_for_command_line(user: str | None) -> Session:
+def login_for_command_line(user: str | None, password: str | None = None) -> Session:
     """Set the session of a command: single user while no account exists, else --user + password."""
     if not has_operators():
         # The same start as the window's single user: the centre's own street in view.
@@ -239,7 +263,7 @@ def login_for_command_line(user: str | None) -> Session:
     if not user:
         raise UserError("已建立操作员账户，请用 --user 登录名 指定操作员"
                         f"（密码从环境变量 {PASSWORD_ENV} 读取，或在提示时输入）")
-    password = os.environ.get(PASSWORD_ENV)
+    password = password if password is not None else os.environ.get(PASSWORD_ENV)
     if password is None:
         if not (sys.stdin and sys.stdin.isatty()):
             raise UserError(f"需要操作员 {user} 的密码：请设置环境变量 {PASSWORD_ENV}，或在终端中运行以便输入密码")
@@ -250,6 +274,23 @@ def login_for_command_line(user: str | None) -> Session:
     return log_in(user, password)
 
 
+def create_recovery_key() -> str:
+    """A new recovery key of the open encrypted database (管理员 only; replaces the old one). It
+    is returned once, to be printed and locked away: it opens the database when every password
+    is forgotten, and is stored nowhere but wrapped in the key file."""
+    from swdesk import db
+
+    require_admin()
+    path = _encrypted_path()
+    if path is None:
+        raise UserError("当前数据库未加密，无需恢复密钥")
+    recovery = encryption.create_recovery_key(path)
+    with db.database().atomic():
+        audit("recovery_key", table="operator", record_id=current().operator_login or "",
+              summary="创建了数据库的恢复密钥（旧的恢复密钥作废）")
+    return recovery
+
+
 def require_admin_for(what: str) -> None:
     """PermissionDenied naming the action, for admin-only reads such as full-ID exports."""
     if not current().is_admin:
@@ -257,7 +298,8 @@ def require_admin_for(what: str) -> None:
 
 
 __all__ = [
-    "authenticate", "change_own_password", "change_password", "create_operator", "deactivate",
+    "authenticate", "change_own_password", "change_password", "create_operator", "create_recovery_key",
+    "deactivate",
     "first_run_setup",
     "has_operators", "list_operators", "log_in", "login_for_command_line", "reactivate",
     "require_admin", "require_admin_for", "set_role",

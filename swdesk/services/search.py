@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import sqlite3
 import threading
 import time
 from collections import OrderedDict
@@ -27,7 +26,7 @@ from typing import Any, NamedTuple
 import peewee
 from peewee import JOIN, SQL, NodeList, fn
 
-from swdesk import db, vocab
+from swdesk import db, encryption, vocab
 from swdesk.models import Community, Office, Worker, WorkerSpecialty
 from swdesk.services import base
 from swdesk.services.base import scoped
@@ -628,7 +627,7 @@ def first_page_within(view: View, limit: int, everyone: int | None, seconds: flo
         if everyone is None:
             everyone = total()
         rows, matched = first_page(view, limit, everyone)
-    except (peewee.OperationalError, sqlite3.OperationalError):   # the latter from fetchall()
+    except (peewee.OperationalError, *encryption.OPERATIONAL_ERRORS):   # the latter from fetchall()
         if too_late():
             return None        # aborted at the limit: a read, nothing to undo
         raise

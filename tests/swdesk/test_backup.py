@@ -27,6 +27,7 @@ def marker_in(path: Path) -> str | None:
         con.close()
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_backup_is_a_consistent_standalone_copy(db, tmp_path):
     add_marker("v1")
     path = backup.backup_to_dir(tmp_path / "bk")
@@ -125,6 +126,7 @@ def test_damaged_backup_is_refused_and_current_data_intact(db, db_target, tmp_pa
     assert not list(Path(db_target).parent.glob("*.restoring"))
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_restore_of_non_swdesk_and_newer_files_is_refused(db, db_target, tmp_path):
     other = tmp_path / "other.db"
     con = sqlite3.connect(str(other))
@@ -144,6 +146,7 @@ def test_restore_of_non_swdesk_and_newer_files_is_refused(db, db_target, tmp_pat
         backup.restore(tmp_path / "missing.db", db_target)
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_restore_good_backup_backs_up_current_first(db, db_target, tmp_path):
     settings.put("backup_dir", str(tmp_path / "bk"))
     add_marker("monday")
@@ -156,6 +159,7 @@ def test_restore_good_backup_backs_up_current_first(db, db_target, tmp_path):
     assert "before-restore" in safety.name
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_restore_when_database_is_closed(db_target, tmp_path):
     db.open_database(db_target)
     add_marker("a")
@@ -167,6 +171,7 @@ def test_restore_when_database_is_closed(db_target, tmp_path):
     assert db.proxy.obj is None or db.database().is_closed()
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_restore_onto_damaged_database_keeps_a_raw_copy(db_target, tmp_path):
     db.open_database(db_target)
     add_marker("good")
@@ -236,6 +241,7 @@ def test_backup_and_restore_commands(db_target, tmp_path, monkeypatch):
     assert code == 0, out + err
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_backup_with_unreadable_tables_is_refused(db, db_target, tmp_path):
     settings.put("marker", "current")
     odd = backup.backup_to_dir(tmp_path / "bk")
@@ -249,6 +255,7 @@ def test_backup_with_unreadable_tables_is_refused(db, db_target, tmp_path):
     assert settings.get("marker") == "current"
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_consistency_findings_do_not_block_a_restore(db, db_target, tmp_path, caplog):
     settings.put("marker", "in backup")
     path = backup.backup_to_dir(tmp_path / "bk")

@@ -66,6 +66,7 @@ def test_a_plain_file_handle_on_a_live_database_lets_another_process_delete_its_
     assert count_rows(path, "t") == 50               # the second 50 committed rows are lost
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_swdesk_never_opens_the_live_file_with_a_plain_handle(db, db_target):
     path = Path(db_target)
     for i in range(50):
@@ -115,6 +116,7 @@ def test_close_database_leaves_running_threads_alone_and_closes_ended_ones(db):
     assert not list(swdb.data_dir().glob("open-*.marker"))   # now a clean close
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_restore_waits_for_threads_that_hold_the_file(db, db_target, tmp_path):
     settings.put("marker", "backup")
     good = backup.backup_to_dir(tmp_path / "bk")
@@ -139,6 +141,7 @@ def test_restore_waits_for_threads_that_hold_the_file(db, db_target, tmp_path):
     con.close()
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_restore_is_refused_while_another_program_has_the_file_open(db, db_target, tmp_path):
     settings.put("marker", "backup")
     good = backup.backup_to_dir(tmp_path / "bk")
@@ -166,6 +169,7 @@ def _open_and_die(target: str) -> None:
                    env=dict(os.environ), timeout=120)
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_clean_close_leaves_no_marker_and_an_unclean_exit_is_quick_checked(db_target):
     swdb.open_database(db_target)
     assert swdb.unclean_exit_checked() is False
@@ -184,6 +188,7 @@ def test_clean_close_leaves_no_marker_and_an_unclean_exit_is_quick_checked(db_ta
     swdb.close_database()
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_damage_found_by_the_quick_check_after_an_unclean_exit(db_target):
     swdb.open_database(db_target)
     for i in range(300):

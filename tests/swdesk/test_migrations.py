@@ -67,6 +67,7 @@ def _temporary_step(migrator, database):
     pw_migrate.migrate(migrator.add_column("office", "test_motto", CharField(default="")))
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_older_database_is_backed_up_then_migrated(db_target, monkeypatch, sqlite_only):
     db.open_database(db_target)
     _add_worker_row()

@@ -53,6 +53,7 @@ def test_read_only_database_file(db_target):
         assert code == 1 and "只读" in err and "Traceback" not in err, err
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_locked_database_write(db, db_target):
     holder = sqlite3.connect(db_target, timeout=0)
     holder.execute("BEGIN IMMEDIATE")  # another program is in the middle of a write

@@ -69,6 +69,7 @@ def test_read_only_operator_cannot_change_backup_settings(qtbot, db):
     assert "没有修改数据的权限" in dialog.status.text()
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_restore_damaged_refused_then_good_restored(qtbot, db, db_target, tmp_path):
     settings.put("marker", "old")
     good = backup.backup_to_dir(tmp_path / "bk")
@@ -119,6 +120,7 @@ def press(key: str):
     return answer
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_newer_database_shows_refusal_not_crash(qtbot, db_target):
     swdb.open_database(db_target)
     from swdesk.models import SchemaVersion
@@ -161,6 +163,7 @@ def test_damaged_database_offers_latest_good_backup(qtbot, db_target, tmp_path):
     swdb.close_database()
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_locked_database_offers_retry(qtbot, db_target):
     swdb.open_database(db_target)
     swdb.close_database()

@@ -57,6 +57,7 @@ def test_without_a_guard_the_dialog_and_a_reader_delete_the_live_wal(qtbot, tmp_
     job.close()
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_swdesk_keeps_its_wal_through_the_dialog_and_the_reader(qtbot, db, db_target):
     path = Path(db_target)
     for i in range(100):

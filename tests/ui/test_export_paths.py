@@ -152,6 +152,7 @@ def test_hotline_and_training(window, qtbot, tmp_path, monkeypatch, db_target, t
     assert shown.warnings() == warnings
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_audit_log(window, qtbot, tmp_path, monkeypatch, db_target, sqlite_only):
     from ui.dialogs.audit import AuditDialog
 

@@ -33,6 +33,7 @@ from swdesk.jobs import backup as backup_job
 from swdesk.jobs import restore as restore_job
 from swdesk.services import settings
 from ui import jobs
+from ui.dialogs.encryption import unlock_backup
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +183,8 @@ def restore_file(window, path: str | Path) -> tuple[Path, Path | None] | None:
         return None
     # The file is replaced only with every connection closed: background jobs and the roster's
     # search thread stop first (each closes its own connection), then the restore closes ours.
+    if not unlock_backup(window, path):   # an encrypted backup of another key asks its password
+        return None
     jobs.release_database(window)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:

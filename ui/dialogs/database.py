@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from swdesk import db
 from ui import instance_lock, jobs
 from ui.dialogs import login
+from ui.dialogs.encryption import unlock_if_needed
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,9 @@ def switch_database(window, target: str) -> bool:
     previous, previous_session = db.proxy.obj, base.current()
     lock = instance_lock.acquire(target, window)   # another window may have that file open
     if lock is None:
+        return False
+    if not unlock_if_needed(window, target):   # an encrypted file (issue 20) asks its password
+        lock.abandon()
         return False
     try:
         db.open_database(target)

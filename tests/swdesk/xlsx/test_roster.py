@@ -324,6 +324,7 @@ def test_bulk_audit_rows_are_json(db, office):
     assert all(isinstance(json.loads(r.after), dict) for r in rows)
 
 
+@pytest.mark.usefixtures("plain_sqlite_only")  # reads the file with sqlite3 itself
 def test_export_refused_when_the_audit_line_cannot_be_written(db, office, tmp_path, db_target, sqlite_only):
     """Every export is recorded: a database locked by another program stops it, and no file is left."""
     import sqlite3

@@ -1,0 +1,113 @@
+"""设置 → 数据加密 and the password asked at start (issue 20), with real widgets."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox, QWidget
+
+from swdesk import check, db, encryption
+from swdesk.jobs import demo as demo_job
+from swdesk.services import operators
+from ui import app
+from ui.dialogs import encryption as dialog_module
+
+pytestmark = pytest.mark.usefixtures("sqlite_only")
+
+PASSWORD = "office-pass-1"
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    """Every message box answered at once and remembered (title, text)."""
+    shown: list[tuple[str, str]] = []
+
+    def answer(_parent, title, text, *args, **kwargs):
+        shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, answer)
+    return shown
+
+
+def typed(monkeypatch, answers: list[str | None]) -> None:
+    """The password box answers these in turn (None = 取消)."""
+    queue = list(answers)
+
+    def get_text(*_args, **_kwargs):
+        value = queue.pop(0)
+        return ("", False) if value is None else (value, True)
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+
+
+@pytest.fixture
+def encrypted_file(tmp_path):
+    path = tmp_path / "swdesk.db"
+    encryption.prepare_new(path, PASSWORD)
+    db.open_database(str(path))
+    db.close_database()
+    encryption.forget()
+    yield path
+    db.close_database()
+
+
+def test_start_asks_the_password_until_it_is_right(qtbot, monkeypatch, boxes, encrypted_file):
+    typed(monkeypatch, ["wrong-one", PASSWORD])
+    assert app.open_database_interactively(str(encrypted_file))
+    assert db.is_encrypted() and check.run_checks() == []
+    assert [title for title, _ in boxes] == ["密码不正确"]
+
+
+def test_start_cancelled_opens_nothing(qtbot, monkeypatch, boxes, encrypted_file):
+    typed(monkeypatch, [None])
+    assert not app.open_database_interactively(str(encrypted_file))
+    assert encryption.key_for(encrypted_file) is None and boxes == []
+
+
+def test_damaged_key_file_at_start_is_said_once(qtbot, monkeypatch, boxes, encrypted_file):
+    encryption.keys_path(encrypted_file).write_text("{broken", encoding="utf-8")
+    typed(monkeypatch, [PASSWORD])
+    assert not app.open_database_interactively(str(encrypted_file))
+    assert len(boxes) == 1 and "密钥文件已损坏" in boxes[0][1]
+
+
+def test_new_password_dialog_wants_the_same_twice(qtbot):
+    dialog = dialog_module.NewPasswordDialog(None, "设置数据库密码")
+    qtbot.addWidget(dialog)
+    dialog.new.setText("abcdef1")
+    dialog.again.setText("abcdef2")
+    dialog._check()
+    assert dialog.result() != QDialog.DialogCode.Accepted and "不一致" in dialog.problem.text()
+    dialog.again.setText("abcdef1")
+    dialog._check()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_menu_converts_the_open_database_in_the_background(qtbot, monkeypatch, boxes, tmp_path):
+    path = tmp_path / "office.db"
+    db.open_database(str(path))
+    demo_job.fill_demo(200)
+    window = QWidget()
+    qtbot.addWidget(window)
+    dialog = dialog_module.EncryptionDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.encrypt_button.isEnabled() and not dialog.recovery_button.isEnabled()
+    dialog_module.encrypt_open_database(window, PASSWORD, dialog.refresh)
+    qtbot.waitUntil(lambda: any("数据库已加密" in text for _, text in boxes), timeout=60000)
+    try:
+        assert db.is_encrypted() and encryption.is_encrypted_file(path)
+        assert check.run_checks() == []
+        assert not dialog.encrypt_button.isEnabled() and dialog.recovery_button.isEnabled()
+
+        shown = []
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.extend(
+            label.text() for label in box.findChildren(QLabel)))
+        dialog.create_recovery_key()
+        key = next(text for text in shown if encryption.normalize_recovery_key(text))
+        db.close_database()
+        encryption.forget()
+        encryption.unlock(path, key)
+        db.open_database(str(path))
+        assert operators.list_operators() == []
+    finally:
+        db.close_database()
