@@ -1473,87 +1473,111 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>Encryption</name>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="106" />
+            <location filename="../../ui/dialogs/encryption.py" line="109" />
             <source>两次输入的新密码不一致</source>
             <extracomment>alias</extracomment>
             <translation>The two new passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="94" />
+            <location filename="../../ui/dialogs/encryption.py" line="196" />
+            <source>保存为 PDF…</source>
+            <extracomment>alias</extracomment>
+            <translation>Save as PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="206" />
+            <source>保存恢复密钥单</source>
+            <extracomment>alias</extracomment>
+            <translation>Save the recovery key sheet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="97" />
             <source>再次输入：</source>
             <extracomment>alias</extracomment>
             <translation>Again:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="125" />
+            <location filename="../../ui/dialogs/encryption.py" line="128" />
             <source>创建恢复密钥…</source>
             <extracomment>alias</extracomment>
             <translation>Create recovery key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="123" />
+            <location filename="../../ui/dialogs/encryption.py" line="126" />
             <source>加密数据库…</source>
             <extracomment>alias</extracomment>
             <translation>Encrypt database…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="164" />
+            <location filename="../../ui/dialogs/encryption.py" line="167" />
             <source>单位密码已更改（数据库本身未重写）。</source>
             <extracomment>alias</extracomment>
             <translation>The office password was changed (the database itself was not rewritten).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="78" />
+            <location filename="../../ui/dialogs/encryption.py" line="81" />
             <source>备份文件 {0} 已加密。请输入它的密码或恢复密钥：</source>
             <extracomment>alias</extracomment>
             <translation>The backup {0} is encrypted. Enter its password or recovery key:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="52" />
+            <location filename="../../ui/dialogs/encryption.py" line="55" />
             <source>密码不正确</source>
             <extracomment>alias</extracomment>
             <translation>Wrong password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="90" />
+            <location filename="../../ui/dialogs/encryption.py" line="93" />
             <source>当前密码：</source>
             <extracomment>alias</extracomment>
             <translation>Current password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="138" />
+            <location filename="../../ui/dialogs/encryption.py" line="141" />
             <source>当前连接的是数据库服务器（PostgreSQL），由服务器自身的措施保护，本程序不对其加密。</source>
             <extracomment>alias</extracomment>
             <translation>Connected to a database server (PostgreSQL): it is protected by the server's own measures; this program does not encrypt it.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="177" />
+            <location filename="../../ui/dialogs/encryption.py" line="184" />
             <source>恢复密钥</source>
             <extracomment>alias</extracomment>
             <translation>Recovery key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="119" />
-            <location filename="../../ui/dialogs/encryption.py" line="164" />
-            <location filename="../../ui/dialogs/encryption.py" line="170" />
+            <location filename="../../ui/dialogs/encryption.py" line="217" />
+            <source>恢复密钥单</source>
+            <extracomment>alias</extracomment>
+            <translation>Recovery key sheet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="197" />
+            <source>打印…</source>
+            <extracomment>alias</extracomment>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="122" />
+            <location filename="../../ui/dialogs/encryption.py" line="167" />
+            <location filename="../../ui/dialogs/encryption.py" line="173" />
             <source>数据加密</source>
             <extracomment>alias</extracomment>
             <translation>Data encryption</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="45" />
+            <location filename="../../ui/dialogs/encryption.py" line="48" />
             <source>数据已加密</source>
             <extracomment>alias</extracomment>
             <translation>Data encrypted</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="61" />
+            <location filename="../../ui/dialogs/encryption.py" line="64" />
             <source>数据库已加密。请输入数据库密码（单位密码、操作员本人的密码或恢复密钥）：</source>
             <extracomment>alias</extracomment>
             <translation>The database is encrypted. Enter the database password (the office password, your own operator password or the recovery key):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="140" />
+            <location filename="../../ui/dialogs/encryption.py" line="143" />
             <source>数据库已加密：{0}
 密钥文件：{1}（请与数据库一起备份；没有密码或恢复密钥它无法使用）</source>
             <extracomment>alias</extracomment>
@@ -1561,7 +1585,7 @@ The database as it was before is saved as: {1}</translation>
 Key file: {1} (back it up with the database; it is useless without a password or the recovery key)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="143" />
+            <location filename="../../ui/dialogs/encryption.py" line="146" />
             <source>数据库未加密：{0}
 加密后，复制走的数据库文件和备份没有密码无法读取。</source>
             <extracomment>alias</extracomment>
@@ -1569,52 +1593,58 @@ Key file: {1} (back it up with the database; it is useless without a password or
 Once encrypted, a copied database file or backup cannot be read without a password.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="93" />
+            <location filename="../../ui/dialogs/encryption.py" line="96" />
             <source>新密码：</source>
             <extracomment>alias</extracomment>
             <translation>New password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="54" />
+            <location filename="../../ui/dialogs/encryption.py" line="57" />
             <source>无法打开加密的数据库</source>
             <extracomment>alias</extracomment>
             <translation>Cannot open the encrypted database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="156" />
+            <location filename="../../ui/dialogs/encryption.py" line="159" />
             <source>更改单位密码</source>
             <extracomment>alias</extracomment>
             <translation>Change office password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="124" />
+            <location filename="../../ui/dialogs/encryption.py" line="127" />
             <source>更改单位密码…</source>
             <extracomment>alias</extracomment>
             <translation>Change office password…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="162" />
+            <location filename="../../ui/dialogs/encryption.py" line="165" />
             <source>未能更改密码</source>
             <extracomment>alias</extracomment>
             <translation>Password not changed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="212" />
+            <location filename="../../ui/dialogs/encryption.py" line="254" />
             <source>正在加密数据库…</source>
             <extracomment>alias</extracomment>
             <translation>Encrypting the database…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="150" />
+            <location filename="../../ui/dialogs/encryption.py" line="217" />
+            <source>正在生成恢复密钥单…</source>
+            <extracomment>alias</extracomment>
+            <translation>Making the recovery key sheet…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="153" />
             <source>设置数据库密码</source>
             <extracomment>alias</extracomment>
             <translation>Set database password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="177" />
-            <source>这是数据库的恢复密钥，只显示这一次。请抄写或打印后锁好：忘记所有密码时，用它代替密码打开数据库。旧的恢复密钥已作废。</source>
+            <location filename="../../ui/dialogs/encryption.py" line="186" />
+            <source>这是数据库的恢复密钥，只显示这一次。请打印或抄写后锁好：忘记所有密码时，用它代替密码打开数据库。旧的恢复密钥已作废。</source>
             <extracomment>alias</extracomment>
-            <translation>This is the database's recovery key, shown only this once. Write it down or print it and lock it away: if every password is forgotten, it opens the database instead of a password. The old recovery key no longer works.</translation>
+            <translation>This is the database's recovery key, shown this once. Print or copy it and lock it away: when every password is forgotten, it opens the database instead of a password. The old recovery key no longer works.</translation>
         </message>
     </context>
     <context>

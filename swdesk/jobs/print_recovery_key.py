@@ -1,7 +1,7 @@
 """Job: the recovery key as a printed sheet (issue 20), a PDF to print and lock away.
 
 The key is created by services.operators.create_recovery_key and shown once; this job only draws
-what it is given, so the window's 保存为PDF… and `recovery-key --pdf` write the same sheet. The
+what it is given, so the window's 保存为 PDF… and `recovery-key --pdf` write the same sheet. The
 audit line names the file, never the key."""
 from __future__ import annotations
 

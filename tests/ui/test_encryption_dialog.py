@@ -1,6 +1,10 @@
 """设置 → 数据加密 and the password asked at start (issue 20), with real widgets."""
 from __future__ import annotations
 
+import re
+import subprocess
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox, QWidget
 
@@ -9,6 +13,8 @@ from swdesk.jobs import demo as demo_job
 from swdesk.services import operators
 from ui import app
 from ui.dialogs import encryption as dialog_module
+from ui.dialogs import printing
+from ui.dialogs.pdf_preview import PdfPreviewDialog
 
 pytestmark = pytest.mark.usefixtures("sqlite_only")
 
@@ -100,7 +106,7 @@ def test_menu_converts_the_open_database_in_the_background(qtbot, monkeypatch, b
         assert not dialog.encrypt_button.isEnabled() and dialog.recovery_button.isEnabled()
 
         shown = []
-        monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.extend(
+        monkeypatch.setattr(dialog_module.RecoveryKeyDialog, "exec", lambda box: shown.extend(
             label.text() for label in box.findChildren(QLabel)))
         dialog.create_recovery_key()
         key = next(text for text in shown if encryption.normalize_recovery_key(text))
@@ -111,3 +117,50 @@ def test_menu_converts_the_open_database_in_the_background(qtbot, monkeypatch, b
         assert operators.list_operators() == []
     finally:
         db.close_database()
+
+
+@pytest.fixture
+def key_dialog(qtbot, tmp_path):
+    """The recovery key window of a new encrypted database, as shown after 创建恢复密钥…."""
+    path = tmp_path / "office" / "swdesk.db"
+    path.parent.mkdir()
+    encryption.prepare_new(path, PASSWORD)
+    db.open_database(str(path))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = dialog_module.RecoveryKeyDialog(parent, operators.create_recovery_key())
+    qtbot.addWidget(dialog)
+    yield dialog
+    db.close_database()
+    encryption.forget()
+
+
+def preview_of(qtbot, dialog) -> PdfPreviewDialog:
+    qtbot.waitUntil(lambda: bool(dialog.findChildren(PdfPreviewDialog)), timeout=60000)
+    return dialog.findChildren(PdfPreviewDialog)[0]
+
+
+def key_in(pdf: str) -> str:
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True, text=True).stdout
+    return "-".join(re.findall(r"(?<![A-Z0-9])[A-Z2-9]{4}(?![A-Z0-9])", text))
+
+
+@pytest.mark.usefixtures("poppler", "boxes")
+def test_recovery_key_saved_as_pdf_from_where_it_is_shown(qtbot, monkeypatch, key_dialog, tmp_path):
+    out = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(printing, "ask_pdf_path", lambda *_args: str(out))
+    assert key_dialog.key_label.text() == key_dialog.key
+    key_dialog.save_button.click()
+    preview = preview_of(qtbot, key_dialog)
+    assert preview.path == str(out) and key_in(str(out)) == key_dialog.key
+    preview.close()
+
+
+@pytest.mark.usefixtures("poppler", "boxes")
+def test_recovery_key_printed_through_a_file_removed_when_the_window_closes(qtbot, key_dialog):
+    key_dialog.print_button.click()
+    preview = preview_of(qtbot, key_dialog)
+    assert preview.print_button.isEnabled() and key_in(preview.path) == key_dialog.key
+    preview.close()
+    key_dialog.reject()
+    assert not Path(preview.path).exists() and not Path(preview.path).parent.exists()

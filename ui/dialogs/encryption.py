@@ -4,6 +4,7 @@ The rules live in swdesk/encryption.py (key file, passwords, recovery key) and
 swdesk/jobs/encrypt.py (the conversion, run here as a background job with its progress)."""
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
 from swdesk import db, encryption
 from swdesk.errors import UserError
 from swdesk.jobs import encrypt as encrypt_job
+from swdesk.jobs import print_recovery_key as recovery_job
 from swdesk.services import operators
 from swdesk.services.base import current
 from ui import jobs
+from ui.dialogs import printing
 
 
 def _tr(text: str) -> str:
@@ -172,18 +175,57 @@ class EncryptionDialog(QDialog):
         show_recovery_key(self, key)
 
 
+class RecoveryKeyDialog(QDialog):
+    """The recovery key, shown this once, with 保存为 PDF… and 打印… (the sheet to lock away)."""
+
+    def __init__(self, parent: QWidget | None, key: str):
+        super().__init__(parent)
+        self.key = key
+        self.setWindowTitle(_tr("恢复密钥"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_tr(
+            "这是数据库的恢复密钥，只显示这一次。请打印或抄写后锁好：忘记所有密码时，用它代替密码打开数据库。"
+            "旧的恢复密钥已作废。"), wordWrap=True))
+        self.key_label = QLabel(key)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont("monospace")
+        font.setPointSize(14)
+        self.key_label.setFont(font)
+        layout.addWidget(self.key_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_button = buttons.addButton(_tr("保存为 PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = buttons.addButton(_tr("打印…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.print_button.clicked.connect(self.print_sheet)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._scratch: list[tempfile.TemporaryDirectory] = []
+        self.finished.connect(self._drop_scratch)
+
+    def save_pdf(self) -> None:
+        out = printing.ask_pdf_path(self, _tr("保存恢复密钥单"), recovery_job.default_filename())
+        if out:
+            self._write(out)
+
+    def print_sheet(self) -> None:
+        """The sheet through the print preview, from a file removed when this dialog closes."""
+        scratch = tempfile.TemporaryDirectory(prefix="swdesk-")
+        self._scratch.append(scratch)
+        self._write(str(Path(scratch.name) / recovery_job.default_filename()))
+
+    def _write(self, out: str):
+        return printing.run_print_job(self, _tr("正在生成恢复密钥单…"), _tr("恢复密钥单"),
+                                      lambda _allow, progress: recovery_job.print_recovery_key(out, self.key, progress))
+
+    def _drop_scratch(self) -> None:
+        for scratch in self._scratch:
+            scratch.cleanup()
+        self._scratch.clear()
+
+
 def show_recovery_key(parent: QWidget, key: str) -> None:
     """The recovery key, shown this once: to be written down or printed and locked away."""
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("恢复密钥"), _tr(
-        "这是数据库的恢复密钥，只显示这一次。请抄写或打印后锁好：忘记所有密码时，用它代替密码打开数据库。"
-        "旧的恢复密钥已作废。"), parent=parent)
-    label = QLabel(key)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    font = QFont("monospace")
-    font.setPointSize(14)
-    label.setFont(font)
-    box.layout().addWidget(label, box.layout().rowCount(), 0, 1, -1)
-    box.exec()
+    RecoveryKeyDialog(parent, key).exec()
 
 
 def encrypt_open_database(window: QWidget, password: str, after=None) -> None:
