@@ -1735,71 +1735,86 @@ Once encrypted, a copied database file or backup cannot be read without a passwo
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="124" />
+            <location filename="../../ui/dialogs/login.py" line="131" />
             <source>欢迎使用社工服务台</source>
             <translation>Welcome to swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="128" />
+            <location filename="../../ui/dialogs/login.py" line="135" />
             <source>这是第一次使用。请填写本单位信息，并建立管理员账户：以后每次打开程序都需要登录，并可为其他工作人员建立“录入员”或“只读”账户。
 如果只有一人使用这台电脑，也可以点“跳过”，以单用户模式使用（不需要登录）。</source>
             <translation>This is the first start. Enter your office's details and create an administrator account: from then on the program asks for a login at every start, and you can create "clerk" or "read-only" accounts for other staff.
 If only one person uses this computer you may click "Skip" and use single-user mode (no login).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="133" />
+            <location filename="../../ui/dialogs/login.py" line="140" />
             <source>单位信息</source>
             <translation>Office details</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="141" />
+            <location filename="../../ui/dialogs/login.py" line="148" />
             <source>6到12位数字，用于服务证编号</source>
             <translation>6 to 12 digits, used in card numbers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="143" />
+            <location filename="../../ui/dialogs/login.py" line="150" />
             <source>管理员账户</source>
             <translation>Administrator account</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="149" />
+            <location filename="../../ui/dialogs/login.py" line="156" />
             <source>至少6位</source>
             <translation>At least 6 characters</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="150" />
+            <location filename="../../ui/dialogs/login.py" line="157" />
             <source>姓名：</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="151" />
+            <location filename="../../ui/dialogs/login.py" line="158" />
             <source>登录名：</source>
             <translation>Login:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="152" />
+            <location filename="../../ui/dialogs/login.py" line="159" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="153" />
+            <location filename="../../ui/dialogs/login.py" line="160" />
             <source>确认密码：</source>
             <translation>Confirm password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="157" />
+            <location filename="../../ui/dialogs/login.py" line="162" />
+            <source>加密数据库（推荐）</source>
+            <translation>Encrypt the database (recommended)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/login.py" line="163" />
+            <source>数据库文件和备份加密保存：电脑或U盘丢失、文件被复制时，没有密码无法读取其中的个人信息</source>
+            <translation>The database file and its backups are stored encrypted: if the PC or a USB stick is lost or a file is copied, the personal information in it cannot be read without a password</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/login.py" line="174" />
             <source>跳过（单用户模式）</source>
             <translation>Skip (single-user mode)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="158" />
+            <location filename="../../ui/dialogs/login.py" line="175" />
             <source>完成</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="177" />
+            <location filename="../../ui/dialogs/login.py" line="194" />
             <source>两次输入的密码不一致</source>
             <translation>The two passwords differ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/login.py" line="240" />
+            <source>未能建立加密的数据库（仍为未加密）：</source>
+            <translation>Could not create the encrypted database (it stays unencrypted): </translation>
         </message>
         <message>
             <location filename="../../ui/translatable.py" line="102" />
@@ -2861,32 +2876,32 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>LockDialog</name>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="239" />
+            <location filename="../../ui/dialogs/login.py" line="301" />
             <source>已锁定 — 社工服务台</source>
             <translation>Locked — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="241" />
+            <location filename="../../ui/dialogs/login.py" line="303" />
             <source>程序已锁定。请输入密码解锁（也可以用其他操作员的账户登录）。</source>
             <translation>The program is locked. Enter your password to unlock (or log in as another operator).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="247" />
+            <location filename="../../ui/dialogs/login.py" line="309" />
             <source>登录名：</source>
             <translation>Login:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="248" />
+            <location filename="../../ui/dialogs/login.py" line="310" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="249" />
+            <location filename="../../ui/dialogs/login.py" line="311" />
             <source>解锁</source>
             <translation>Unlock</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="251" />
+            <location filename="../../ui/dialogs/login.py" line="313" />
             <source>退出程序</source>
             <translation>Quit program</translation>
         </message>
@@ -2894,13 +2909,13 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>Login</name>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="288" />
+            <location filename="../../ui/dialogs/login.py" line="350" />
             <source>已锁定</source>
             <extracomment>alias</extracomment>
             <translation>Locked</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="307" />
+            <location filename="../../ui/dialogs/login.py" line="369" />
             <source>当前为单用户模式，没有密码，无法锁定。
 请先在“设置 → 操作员管理”中建立管理员账户。</source>
             <extracomment>alias</extracomment>
@@ -2908,7 +2923,7 @@ If only one person uses this computer you may click "Skip" and use single-user m
 Create an administrator account in "Settings → Operators" first.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="307" />
+            <location filename="../../ui/dialogs/login.py" line="369" />
             <source>锁定</source>
             <extracomment>alias</extracomment>
             <translation>Lock</translation>
@@ -2917,32 +2932,32 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="66" />
+            <location filename="../../ui/dialogs/login.py" line="69" />
             <source>登录 — 社工服务台</source>
             <translation>Log in — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="71" />
+            <location filename="../../ui/dialogs/login.py" line="74" />
             <source>请输入操作员登录名和密码。</source>
             <translation>Enter the operator's login and password.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="74" />
+            <location filename="../../ui/dialogs/login.py" line="77" />
             <source>登录名：</source>
             <translation>Login:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="75" />
+            <location filename="../../ui/dialogs/login.py" line="78" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="77" />
+            <location filename="../../ui/dialogs/login.py" line="80" />
             <source>登录</source>
             <translation>Log in</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="78" />
+            <location filename="../../ui/dialogs/login.py" line="81" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
