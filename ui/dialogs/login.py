@@ -258,6 +258,36 @@ def _is_placeholder_office(office) -> bool:
     return office.street_code == "000000" and office.district == "示例区"
 
 
+# Issue 20: the login and password that unlocked an encrypted database at start (UnlockLoginDialog
+# in ui/dialogs/encryption.py), kept until login_at_start logs in with them: one password.
+_typed_at_unlock: tuple[str, str] | None = None
+
+
+def remember_typed(login: str, password: str) -> None:
+    global _typed_at_unlock
+    _typed_at_unlock = (login, password)
+
+
+def _take_typed() -> tuple[str, str] | None:
+    global _typed_at_unlock
+    typed, _typed_at_unlock = _typed_at_unlock, None
+    return typed
+
+
+def _log_in_as_typed(typed: tuple[str, str] | None) -> str | None:
+    """Log in with what unlocked the database, if anything did: "" when logged in, else the
+    login typed (or None). A recovery key opened the file but is no operator's password."""
+    if typed is None:
+        return None
+    if encryption.normalize_recovery_key(typed[1]) is not None:
+        return typed[0]
+    try:
+        operators.log_in(*typed)
+    except UserError:
+        return typed[0]   # e.g. another operator's password opened the file: the dialog asks
+    return ""
+
+
 def new_database_file(target: str | None) -> Path | None:
     """The SQLite file `target` when it does not exist yet (or is empty): called before it is
     opened, so that the first-run wizard may create it encrypted instead."""
@@ -271,6 +301,7 @@ def new_database_file(target: str | None) -> Path | None:
 def login_at_start(user: str | None = None, first_run_wizard: bool = True,
                    new_file: Path | None = None) -> bool:
     """Before the main window: the wizard, single-user mode, or the login dialog. False = quit."""
+    typed = _take_typed()
     if not operators.has_operators():
         base.set_session(scope.single_user_session())   # the centre's own street in view
         if not first_run_wizard or settings.get(SINGLE_USER_SETTING, False):
@@ -280,7 +311,11 @@ def login_at_start(user: str | None = None, first_run_wizard: bool = True,
         if result == _ACCEPTED:
             install_idle_lock()
         return result in (_ACCEPTED, FirstRunWizard.SKIPPED)
-    dialog = LoginDialog(user)
+    typed_login = _log_in_as_typed(typed)
+    if typed_login == "":
+        install_idle_lock()
+        return True
+    dialog = LoginDialog(typed_login or user)
     if int(dialog.exec()) != _ACCEPTED:
         return False
     install_idle_lock()
