@@ -314,3 +314,44 @@ def test_first_run_wizard_offers_no_encryption_for_an_existing_file(qtbot, db, o
     wizard = login.FirstRunWizard(new_file=None)   # run_window: the file was there before
     qtbot.addWidget(wizard)
     assert wizard.encrypt_box.isHidden() and not wizard.wants_encryption()
+
+
+WIZARD_AT_START = """
+import os
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from ui.dialogs import login
+
+def run(wizard):   # the clerk fills the wizard, leaves 加密数据库（推荐） ticked, presses 完成
+    QTimer.singleShot(1500, QApplication.instance().quit)   # the window shows, then quits
+    for key, value in (("district", "鼓楼区"), ("street", "东街街道"), ("street_code", "350102001"),
+                       ("centre_name", "东街街道社会工作服务中心")):
+        wizard.office_edits[key].setText(value)
+    wizard.name_edit.setText("陈主任")
+    wizard.password_edit.setText("secret99")
+    wizard.confirm_edit.setText("secret99")
+    if wizard.encrypt_box.isHidden() or not wizard.finish():   # said at once, not by a hung window
+        print("no encryption offered" if wizard.encrypt_box.isHidden() else wizard.error.text(), file=sys.stderr)
+        os._exit(3)
+    return int(wizard.result())
+
+login.FirstRunWizard.exec = run
+from main import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+@pytest.mark.usefixtures("sqlite_only")
+def test_program_started_on_a_new_file_creates_it_encrypted(tmp_path):
+    target = tmp_path / "first" / "swdesk.db"
+    target.parent.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", WIZARD_AT_START, str(target)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes()[:16] != b"SQLite format 3\x00"
+    reopened_with(target, "secret99")
+    assert Operator.get().login == "admin" and Office.get().street == "东街街道"
+    db.close_database()
+    encryption.forget()
