@@ -230,11 +230,12 @@ def run_window(argv: list[str]) -> int:
     lock = instance_lock.acquire(args.db)   # one window per SQLite file (ui/instance_lock.py)
     if lock is None:
         return 1
+    new_file = login.new_database_file(args.db)   # before opening creates it (issue 20)
     if not open_database_interactively(args.db):
         return 1
     # The headless smoke test must not wait on the first-run wizard (a fresh database has no
     # accounts, so there is nothing to log in to); an existing account still needs its password.
-    if not login.login_at_start(args.user, first_run_wizard=not args.smoke_test):
+    if not login.login_at_start(args.user, first_run_wizard=not args.smoke_test, new_file=new_file):
         # Closed as at the end: an open marker left behind made the next start quick-check
         # the whole file and log an unclean exit after every 取消 at the login dialog.
         db.close_database()

@@ -1473,87 +1473,117 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>Encryption</name>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="106" />
+            <location filename="../../ui/dialogs/encryption.py" line="148" />
             <source>两次输入的新密码不一致</source>
             <extracomment>alias</extracomment>
             <translation>The two new passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="94" />
+            <location filename="../../ui/dialogs/encryption.py" line="235" />
+            <source>保存为 PDF…</source>
+            <extracomment>alias</extracomment>
+            <translation>Save as PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="245" />
+            <source>保存恢复密钥单</source>
+            <extracomment>alias</extracomment>
+            <translation>Save the recovery key sheet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="136" />
             <source>再次输入：</source>
             <extracomment>alias</extracomment>
             <translation>Again:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="125" />
+            <location filename="../../ui/dialogs/encryption.py" line="167" />
             <source>创建恢复密钥…</source>
             <extracomment>alias</extracomment>
             <translation>Create recovery key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="123" />
+            <location filename="../../ui/dialogs/encryption.py" line="165" />
             <source>加密数据库…</source>
             <extracomment>alias</extracomment>
             <translation>Encrypt database…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="164" />
+            <location filename="../../ui/dialogs/encryption.py" line="206" />
             <source>单位密码已更改（数据库本身未重写）。</source>
             <extracomment>alias</extracomment>
             <translation>The office password was changed (the database itself was not rewritten).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="78" />
+            <location filename="../../ui/dialogs/encryption.py" line="120" />
             <source>备份文件 {0} 已加密。请输入它的密码或恢复密钥：</source>
             <extracomment>alias</extracomment>
             <translation>The backup {0} is encrypted. Enter its password or recovery key:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="52" />
+            <location filename="../../ui/dialogs/encryption.py" line="55" />
             <source>密码不正确</source>
             <extracomment>alias</extracomment>
             <translation>Wrong password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="90" />
+            <location filename="../../ui/dialogs/encryption.py" line="132" />
             <source>当前密码：</source>
             <extracomment>alias</extracomment>
             <translation>Current password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="138" />
+            <location filename="../../ui/dialogs/encryption.py" line="180" />
             <source>当前连接的是数据库服务器（PostgreSQL），由服务器自身的措施保护，本程序不对其加密。</source>
             <extracomment>alias</extracomment>
             <translation>Connected to a database server (PostgreSQL): it is protected by the server's own measures; this program does not encrypt it.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="177" />
+            <location filename="../../ui/dialogs/encryption.py" line="223" />
             <source>恢复密钥</source>
             <extracomment>alias</extracomment>
             <translation>Recovery key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="119" />
-            <location filename="../../ui/dialogs/encryption.py" line="164" />
-            <location filename="../../ui/dialogs/encryption.py" line="170" />
+            <location filename="../../ui/dialogs/encryption.py" line="256" />
+            <source>恢复密钥单</source>
+            <extracomment>alias</extracomment>
+            <translation>Recovery key sheet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="236" />
+            <source>打印…</source>
+            <extracomment>alias</extracomment>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="161" />
+            <location filename="../../ui/dialogs/encryption.py" line="206" />
+            <location filename="../../ui/dialogs/encryption.py" line="212" />
             <source>数据加密</source>
             <extracomment>alias</extracomment>
             <translation>Data encryption</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="45" />
+            <location filename="../../ui/dialogs/encryption.py" line="48" />
             <source>数据已加密</source>
             <extracomment>alias</extracomment>
             <translation>Data encrypted</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="61" />
+            <location filename="../../ui/dialogs/encryption.py" line="67" />
+            <source>数据库已加密。请输入操作员登录名和密码（忘记所有密码时，可在密码栏输入恢复密钥）。</source>
+            <extracomment>alias</extracomment>
+            <translation>The database is encrypted. Enter the operator's login name and password (if every password is forgotten, type the recovery key in the password box).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="103" />
             <source>数据库已加密。请输入数据库密码（单位密码、操作员本人的密码或恢复密钥）：</source>
             <extracomment>alias</extracomment>
             <translation>The database is encrypted. Enter the database password (the office password, your own operator password or the recovery key):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="140" />
+            <location filename="../../ui/dialogs/encryption.py" line="182" />
             <source>数据库已加密：{0}
 密钥文件：{1}（请与数据库一起备份；没有密码或恢复密钥它无法使用）</source>
             <extracomment>alias</extracomment>
@@ -1561,7 +1591,7 @@ The database as it was before is saved as: {1}</translation>
 Key file: {1} (back it up with the database; it is useless without a password or the recovery key)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="143" />
+            <location filename="../../ui/dialogs/encryption.py" line="185" />
             <source>数据库未加密：{0}
 加密后，复制走的数据库文件和备份没有密码无法读取。</source>
             <extracomment>alias</extracomment>
@@ -1569,52 +1599,59 @@ Key file: {1} (back it up with the database; it is useless without a password or
 Once encrypted, a copied database file or backup cannot be read without a password.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="93" />
+            <location filename="../../ui/dialogs/encryption.py" line="135" />
             <source>新密码：</source>
             <extracomment>alias</extracomment>
             <translation>New password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="54" />
+            <location filename="../../ui/dialogs/encryption.py" line="57" />
+            <location filename="../../ui/dialogs/encryption.py" line="82" />
             <source>无法打开加密的数据库</source>
             <extracomment>alias</extracomment>
             <translation>Cannot open the encrypted database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="156" />
+            <location filename="../../ui/dialogs/encryption.py" line="198" />
             <source>更改单位密码</source>
             <extracomment>alias</extracomment>
             <translation>Change office password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="124" />
+            <location filename="../../ui/dialogs/encryption.py" line="166" />
             <source>更改单位密码…</source>
             <extracomment>alias</extracomment>
             <translation>Change office password…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="162" />
+            <location filename="../../ui/dialogs/encryption.py" line="204" />
             <source>未能更改密码</source>
             <extracomment>alias</extracomment>
             <translation>Password not changed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="212" />
+            <location filename="../../ui/dialogs/encryption.py" line="293" />
             <source>正在加密数据库…</source>
             <extracomment>alias</extracomment>
             <translation>Encrypting the database…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="150" />
+            <location filename="../../ui/dialogs/encryption.py" line="256" />
+            <source>正在生成恢复密钥单…</source>
+            <extracomment>alias</extracomment>
+            <translation>Making the recovery key sheet…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/encryption.py" line="192" />
             <source>设置数据库密码</source>
             <extracomment>alias</extracomment>
             <translation>Set database password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="177" />
-            <source>这是数据库的恢复密钥，只显示这一次。请抄写或打印后锁好：忘记所有密码时，用它代替密码打开数据库。旧的恢复密钥已作废。</source>
+            <location filename="../../ui/dialogs/encryption.py" line="225" />
+            <source>这是数据库的恢复密钥，只显示这一次。请打印或抄写后锁好：忘记所有密码时，用它代替密码打开数据库。旧的恢复密钥已作废。</source>
             <extracomment>alias</extracomment>
-            <translation>This is the database's recovery key, shown only this once. Write it down or print it and lock it away: if every password is forgotten, it opens the database instead of a password. The old recovery key no longer works.</translation>
+            <translation>This is the database's recovery key, shown this once. Print or copy it and lock it away: when every password is forgotten, it opens the database instead of a password. The old recovery key no longer works.</translation>
         </message>
     </context>
     <context>
@@ -1705,71 +1742,86 @@ Once encrypted, a copied database file or backup cannot be read without a passwo
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="124" />
+            <location filename="../../ui/dialogs/login.py" line="131" />
             <source>欢迎使用社工服务台</source>
             <translation>Welcome to swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="128" />
+            <location filename="../../ui/dialogs/login.py" line="135" />
             <source>这是第一次使用。请填写本单位信息，并建立管理员账户：以后每次打开程序都需要登录，并可为其他工作人员建立“录入员”或“只读”账户。
 如果只有一人使用这台电脑，也可以点“跳过”，以单用户模式使用（不需要登录）。</source>
             <translation>This is the first start. Enter your office's details and create an administrator account: from then on the program asks for a login at every start, and you can create "clerk" or "read-only" accounts for other staff.
 If only one person uses this computer you may click "Skip" and use single-user mode (no login).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="133" />
+            <location filename="../../ui/dialogs/login.py" line="140" />
             <source>单位信息</source>
             <translation>Office details</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="141" />
+            <location filename="../../ui/dialogs/login.py" line="148" />
             <source>6到12位数字，用于服务证编号</source>
             <translation>6 to 12 digits, used in card numbers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="143" />
+            <location filename="../../ui/dialogs/login.py" line="150" />
             <source>管理员账户</source>
             <translation>Administrator account</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="149" />
+            <location filename="../../ui/dialogs/login.py" line="156" />
             <source>至少6位</source>
             <translation>At least 6 characters</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="150" />
+            <location filename="../../ui/dialogs/login.py" line="157" />
             <source>姓名：</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="151" />
+            <location filename="../../ui/dialogs/login.py" line="158" />
             <source>登录名：</source>
             <translation>Login:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="152" />
+            <location filename="../../ui/dialogs/login.py" line="159" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="153" />
+            <location filename="../../ui/dialogs/login.py" line="160" />
             <source>确认密码：</source>
             <translation>Confirm password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="157" />
+            <location filename="../../ui/dialogs/login.py" line="162" />
+            <source>加密数据库（推荐）</source>
+            <translation>Encrypt the database (recommended)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/login.py" line="163" />
+            <source>数据库文件和备份加密保存：电脑或U盘丢失、文件被复制时，没有密码无法读取其中的个人信息</source>
+            <translation>The database file and its backups are stored encrypted: if the PC or a USB stick is lost or a file is copied, the personal information in it cannot be read without a password</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/login.py" line="174" />
             <source>跳过（单用户模式）</source>
             <translation>Skip (single-user mode)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="158" />
+            <location filename="../../ui/dialogs/login.py" line="175" />
             <source>完成</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="177" />
+            <location filename="../../ui/dialogs/login.py" line="194" />
             <source>两次输入的密码不一致</source>
             <translation>The two passwords differ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/login.py" line="240" />
+            <source>未能建立加密的数据库（仍为未加密）：</source>
+            <translation>Could not create the encrypted database (it stays unencrypted): </translation>
         </message>
         <message>
             <location filename="../../ui/translatable.py" line="102" />
@@ -2831,32 +2883,32 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>LockDialog</name>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="239" />
+            <location filename="../../ui/dialogs/login.py" line="336" />
             <source>已锁定 — 社工服务台</source>
             <translation>Locked — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="241" />
+            <location filename="../../ui/dialogs/login.py" line="338" />
             <source>程序已锁定。请输入密码解锁（也可以用其他操作员的账户登录）。</source>
             <translation>The program is locked. Enter your password to unlock (or log in as another operator).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="247" />
+            <location filename="../../ui/dialogs/login.py" line="344" />
             <source>登录名：</source>
             <translation>Login:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="248" />
+            <location filename="../../ui/dialogs/login.py" line="345" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="249" />
+            <location filename="../../ui/dialogs/login.py" line="346" />
             <source>解锁</source>
             <translation>Unlock</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="251" />
+            <location filename="../../ui/dialogs/login.py" line="348" />
             <source>退出程序</source>
             <translation>Quit program</translation>
         </message>
@@ -2864,13 +2916,13 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>Login</name>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="288" />
+            <location filename="../../ui/dialogs/login.py" line="385" />
             <source>已锁定</source>
             <extracomment>alias</extracomment>
             <translation>Locked</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="307" />
+            <location filename="../../ui/dialogs/login.py" line="404" />
             <source>当前为单用户模式，没有密码，无法锁定。
 请先在“设置 → 操作员管理”中建立管理员账户。</source>
             <extracomment>alias</extracomment>
@@ -2878,7 +2930,7 @@ If only one person uses this computer you may click "Skip" and use single-user m
 Create an administrator account in "Settings → Operators" first.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="307" />
+            <location filename="../../ui/dialogs/login.py" line="404" />
             <source>锁定</source>
             <extracomment>alias</extracomment>
             <translation>Lock</translation>
@@ -2887,32 +2939,32 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="66" />
+            <location filename="../../ui/dialogs/login.py" line="69" />
             <source>登录 — 社工服务台</source>
             <translation>Log in — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="71" />
+            <location filename="../../ui/dialogs/login.py" line="74" />
             <source>请输入操作员登录名和密码。</source>
             <translation>Enter the operator's login and password.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="74" />
+            <location filename="../../ui/dialogs/login.py" line="77" />
             <source>登录名：</source>
             <translation>Login:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="75" />
+            <location filename="../../ui/dialogs/login.py" line="78" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="77" />
+            <location filename="../../ui/dialogs/login.py" line="80" />
             <source>登录</source>
             <translation>Log in</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="78" />
+            <location filename="../../ui/dialogs/login.py" line="81" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>

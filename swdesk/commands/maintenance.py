@@ -6,10 +6,12 @@ from pathlib import Path
 
 import peewee
 
-from swdesk import check, db, encryption, migrations
+from swdesk import check, db, encryption, files, migrations
 from swdesk.commands import common
+from swdesk.errors import UserError
 from swdesk.jobs import backup as backup_job
 from swdesk.jobs import encrypt as encrypt_job
+from swdesk.jobs import print_recovery_key
 from swdesk.jobs import restore as restore_job
 from swdesk.services import operators
 from swdesk.services.base import require_admin
@@ -36,6 +38,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("recovery-key", help="创建恢复密钥", description="为已加密的数据库创建新的恢复密钥"
                        "（仅限管理员；只显示这一次，请打印或抄写后锁好；旧的恢复密钥作废）。")
+    p.add_argument("--pdf", metavar="OUT.pdf", help="把恢复密钥写成可打印的 PDF（打印后锁好，再删除该文件），不在屏幕上显示")
     p.set_defaults(func=run_recovery_key)
 
     p = sub.add_parser("check", help="检查数据库", description="运行 SQLite 完整性检查和本程序的一致性检查。")
@@ -91,7 +94,18 @@ def run_encrypt(args) -> int:
 
 
 def run_recovery_key(args) -> int:
+    if args.pdf:
+        files.check_target(args.pdf, print_recovery_key.PDF)  # a bad path must not void the old key
     key = operators.create_recovery_key()
+    if args.pdf:
+        try:
+            return common.print_result(print_recovery_key.print_recovery_key(args.pdf, key))
+        except UserError as exc:
+            # The old key is void already: the new one must not be lost with the file.
+            print(f"错误：{exc}", file=sys.stderr)
+            print("恢复密钥未能写入文件，现在显示这一次，请抄写后锁好：", file=sys.stderr)
+            print(key, file=sys.stderr)
+            return 1
     print("恢复密钥（只显示这一次，请打印或抄写后锁好；忘记所有密码时用它打开数据库）：")
     print(key)
     return 0

@@ -1,14 +1,22 @@
 """设置 → 数据加密 and the password asked at start (issue 20), with real widgets."""
 from __future__ import annotations
 
+import re
+import subprocess
+from pathlib import Path
+
 import pytest
-from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QMessageBox, QWidget
 
 from swdesk import check, db, encryption
 from swdesk.jobs import demo as demo_job
-from swdesk.services import operators
+from swdesk.services import base, operators
+from swdesk.services.base import reset_session
 from ui import app
 from ui.dialogs import encryption as dialog_module
+from ui.dialogs import login, printing
+from ui.dialogs.pdf_preview import PdfPreviewDialog
 
 pytestmark = pytest.mark.usefixtures("sqlite_only")
 
@@ -100,7 +108,7 @@ def test_menu_converts_the_open_database_in_the_background(qtbot, monkeypatch, b
         assert not dialog.encrypt_button.isEnabled() and dialog.recovery_button.isEnabled()
 
         shown = []
-        monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.extend(
+        monkeypatch.setattr(dialog_module.RecoveryKeyDialog, "exec", lambda box: shown.extend(
             label.text() for label in box.findChildren(QLabel)))
         dialog.create_recovery_key()
         key = next(text for text in shown if encryption.normalize_recovery_key(text))
@@ -111,3 +119,139 @@ def test_menu_converts_the_open_database_in_the_background(qtbot, monkeypatch, b
         assert operators.list_operators() == []
     finally:
         db.close_database()
+
+
+@pytest.fixture
+def key_dialog(qtbot, tmp_path):
+    """The recovery key window of a new encrypted database, as shown after 创建恢复密钥…."""
+    path = tmp_path / "office" / "swdesk.db"
+    path.parent.mkdir()
+    encryption.prepare_new(path, PASSWORD)
+    db.open_database(str(path))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = dialog_module.RecoveryKeyDialog(parent, operators.create_recovery_key())
+    qtbot.addWidget(dialog)
+    yield dialog
+    db.close_database()
+    encryption.forget()
+
+
+def preview_of(qtbot, dialog) -> PdfPreviewDialog:
+    qtbot.waitUntil(lambda: bool(dialog.findChildren(PdfPreviewDialog)), timeout=60000)
+    return dialog.findChildren(PdfPreviewDialog)[0]
+
+
+def key_in(pdf: str) -> str:
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True, text=True).stdout
+    return "-".join(re.findall(r"(?<![A-Z0-9])[A-Z2-9]{4}(?![A-Z0-9])", text))
+
+
+@pytest.mark.usefixtures("poppler", "boxes")
+def test_recovery_key_saved_as_pdf_from_where_it_is_shown(qtbot, monkeypatch, key_dialog, tmp_path):
+    out = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(printing, "ask_pdf_path", lambda *_args: str(out))
+    assert key_dialog.key_label.text() == key_dialog.key
+    key_dialog.save_button.click()
+    preview = preview_of(qtbot, key_dialog)
+    assert preview.path == str(out) and key_in(str(out)) == key_dialog.key
+    preview.close()
+
+
+@pytest.mark.usefixtures("poppler", "boxes")
+def test_recovery_key_printed_through_a_file_removed_when_the_window_closes(qtbot, key_dialog):
+    key_dialog.print_button.click()
+    preview = preview_of(qtbot, key_dialog)
+    assert preview.print_button.isEnabled() and key_in(preview.path) == key_dialog.key
+    preview.close()
+    key_dialog.reject()
+    assert not Path(preview.path).exists() and not Path(preview.path).parent.exists()
+
+
+@pytest.fixture
+def with_accounts(tmp_path):
+    """A closed encrypted database with two operators (each with a slot in the key file)."""
+    path = tmp_path / "accounts.db"
+    encryption.prepare_new(path, PASSWORD)
+    db.open_database(str(path))
+    operators.create_operator("管理员甲", "admin", "管理员", "admin-pass")
+    operators.create_operator("录入员乙", "clerk", "录入员", "clerk-pass")
+    db.close_database()
+    reset_session()
+    encryption.forget()
+    yield path
+    db.close_database()
+    encryption.forget()
+
+
+class ModalWatch:
+    """Every modal dialog that opens is remembered and answered by `answer(dialog)` (default: 取消)."""
+
+    def __init__(self, answer=None):
+        self.seen: list[QDialog] = []
+        self.answer = answer or (lambda dialog: dialog.reject())
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(20)
+
+    def _tick(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog) and dialog not in self.seen:
+            self.seen.append(dialog)
+            self.answer(dialog)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+def sign_in(dialog, name: str, secret: str) -> None:
+    dialog.login_edit.setText(name)
+    dialog.password_edit.setText(secret)
+    dialog.ok_button.click()
+
+
+def test_operator_types_one_password_for_database_and_login(qtbot, monkeypatch, boxes, with_accounts):
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: pytest.fail("office password asked"))
+    tries = []
+
+    def answer(dialog):
+        assert isinstance(dialog, dialog_module.UnlockLoginDialog)
+        sign_in(dialog, "clerk", "wrong-pass")
+        tries.append(dialog.error.text())
+        sign_in(dialog, "clerk", "clerk-pass")
+
+    watch = ModalWatch(answer)
+    try:
+        assert app.open_database_interactively(str(with_accounts))
+        assert tries == ["密码或恢复密钥不正确，无法打开加密的数据库（数据库未作任何改动）"]
+        assert login.login_at_start(None)
+    finally:
+        watch.stop()
+    assert len(watch.seen) == 1   # no second dialog: the login used the same password
+    assert base.current().operator_login == "clerk" and db.is_encrypted()
+
+
+def test_recovery_key_at_start_opens_then_the_login_asks(qtbot, monkeypatch, boxes, with_accounts):
+    encryption.unlock(with_accounts, PASSWORD)
+    db.open_database(str(with_accounts))
+    operators.log_in("admin", "admin-pass")
+    key = operators.create_recovery_key()
+    db.close_database()
+    reset_session()
+    encryption.forget()
+
+    def answer(dialog):
+        if isinstance(dialog, dialog_module.UnlockLoginDialog):
+            sign_in(dialog, "admin", key)
+        else:
+            assert dialog.login_edit.text() == "admin"
+            sign_in(dialog, "admin", "admin-pass")
+
+    watch = ModalWatch(answer)
+    try:
+        assert app.open_database_interactively(str(with_accounts))
+        assert login.login_at_start(None)
+    finally:
+        watch.stop()
+    assert [type(d).__name__ for d in watch.seen] == ["UnlockLoginDialog", "LoginDialog"]
+    assert base.current().operator_login == "admin"

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenuBar
 
-from swdesk import db
+from swdesk import db, encryption
 from swdesk.models import Office, Operator
 from swdesk.services import base, operators, scope, settings
 from ui import instance_lock
@@ -233,3 +233,125 @@ def test_cancelled_login_at_start_closes_the_file_cleanly(tmp_path):
     assert done.returncode == 1, done.stderr
     assert list(db.data_dir().glob("open-*.marker")) == []
     assert not instance_lock.lock_path(target).exists()
+
+
+def fill_wizard(wizard: login.FirstRunWizard, password: str) -> None:
+    for key, value in (("district", "鼓楼区"), ("street", "东街街道"), ("street_code", "350102001"),
+                       ("centre_name", "东街街道社会工作服务中心")):
+        wizard.office_edits[key].setText(value)
+    wizard.name_edit.setText("陈主任")
+    wizard.login_edit.setText("chen")
+    wizard.password_edit.setText(password)
+    wizard.confirm_edit.setText(password)
+
+
+@pytest.fixture
+def new_target(tmp_path):
+    """A database file about to be created by this start, opened as run_window opens it."""
+    target = tmp_path / "new" / "swdesk.db"
+    target.parent.mkdir()
+    new_file = login.new_database_file(str(target))
+    db.open_database(str(target))
+    yield new_file
+    db.close_database()
+    encryption.forget()
+
+
+def reopened_with(target: Path, password: str) -> None:
+    db.close_database()
+    encryption.forget()
+    encryption.unlock(target, password)
+    db.open_database(str(target))
+
+
+@pytest.mark.usefixtures("sqlite_only")
+def test_first_run_wizard_creates_the_new_database_encrypted(qtbot, new_target):
+    assert new_target is not None and login.new_database_file(str(new_target)) is None  # now it exists
+    wizard = login.FirstRunWizard(new_file=new_target)
+    qtbot.addWidget(wizard)
+    assert not wizard.encrypt_box.isEnabled()
+    fill_wizard(wizard, "secret99")
+    assert wizard.encrypt_box.isEnabled() and wizard.encrypt_box.isChecked()
+    assert wizard.finish() and db.is_encrypted()
+    assert base.current().operator_login == "chen"
+    db.close_database()
+    assert new_target.read_bytes()[:16] != b"SQLite format 3\x00"
+    reopened_with(new_target, "secret99")
+    assert Operator.get(Operator.login == "chen").role == "管理员"
+    assert Office.select().count() == 1 and Office.get().street == "东街街道"
+    assert encryption.operator_label("chen") in encryption.labels(new_target)
+
+
+@pytest.mark.usefixtures("sqlite_only")
+def test_first_run_wizard_refused_once_then_the_changed_password_opens_it(qtbot, new_target):
+    wizard = login.FirstRunWizard(new_file=new_target)
+    qtbot.addWidget(wizard)
+    fill_wizard(wizard, "first-pass1")
+    wizard.office_edits["street_code"].setText("12a")
+    assert not wizard.finish() and "街道代码" in wizard.error.text()
+    assert db.is_encrypted() and not wizard.encrypt_box.isEnabled()   # made once, not again
+    fill_wizard(wizard, "second-pass2")
+    assert wizard.finish()
+    with pytest.raises(encryption.WrongSecret):
+        reopened_with(new_target, "first-pass1")
+    reopened_with(new_target, "second-pass2")
+    assert Office.get().street_code == "350102001"
+
+
+@pytest.mark.usefixtures("sqlite_only")
+def test_first_run_wizard_without_the_box_keeps_the_database_plain(qtbot, new_target):
+    wizard = login.FirstRunWizard(new_file=new_target)
+    qtbot.addWidget(wizard)
+    fill_wizard(wizard, "secret99")
+    wizard.encrypt_box.setChecked(False)
+    assert wizard.finish() and not db.is_encrypted()
+    db.close_database()
+    assert new_target.read_bytes()[:16] == b"SQLite format 3\x00"
+    assert not encryption.keys_path(new_target).exists()
+
+
+def test_first_run_wizard_offers_no_encryption_for_an_existing_file(qtbot, db, office):
+    wizard = login.FirstRunWizard(new_file=None)   # run_window: the file was there before
+    qtbot.addWidget(wizard)
+    assert wizard.encrypt_box.isHidden() and not wizard.wants_encryption()
+
+
+WIZARD_AT_START = """
+import os
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from ui.dialogs import login
+
+def run(wizard):   # the clerk fills the wizard, leaves 加密数据库（推荐） ticked, presses 完成
+    QTimer.singleShot(1500, QApplication.instance().quit)   # the window shows, then quits
+    for key, value in (("district", "鼓楼区"), ("street", "东街街道"), ("street_code", "350102001"),
+                       ("centre_name", "东街街道社会工作服务中心")):
+        wizard.office_edits[key].setText(value)
+    wizard.name_edit.setText("陈主任")
+    wizard.password_edit.setText("secret99")
+    wizard.confirm_edit.setText("secret99")
+    if wizard.encrypt_box.isHidden() or not wizard.finish():   # said at once, not by a hung window
+        print("no encryption offered" if wizard.encrypt_box.isHidden() else wizard.error.text(), file=sys.stderr)
+        os._exit(3)
+    return int(wizard.result())
+
+login.FirstRunWizard.exec = run
+from main import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+@pytest.mark.usefixtures("sqlite_only")
+def test_program_started_on_a_new_file_creates_it_encrypted(tmp_path):
+    target = tmp_path / "first" / "swdesk.db"
+    target.parent.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", WIZARD_AT_START, str(target)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert target.read_bytes()[:16] != b"SQLite format 3\x00"
+    reopened_with(target, "secret99")
+    assert Operator.get().login == "admin" and Office.get().street == "东街街道"
+    db.close_database()
+    encryption.forget()

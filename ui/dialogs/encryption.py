@@ -4,6 +4,7 @@ The rules live in swdesk/encryption.py (key file, passwords, recovery key) and
 swdesk/jobs/encrypt.py (the conversion, run here as a background job with its progress)."""
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
 from swdesk import db, encryption
 from swdesk.errors import UserError
 from swdesk.jobs import encrypt as encrypt_job
+from swdesk.jobs import print_recovery_key as recovery_job
 from swdesk.services import operators
 from swdesk.services.base import current
 from ui import jobs
+from ui.dialogs import login, printing
 
 
 def _tr(text: str) -> str:
@@ -55,10 +58,49 @@ def unlock(parent: QWidget | None, path: str | Path, label: str) -> bool:
             return False
 
 
+class UnlockLoginDialog(login.LoginDialog):
+    """With operator accounts, the login before an encrypted database opens: the operator's
+    password unwraps the key through the operator's slot, and login_at_start then logs in with
+    it (one password, not a database password and then the login)."""
+
+    def __init__(self, path: str | Path, parent: QWidget | None = None):
+        super().__init__(None, parent, message=_tr(
+            "数据库已加密。请输入操作员登录名和密码（忘记所有密码时，可在密码栏输入恢复密钥）。"))
+        self.path = path
+
+    def try_login(self) -> bool:
+        name, secret = self.login_edit.text().strip(), self.password_edit.text()
+        try:
+            encryption.unlock(self.path, secret, encryption.operator_label(name))
+        except encryption.WrongSecret as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            return False
+        except UserError as exc:
+            QMessageBox.critical(self, _tr("无法打开加密的数据库"), str(exc))
+            self.reject()
+            return False
+        login.remember_typed(name, secret)
+        self.accept()
+        return True
+
+
+def _has_operator_slots(path: str | Path) -> bool:
+    try:
+        return any(label.startswith(encryption.operator_label("")) for label in encryption.labels(path))
+    except encryption.DamagedKeyFile:
+        return False   # the password prompt tries it and says what is wrong, once
+
+
 def unlock_at_start(target: str | None, parent: QWidget | None = None) -> bool:
-    """Before the window opens an encrypted database file."""
-    return unlock(parent, target or db.default_target(),
-                  _tr("数据库已加密。请输入数据库密码（单位密码、操作员本人的密码或恢复密钥）："))
+    """Before the window opens an encrypted database file: the operator's login when accounts
+    exist, else the office password."""
+    path = target or db.default_target()
+    if _has_operator_slots(path):
+        return UnlockLoginDialog(path, parent).exec() == QDialog.DialogCode.Accepted
+    return unlock(parent, path, _tr("数据库已加密。请输入数据库密码（单位密码、操作员本人的密码或恢复密钥）："))
 
 
 def unlock_if_needed(parent: QWidget | None, target: str) -> bool:
@@ -172,18 +214,57 @@ class EncryptionDialog(QDialog):
         show_recovery_key(self, key)
 
 
+class RecoveryKeyDialog(QDialog):
+    """The recovery key, shown this once, with 保存为 PDF… and 打印… (the sheet to lock away)."""
+
+    def __init__(self, parent: QWidget | None, key: str):
+        super().__init__(parent)
+        self.key = key
+        self.setWindowTitle(_tr("恢复密钥"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_tr(
+            "这是数据库的恢复密钥，只显示这一次。请打印或抄写后锁好：忘记所有密码时，用它代替密码打开数据库。"
+            "旧的恢复密钥已作废。"), wordWrap=True))
+        self.key_label = QLabel(key)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont("monospace")
+        font.setPointSize(14)
+        self.key_label.setFont(font)
+        layout.addWidget(self.key_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_button = buttons.addButton(_tr("保存为 PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = buttons.addButton(_tr("打印…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.print_button.clicked.connect(self.print_sheet)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._scratch: list[tempfile.TemporaryDirectory] = []
+        self.finished.connect(self._drop_scratch)
+
+    def save_pdf(self) -> None:
+        out = printing.ask_pdf_path(self, _tr("保存恢复密钥单"), recovery_job.default_filename())
+        if out:
+            self._write(out)
+
+    def print_sheet(self) -> None:
+        """The sheet through the print preview, from a file removed when this dialog closes."""
+        scratch = tempfile.TemporaryDirectory(prefix="swdesk-")
+        self._scratch.append(scratch)
+        self._write(str(Path(scratch.name) / recovery_job.default_filename()))
+
+    def _write(self, out: str):
+        return printing.run_print_job(self, _tr("正在生成恢复密钥单…"), _tr("恢复密钥单"),
+                                      lambda _allow, progress: recovery_job.print_recovery_key(out, self.key, progress))
+
+    def _drop_scratch(self) -> None:
+        for scratch in self._scratch:
+            scratch.cleanup()
+        self._scratch.clear()
+
+
 def show_recovery_key(parent: QWidget, key: str) -> None:
     """The recovery key, shown this once: to be written down or printed and locked away."""
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("恢复密钥"), _tr(
-        "这是数据库的恢复密钥，只显示这一次。请抄写或打印后锁好：忘记所有密码时，用它代替密码打开数据库。"
-        "旧的恢复密钥已作废。"), parent=parent)
-    label = QLabel(key)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    font = QFont("monospace")
-    font.setPointSize(14)
-    label.setFont(font)
-    box.layout().addWidget(label, box.layout().rowCount(), 0, 1, -1)
-    box.exec()
+    RecoveryKeyDialog(parent, key).exec()
 
 
 def encrypt_open_database(window: QWidget, password: str, after=None) -> None:

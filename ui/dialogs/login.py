@@ -8,10 +8,12 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from swdesk import db, encryption
 from swdesk.services import base, operators, scope, settings
 from swdesk.services.base import UserError, ValidationError
 
@@ -118,8 +121,12 @@ class FirstRunWizard(QDialog):
 
     SKIPPED = 2  # done() code of 跳过
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, new_file: str | Path | None = None):
+        """`new_file`: the database file this start created (see new_database_file); only such a
+        file may be created again encrypted (加密数据库), it holds nothing yet."""
         super().__init__(parent)
+        self.new_file = Path(new_file) if new_file is not None and not db.is_encrypted() else None
+        self.encrypted_with: str | None = None
         self.setObjectName("FirstRunWizard")
         self.setWindowTitle(self.tr("欢迎使用社工服务台"))
         office = base.default_office()
@@ -151,6 +158,16 @@ class FirstRunWizard(QDialog):
         admin_form.addRow(self.tr("登录名："), self.login_edit)
         admin_form.addRow(self.tr("密码："), self.password_edit)
         admin_form.addRow(self.tr("确认密码："), self.confirm_edit)
+        # Issue 20: on by default once there is a password (the 管理员's unlocks the key).
+        self.encrypt_box = QCheckBox(self.tr("加密数据库（推荐）"))
+        self.encrypt_box.setToolTip(self.tr("数据库文件和备份加密保存：电脑或U盘丢失、文件被复制时，"
+                                            "没有密码无法读取其中的个人信息"))
+        self.encrypt_box.setChecked(True)
+        self.encrypt_box.setEnabled(False)
+        self.encrypt_box.setVisible(self.new_file is not None)
+        self.password_edit.textChanged.connect(lambda text: self.encrypt_box.setEnabled(
+            bool(text) and self.encrypted_with is None))
+        admin_form.addRow(self.encrypt_box)
 
         self.error = _error_label()
         buttons = QHBoxLayout()
@@ -175,6 +192,11 @@ class FirstRunWizard(QDialog):
         problems: dict[str, str] = {}
         if self.password_edit.text() != self.confirm_edit.text():
             problems["确认密码"] = self.tr("两次输入的密码不一致")
+        if not problems and self.wants_encryption():
+            try:
+                self.start_encrypted(self.password_edit.text())
+            except UserError as exc:
+                problems = {"": str(exc)}
         if not problems:
             data = {key: edit.text().strip() for key, edit in self.office_edits.items()}
             try:
@@ -189,9 +211,38 @@ class FirstRunWizard(QDialog):
             self.error.setText("\n".join(f"{labels.get(k, k)}：{v}" if k else v for k, v in problems.items()))
             self.error.show()
             return False
+        if self.encrypted_with not in (None, self.password_edit.text()):
+            # The password was changed after a refused 完成: the office slot follows it.
+            encryption.set_secret(self.new_file, encryption.key_for(self.new_file), self.password_edit.text())
         operators.log_in(self.login_edit.text().strip(), self.password_edit.text())
         self.accept()
         return True
+
+    def wants_encryption(self) -> bool:
+        return (self.new_file is not None and self.encrypted_with is None and self.encrypt_box.isChecked()
+                and encryption.password_problem(self.password_edit.text()) is None)
+
+    def start_encrypted(self, password: str) -> None:
+        """Create the new database file again, encrypted (encryption.prepare_new): the plain one
+        this start made holds only the empty tables, so it is removed, not converted."""
+        path = self.new_file
+        db.close_database()
+        try:
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+            encryption.prepare_new(path, password)
+            db.open_database(str(path))
+        except (OSError, UserError) as exc:
+            db.close_database()
+            encryption.forget(path)
+            encryption.keys_path(path).unlink(missing_ok=True)
+            db.open_database(str(path))   # the plain new database again
+            raise UserError(self.tr("未能建立加密的数据库（仍为未加密）：") + str(exc)) from exc
+        finally:
+            base.set_session(scope.single_user_session())
+            self.office_id = base.default_office().id
+        self.encrypted_with = password
+        self.encrypt_box.setEnabled(False)
 
     def skip(self) -> None:
         try:
@@ -207,18 +258,64 @@ def _is_placeholder_office(office) -> bool:
     return office.street_code == "000000" and office.district == "示例区"
 
 
-def login_at_start(user: str | None = None, first_run_wizard: bool = True) -> bool:
+# Issue 20: the login and password that unlocked an encrypted database at start (UnlockLoginDialog
+# in ui/dialogs/encryption.py), kept until login_at_start logs in with them: one password.
+_typed_at_unlock: tuple[str, str] | None = None
+
+
+def remember_typed(login: str, password: str) -> None:
+    global _typed_at_unlock
+    _typed_at_unlock = (login, password)
+
+
+def _take_typed() -> tuple[str, str] | None:
+    global _typed_at_unlock
+    typed, _typed_at_unlock = _typed_at_unlock, None
+    return typed
+
+
+def _log_in_as_typed(typed: tuple[str, str] | None) -> str | None:
+    """Log in with what unlocked the database, if anything did: "" when logged in, else the
+    login typed (or None). A recovery key opened the file but is no operator's password."""
+    if typed is None:
+        return None
+    if encryption.normalize_recovery_key(typed[1]) is not None:
+        return typed[0]
+    try:
+        operators.log_in(*typed)
+    except UserError:
+        return typed[0]   # e.g. another operator's password opened the file: the dialog asks
+    return ""
+
+
+def new_database_file(target: str | None) -> Path | None:
+    """The SQLite file `target` when it does not exist yet (or is empty): called before it is
+    opened, so that the first-run wizard may create it encrypted instead."""
+    target = target or db.default_target()
+    if db.is_url(target):
+        return None
+    path = Path(target).expanduser()
+    return path if not path.exists() or (path.is_file() and path.stat().st_size == 0) else None
+
+
+def login_at_start(user: str | None = None, first_run_wizard: bool = True,
+                   new_file: Path | None = None) -> bool:
     """Before the main window: the wizard, single-user mode, or the login dialog. False = quit."""
+    typed = _take_typed()
     if not operators.has_operators():
         base.set_session(scope.single_user_session())   # the centre's own street in view
         if not first_run_wizard or settings.get(SINGLE_USER_SETTING, False):
             return True
-        wizard = FirstRunWizard()
+        wizard = FirstRunWizard(new_file=new_file)
         result = int(wizard.exec())
         if result == _ACCEPTED:
             install_idle_lock()
         return result in (_ACCEPTED, FirstRunWizard.SKIPPED)
-    dialog = LoginDialog(user)
+    typed_login = _log_in_as_typed(typed)
+    if typed_login == "":
+        install_idle_lock()
+        return True
+    dialog = LoginDialog(typed_login or user)
     if int(dialog.exec()) != _ACCEPTED:
         return False
     install_idle_lock()

@@ -140,10 +140,9 @@ def test_kill_9_midway_leaves_the_plain_original_and_the_next_run_converts(plain
         return [p for p in folder.iterdir() if p.name.startswith(f"{files.TEMP_PREFIX}{pid}-")]
 
     def size(path: Path) -> int:
-        """0 for a file gone between listing and stat (the copy's -journal comes and goes)."""
         try:
             return path.stat().st_size
-        except FileNotFoundError:
+        except FileNotFoundError:   # the copy's -journal comes and goes between listing and stat
             return 0
 
     # 1. while the encrypted copy is being written
