@@ -14,8 +14,13 @@ SURNAME_READINGS = {
     "宓": "mi", "隗": "wei", "华": "hua", "任": "ren", "沈": "shen", "石": "shi",
 }
 
-# Characters pypinyin has no reading for but that occur in names.
-RARE_READINGS = {"𠮷": "ji", "䶮": "yan"}
+# Characters pypinyin has no reading for: two that occur in names, and the nine of the basic block
+# (U+4E00–U+9FA5) it lacks — unit ligatures and a Japanese-made character, read as pinyin-data
+# (the dataset behind pypinyin-dict 0.9.0) reads them. 烪 (U+70EA) has no reading in either.
+RARE_READINGS = {"𠮷": "ji", "䶮": "yan",
+                 "兙": "shike", "兡": "baike", "嗧": "jialun", "桛": "kasei", "瓧": "shiwa",
+                 "瓰": "fenwa", "瓱": "maowa", "瓼": "liwa", "甅": "liwa"}
+NO_READING = "烪"
 
 
 @functools.lru_cache(maxsize=1)
@@ -84,6 +89,8 @@ def _phrases() -> dict:
 def _char_reading(char: str) -> str:
     """A character's default reading (as pypinyin gives it outside any phrase), ignoring that it
     may also be a surname."""
+    if char in RARE_READINGS:
+        return RARE_READINGS[char]
     return _lazy().lazy_pinyin(char)[0].lower()
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from swdesk import pinyin
@@ -35,10 +35,19 @@ def test_full_and_initials(name, full, initials):
 
 @given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=4))
 def test_every_common_character_gives_ascii_letters(name):
+    assume(pinyin.NO_READING not in name)   # no reading in pypinyin nor pinyin-data: kept as it is
     full, initials = pinyin.full_and_initials(name)
     assert full.isascii() and full.isalpha() and full == full.lower()
     assert len(initials) == len(name)
     assert full.startswith(initials[0])
+
+
+def test_every_character_of_the_basic_block_has_a_reading():
+    """All of U+4E00–U+9FA5, not a random draw: pypinyin lacks ten of them (seen: 瓼 drawn by the
+    property test above once in a while), so a worker's name with one had no ASCII pinyin."""
+    lacking = [c for c in map(chr, range(0x4E00, 0x9FA6))
+               if c != pinyin.NO_READING and not pinyin.full_and_initials(c)[0].isascii()]
+    assert lacking == []
 
 
 def test_the_fast_path_equals_pypinyin_on_tricky_and_generated_names():
