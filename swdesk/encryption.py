@@ -276,8 +276,9 @@ def operator_label(login: str) -> str:
 
 
 def password_problem(password: str) -> str | None:
+    """The one password rule: operator accounts, the office password, the database key's slots."""
     if not password or len(password) < MIN_PASSWORD_LENGTH:
-        return f"密码至少 {MIN_PASSWORD_LENGTH} 个字符"
+        return f"密码至少{MIN_PASSWORD_LENGTH}位"
     if password.strip() != password:
         return "密码首尾不能有空格"
     return None

@@ -34,7 +34,7 @@ SCRYPT_N = 2 ** 14
 SCRYPT_R = 8
 SCRYPT_P = 1
 HASH_BYTES = 32
-MIN_PASSWORD_LENGTH = 6
+MIN_PASSWORD_LENGTH = encryption.MIN_PASSWORD_LENGTH
 PASSWORD_ENV = "SWDESK_PASSWORD"
 _LOGIN_RE = re.compile(r"^[A-Za-z0-9_.\-]{2,50}$")
 
@@ -49,12 +49,7 @@ def _new_secret(password: str) -> tuple[bytes, bytes]:
     return salt, hash_password(password, salt)
 
 
-def _password_problem(password: str) -> str | None:
-    if not password or len(password) < MIN_PASSWORD_LENGTH:
-        return f"密码至少{MIN_PASSWORD_LENGTH}位"
-    if password.strip() != password:
-        return "密码首尾不能有空格"
-    return None
+_password_problem = encryption.password_problem
 
 
 def has_operators() -> bool:
