@@ -24,9 +24,22 @@ def wants_window(argv: list[str]) -> bool:
     return True
 
 
+def window_target(argv: list[str]) -> str | None:
+    """The value of --db (the window's argparse in ui/app.py reads it again)."""
+    for i, arg in enumerate(argv):
+        if arg == "--db" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--db="):
+            return arg[len("--db="):]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if wants_window(argv):
+        from swdesk import peek
+
+        first_step = peek.first_step(window_target(argv))
         # The window's non-Qt modules before PySide6: once PySide6 is loaded, its import hook
         # reads the source of every module imported after it, looking for "PySide6"
         # (shibokensupport.feature), and the core is ~70 modules (peewee alone 8,000 lines):
@@ -34,15 +47,13 @@ def main(argv: list[str] | None = None) -> int:
         import argparse  # noqa: F401
         import logging.handlers  # noqa: F401
 
-        import platformdirs  # noqa: F401
-
-        import swdesk.check
         import swdesk.logs
-        import swdesk.services.operators
-        import swdesk.services.search  # noqa: F401
+        if first_step != peek.LOGIN:  # the login dialog is painted before the core is loaded
+            import swdesk.services.search  # noqa: F401
+            import ui.opening  # noqa: F401
         from ui.app import run_window
 
-        return run_window(argv)
+        return run_window(argv, first_step)
     from swdesk.cli import main as cli_main
 
     return cli_main(argv)

@@ -53,18 +53,42 @@ jobs.release_database(w, 10000)  # quick-check the file (~30 ms CPU of ~300 on 1
 db.close_database()
 """
 
+# Patches the program's Qt classes once ui/app.py has imported PySide6, not before: imported
+# first, PySide6's import hook would read the source of every module the program imports after
+# it (shibokensupport.feature), ~10-20 ms the program itself never pays (main.py orders its imports).
+AFTER_UI_APP = r"""
+import importlib.util
+class _AfterUiApp:
+    def __init__(self, patch):
+        self.patch = patch
+    def find_spec(self, name, path=None, target=None):
+        if name != "ui.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            self.patch()
+        spec.loader.exec_module = exec_module
+        return spec
+"""
+
 # The program's own start (main.py: arguments, logging, translator, instance lock, database,
 # then the login dialog or the first-run wizard), timed until that dialog is painted; the dialog
 # is then cancelled, so the program quits as a clerk's 取消 makes it quit.
 DIALOG = r"""
 import time; t0 = time.perf_counter()
 import sys; sys.path.insert(0, sys.argv[2])
-from PySide6.QtWidgets import QApplication, QDialog
-def painted(self):
-    self.show(); QApplication.processEvents()
-    print(time.perf_counter() - t0, time.process_time(), flush=True)
-    return 0
-QDialog.exec = painted
+""" + AFTER_UI_APP + r"""
+def patch():
+    from PySide6.QtWidgets import QApplication, QDialog
+    def painted(self):
+        self.show(); QApplication.processEvents()
+        print(time.perf_counter() - t0, time.process_time(), flush=True)
+        return 0
+    QDialog.exec = painted
+sys.meta_path.insert(0, _AfterUiApp(patch))
 from main import main
 main(["--db", sys.argv[1]])
 """
@@ -74,15 +98,18 @@ main(["--db", sys.argv[1]])
 PROGRAM = r"""
 import time; t0 = time.perf_counter()
 import sys; sys.path.insert(0, sys.argv[2])
-from PySide6.QtWidgets import QApplication, QTableView
-def first_page(self):
-    window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "MainWindow")
-    view = window.tab("roster").findChild(QTableView)
-    while view.model().rowCount() == 0:
-        QApplication.processEvents()
-    print(time.perf_counter() - t0, time.process_time(), flush=True)
-    return 0
-QApplication.exec = first_page
+""" + AFTER_UI_APP + r"""
+def patch():
+    from PySide6.QtWidgets import QApplication, QTableView
+    def first_page(self):
+        window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "MainWindow")
+        view = window.tab("roster").findChild(QTableView)
+        while view.model().rowCount() == 0:
+            QApplication.processEvents()
+        print(time.perf_counter() - t0, time.process_time(), flush=True)
+        return 0
+    QApplication.exec = first_page
+sys.meta_path.insert(0, _AfterUiApp(patch))
 from main import main
 main(["--db", sys.argv[1]])
 """

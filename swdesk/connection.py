@@ -41,10 +41,6 @@ sqlcipher.register_adapter(datetime.date, str)
 sqlcipher.register_adapter(datetime.time, str)
 
 
-class DatabaseOpenError(Exception):
-    """The database cannot be opened; str() is a Chinese message for the clerk."""
-
-
 class TrackedSqliteDatabase(peewee.SqliteDatabase):
     """peewee's SqliteDatabase (one connection per thread) that can close all of them at once."""
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import hashlib
 import logging
 import os
 import sqlite3
@@ -33,7 +32,6 @@ import peewee
 
 from swdesk import encryption, files, migrations
 from swdesk.connection import (
-    DatabaseOpenError,
     EncryptedSqliteDatabase,
     TrackedSqliteDatabase,
     database,
@@ -43,14 +41,14 @@ from swdesk.connection import (
     proxy,
     sqlite_path,
 )
+from swdesk.errors import DatabaseOpenError
+from swdesk.locations import APP_NAME, DB_FILENAME, data_dir, default_target, is_url, open_marker_stem
 
-__all__ = ["DatabaseOpenError", "DatabaseLocked", "database", "install_append_only_guard", "is_postgres", "is_sqlite",
-           "proxy", "sqlite_path"]
+__all__ = ["APP_NAME", "DB_FILENAME", "DatabaseOpenError", "DatabaseLocked", "data_dir", "database", "default_target",
+           "install_append_only_guard", "is_postgres", "is_sqlite", "is_url", "proxy", "sqlite_path"]
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "swdesk"
-DB_FILENAME = "swdesk.db"
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -66,27 +64,6 @@ SQLITE_PRAGMAS = {
 class DatabaseLocked(DatabaseOpenError):
     """The file is encrypted (issue 20) and no password has unlocked it in this process: the
     window asks for one, the command line takes SWDESK_PASSWORD or a prompt (unlock_for_command_line)."""
-
-
-def data_dir() -> Path:
-    """The user's data folder for swdesk (created on demand). SWDESK_DATA_DIR overrides it."""
-    override = os.environ.get("SWDESK_DATA_DIR")
-    if override:
-        path = Path(override)
-    else:
-        import platformdirs
-
-        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def default_target() -> str:
-    return str(data_dir() / DB_FILENAME)
-
-
-def is_url(target: str) -> bool:
-    return target.startswith(("postgresql://", "postgres://"))
 
 
 def make_database(target: str | None = None) -> peewee.Database:
@@ -272,19 +249,14 @@ def unclean_exit_checked() -> bool:
     return _unclean_checked
 
 
-def _marker_stem(path: str | os.PathLike) -> str:
-    digest = hashlib.sha1(str(Path(path).expanduser().resolve()).encode("utf-8")).hexdigest()[:16]
-    return f"open-{digest}-"
-
-
 def _marker(path: str | os.PathLike, pid: int | None = None) -> Path:
-    return data_dir() / f"{_marker_stem(path)}{pid or os.getpid()}.marker"
+    return data_dir() / f"{open_marker_stem(path)}{pid or os.getpid()}.marker"
 
 
 def stale_markers(path: str | os.PathLike) -> list[Path]:
     """Markers of processes that had `path` open and are gone without closing it."""
     found = []
-    for marker in data_dir().glob(_marker_stem(path) + "*.marker"):
+    for marker in data_dir().glob(open_marker_stem(path) + "*.marker"):
         try:
             pid = int(marker.stem.rsplit("-", 1)[1])
         except ValueError:

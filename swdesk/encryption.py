@@ -26,8 +26,6 @@ import secrets
 import sqlite3
 from pathlib import Path
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from swdesk import files
@@ -159,19 +157,29 @@ def _aad(kind: str, label: str) -> bytes:
     return f"{FORMAT}-v{VERSION}:{kind}:{label}".encode()
 
 
+def _aesgcm(kek: bytes):
+    """AES-GCM under `kek`. cryptography is imported here, at the first password: at the top of the
+    module it cost 11 ms of every start of the window (python -X importtime), plain files included."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    return AESGCM(kek)
+
+
 def wrap(key: bytes, secret: str, kind: str, label: str) -> dict:
     """A slot: `key` encrypted under a key derived from `secret`."""
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     kek = _derive(secret, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
-    wrapped = AESGCM(kek).encrypt(nonce, key, _aad(kind, label))
+    wrapped = _aesgcm(kek).encrypt(nonce, key, _aad(kind, label))
     return {"kind": kind, "label": label, "kdf": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P,
             "salt": _b64(salt), "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
 
 
 def _unwrap(slot: dict, secret: str) -> bytes | None:
     kek = _derive(secret, _unb64(slot["salt"]), int(slot["n"]), int(slot["r"]), int(slot["p"]))
+    from cryptography.exceptions import InvalidTag
+
     try:
-        key = AESGCM(kek).decrypt(_unb64(slot["nonce"]), _unb64(slot["wrapped"]), _aad(slot["kind"], slot["label"]))
+        key = _aesgcm(kek).decrypt(_unb64(slot["nonce"]), _unb64(slot["wrapped"]), _aad(slot["kind"], slot["label"]))
     except InvalidTag:
         return None
     return key if len(key) == KEY_BYTES else None

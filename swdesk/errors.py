@@ -51,3 +51,7 @@ class Cancelled(UserError):
 
     def __init__(self, message: str = "已取消，未写入任何数据。"):
         super().__init__(message)
+
+
+class DatabaseOpenError(Exception):
+    """The database cannot be opened; str() is a Chinese message for the clerk."""

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import peewee
 
 from swdesk import connection, models
+from swdesk.errors import DatabaseOpenError
 
 if TYPE_CHECKING:  # playhouse.migrate imports the PostgreSQL driver: only when migrating
     from playhouse import migrate as pw_migrate
@@ -32,7 +33,7 @@ if TYPE_CHECKING:  # playhouse.migrate imports the PostgreSQL driver: only when 
 log = logging.getLogger(__name__)
 
 
-class SchemaTooNewError(connection.DatabaseOpenError):
+class SchemaTooNewError(DatabaseOpenError):
     pass
 
 

@@ -1,9 +1,13 @@
-"""The QApplication: fonts, translator, error dialog, opening the database, the main window."""
+"""The QApplication: fonts, translator, error dialog, and the start: first dialog, database, window.
+
+Nothing that imports peewee is imported at the top here: when the database has accounts, the
+login dialog is painted before the database is opened (swdesk/peek.py tells), and ui/opening.py
+loads the core behind it (bench/startup.py).
+"""
 from __future__ import annotations
 
 import argparse
 import logging
-import subprocess
 import sys
 import traceback
 from pathlib import Path
@@ -11,13 +15,13 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from swdesk import __version__, db, logs
+from swdesk import __version__, logs, peek
+from swdesk.errors import DatabaseOpenError, UserError
 from swdesk.privacy import mask_ids
-from swdesk.services.base import UserError
 from ui import file_dialogs, instance_lock, keyboard, qt_translations
-from ui.dialogs import login
+from ui.dialogs.login_dialog import LoginDialog
 from ui.first_use import OnFirstUse
 
 log = logging.getLogger(__name__)
@@ -39,7 +43,7 @@ def settings() -> QSettings:
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A user's mistake gets its message; anything else a dialog with the log's path (and is logged)."""
-    if isinstance(exc, (UserError, db.DatabaseOpenError)):
+    if isinstance(exc, (UserError, DatabaseOpenError)):
         QMessageBox.warning(parent, QCoreApplication.translate("App", "提示"), str(exc))
         return
     from swdesk.services.base import storage_error
@@ -113,6 +117,8 @@ def translation_file(language: str) -> Path | None:
     if cached.is_file() and cached.stat().st_mtime >= ts.stat().st_mtime:
         return cached
     cached.parent.mkdir(parents=True, exist_ok=True)
+    import subprocess  # only here, when a translation must be compiled: 3 ms of every start
+
     try:
         subprocess.run([str(lrelease_program()), "-silent", str(ts), "-qm", str(cached)],
                        check=True, capture_output=True, timeout=60)
@@ -153,11 +159,6 @@ def install_translator(app: QApplication, language: str | None = None) -> QTrans
     return None
 
 
-# Needed only when the database does not open, and after the window is painted: imported then
-# (ui/first_use.py). At start their Qt classes' enums cost ~25 ms CPU and 110 ms wall on the
-# loaded 2-core machine (python -X importtime, bench/startup.py).
-offer_recovery = OnFirstUse("ui.dialogs.recovery", "offer_recovery")
-unlock_database = OnFirstUse("ui.dialogs.encryption", "unlock_at_start")
 daily_backup_at_start = OnFirstUse("ui.dialogs.backup", "daily_backup_at_start")
 # The day's first backup follows the first paint: the clerk sees the window while it runs.
 BACKUP_AFTER_SHOW_MS = 300
@@ -187,41 +188,43 @@ def parse_window_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def open_database_interactively(target: str | None) -> bool:
-    """Open the database; on failure explain it and offer the startup recovery dialog."""
-    try:
-        open_and_check(target)
-    except db.DatabaseLocked:  # an encrypted file (issue 20): its password first, then open
-        db.close_database()
-        if not unlock_database(target):
-            return False
-        return open_database_interactively(target)
-    except db.DatabaseOpenError as exc:
-        log.warning("cannot open database %s: %s", target, exc)
-        db.close_database()
-        if not offer_recovery(target, exc):
-            return False
+def log_in_while_opening(target: str | None, user: str | None) -> bool | None:
+    """The login dialog, painted before the database is opened; the file opens behind it
+    (ui/opening.open_for_login) while the clerk types. True = logged in, False = 退出, None = the
+    file did not open or has no account after all: the usual start takes over."""
+    def prepare() -> bool:
+        from ui import opening
+
+        return opening.open_for_login(target)
+
+    result = LoginDialog(user, prepare=prepare).exec()
+    if result == LoginDialog.NOT_READY:
+        return None
+    if result != QDialog.DialogCode.Accepted.value:
+        return False
+    from ui.dialogs.login import install_idle_lock
+
+    install_idle_lock()
     return True
 
 
-def open_and_check(target: str | None) -> None:
-    """Open (and migrate) the database and quick-check the file; any failure → DatabaseOpenError."""
-    import peewee
+def open_and_log_in(args: argparse.Namespace) -> bool:
+    """The usual start: open the database (its password, the recovery offer), then the first-run
+    wizard, single-user mode or the login dialog. False = quit."""
+    from ui import opening
 
-    from swdesk import check
-    from swdesk.backup import BackupError
-
-    try:
-        db.open_database(target)
-        if not db.unclean_exit_checked():  # after an unclean exit open_database already checked
-            check.raise_if_damaged()
-    except (peewee.DatabaseError, BackupError) as exc:  # e.g. a migration on a read-only file
-        raise db.DatabaseOpenError(
-            db.describe_error(exc, target or db.default_target()) if isinstance(exc, peewee.DatabaseError)
-            else str(exc)) from exc
+    new_file = opening.new_database_file(args.db)   # before opening creates it (issue 20)
+    if not opening.open_database_interactively(args.db):
+        return False
+    from ui.dialogs import login
+    # The headless smoke test must not wait on the first-run wizard (a fresh database has no
+    # accounts, so there is nothing to log in to); an existing account still needs its password.
+    return login.login_at_start(args.user, first_run_wizard=not args.smoke_test, new_file=new_file)
 
 
-def run_window(argv: list[str]) -> int:
+def run_window(argv: list[str], first_step: str | None = None) -> int:
+    """`first_step`: what swdesk.peek.first_step said of the database (main.py asks it before
+    PySide6 is imported); asked here when not given."""
     args = parse_window_args(argv)
     logs.setup_logging()
     app = make_application(sys.argv[:1])
@@ -230,12 +233,14 @@ def run_window(argv: list[str]) -> int:
     lock = instance_lock.acquire(args.db)   # one window per SQLite file (ui/instance_lock.py)
     if lock is None:
         return 1
-    new_file = login.new_database_file(args.db)   # before opening creates it (issue 20)
-    if not open_database_interactively(args.db):
-        return 1
-    # The headless smoke test must not wait on the first-run wizard (a fresh database has no
-    # accounts, so there is nothing to log in to); an existing account still needs its password.
-    if not login.login_at_start(args.user, first_run_wizard=not args.smoke_test, new_file=new_file):
+    if first_step is None:
+        first_step = peek.first_step(args.db)
+    logged_in = log_in_while_opening(args.db, args.user) if first_step == peek.LOGIN else None
+    if logged_in is None:
+        logged_in = open_and_log_in(args)
+    from swdesk import db
+
+    if not logged_in:
         # Closed as at the end: an open marker left behind made the next start quick-check
         # the whole file and log an unclean exit after every 取消 at the login dialog.
         db.close_database()

@@ -20,12 +20,15 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QSysInfo
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from swdesk import db
+from swdesk import locations
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +119,10 @@ class InstanceLock:
 
     def listen(self, bring_to_front) -> None:
         """Answer a second start on this file by calling `bring_to_front()`."""
+        # QtNetwork here and in call_first_window, not at the top: 5 ms of every start, before
+        # the first dialog is painted (python -X importtime); listening follows the window.
+        from PySide6.QtNetwork import QLocalServer
+
         name = server_name(self.db_file)
         QLocalServer.removeServer(name)   # a crashed window's socket file (Unix) would refuse ours
         server = QLocalServer()
@@ -146,6 +153,8 @@ def _on_message(socket: QLocalSocket, bring_to_front) -> None:
 
 def call_first_window(db_file: Path) -> bool:
     """Ask the window holding `db_file` to come to the front; True when it took the call."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(db_file))
     if not socket.waitForConnected(CONNECT_WAIT_MS):
@@ -162,8 +171,8 @@ def claim(target: str | None) -> InstanceLock | None:
     Returns the held lock, or None when there is nothing to lock (PostgreSQL, or a folder where
     no lock file can be written — opening the database then explains the folder's problem).
     Raises AlreadyOpen when another live window holds it (after calling it to the front)."""
-    target = target or db.default_target()
-    if db.is_url(target):
+    target = target or locations.default_target()
+    if locations.is_url(target):
         return None
     db_file = Path(target).expanduser().resolve()
     if not db_file.parent.is_dir():
@@ -206,7 +215,7 @@ _held: InstanceLock | None = None   # the lock of the database the window has op
 
 def acquire(target: str | None, parent: QWidget | None = None) -> Pending | None:
     """Take `target`'s lock for the window, or explain who holds it and return None."""
-    resolved = None if db.is_url(target or "") else Path(target or db.default_target()).expanduser().resolve()
+    resolved = None if locations.is_url(target or "") else Path(target or locations.default_target()).expanduser().resolve()
     if _held is not None and resolved == _held.db_file:
         return Pending(_held, same_as_held=True)   # reopening the file this window has open
     try:

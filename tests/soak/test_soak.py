@@ -43,7 +43,7 @@ from swdesk import backup, db
 from swdesk.jobs import backup as backup_job
 from swdesk.jobs import report
 from swdesk.services import demo, settings
-from ui import app, jobs
+from ui import jobs, opening
 from ui.main_window import MainWindow
 
 pytestmark = [pytest.mark.usefixtures("sqlite_only"), pytest.mark.slow]
@@ -237,7 +237,7 @@ class Session:
         window.close()
         jobs.release_database(window, 10_000)   # what ui/app.run_window does after the event loop
         db.close_database()
-        app.open_and_check(self.target)
+        opening.open_and_check(self.target)
 
     def killed_writer(self) -> int:
         """A command-line demo fill killed with SIGKILL in the middle of its transaction."""
@@ -283,7 +283,7 @@ class Session:
         figures["reader_runs"], figures["reader_errors"] = reader.runs, reader.errors
         db.close_database()
         figures.update(integrity(self.target))
-        app.open_and_check(self.target)
+        opening.open_and_check(self.target)
         figures["seconds"] = round(time.monotonic() - started, 1)
         self.check(figures)
         self.rounds.append(figures)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from swdesk import backup, migrations
 from swdesk import db as swdb
 from swdesk.services import operators, settings
-from ui import app
+from ui import opening
 from ui.dialogs import backup as backup_dialog
 from ui.dialogs import recovery
 
@@ -130,7 +130,7 @@ def test_newer_database_shows_refusal_not_crash(qtbot, db_target):
     answer = press("quit")
     boxes = Boxes(qtbot, answer)
     try:
-        assert app.open_database_interactively(db_target) is False
+        assert opening.open_database_interactively(db_target) is False
     finally:
         boxes.stop()
     assert "更新版本" in answer.texts[0] and "数据未作任何改动" in answer.texts[0]
@@ -154,7 +154,7 @@ def test_damaged_database_offers_latest_good_backup(qtbot, db_target, tmp_path):
     answer = press("latest")
     boxes = Boxes(qtbot, answer)
     try:
-        assert app.open_database_interactively(db_target) is True
+        assert opening.open_database_interactively(db_target) is True
     finally:
         boxes.stop()
     assert "损坏" in answer.texts[0] and "latest" in answer.buttons[0]
@@ -185,7 +185,7 @@ def test_locked_database_offers_retry(qtbot, db_target):
 
     boxes = Boxes(qtbot, answer)
     try:
-        opened = app.open_database_interactively(db_target)
+        opened = opening.open_database_interactively(db_target)
     finally:
         boxes.stop()
         holder.close()

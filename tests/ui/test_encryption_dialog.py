@@ -13,7 +13,7 @@ from swdesk import check, db, encryption
 from swdesk.jobs import demo as demo_job
 from swdesk.services import base, operators
 from swdesk.services.base import reset_session
-from ui import app
+from ui import opening
 from ui.dialogs import encryption as dialog_module
 from ui.dialogs import login, printing
 from ui.dialogs.pdf_preview import PdfPreviewDialog
@@ -61,21 +61,21 @@ def encrypted_file(tmp_path):
 
 def test_start_asks_the_password_until_it_is_right(qtbot, monkeypatch, boxes, encrypted_file):
     typed(monkeypatch, ["wrong-one", PASSWORD])
-    assert app.open_database_interactively(str(encrypted_file))
+    assert opening.open_database_interactively(str(encrypted_file))
     assert db.is_encrypted() and check.run_checks() == []
     assert [title for title, _ in boxes] == ["密码不正确"]
 
 
 def test_start_cancelled_opens_nothing(qtbot, monkeypatch, boxes, encrypted_file):
     typed(monkeypatch, [None])
-    assert not app.open_database_interactively(str(encrypted_file))
+    assert not opening.open_database_interactively(str(encrypted_file))
     assert encryption.key_for(encrypted_file) is None and boxes == []
 
 
 def test_damaged_key_file_at_start_is_said_once(qtbot, monkeypatch, boxes, encrypted_file):
     encryption.keys_path(encrypted_file).write_text("{broken", encoding="utf-8")
     typed(monkeypatch, [PASSWORD])
-    assert not app.open_database_interactively(str(encrypted_file))
+    assert not opening.open_database_interactively(str(encrypted_file))
     assert len(boxes) == 1 and "密钥文件已损坏" in boxes[0][1]
 
 
@@ -222,7 +222,7 @@ def test_operator_types_one_password_for_database_and_login(qtbot, monkeypatch, 
 
     watch = ModalWatch(answer)
     try:
-        assert app.open_database_interactively(str(with_accounts))
+        assert opening.open_database_interactively(str(with_accounts))
         assert tries == ["密码或恢复密钥不正确，无法打开加密的数据库（数据库未作任何改动）"]
         assert login.login_at_start(None)
     finally:
@@ -249,7 +249,7 @@ def test_recovery_key_at_start_opens_then_the_login_asks(qtbot, monkeypatch, box
 
     watch = ModalWatch(answer)
     try:
-        assert app.open_database_interactively(str(with_accounts))
+        assert opening.open_database_interactively(str(with_accounts))
         assert login.login_at_start(None)
     finally:
         watch.stop()

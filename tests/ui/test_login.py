@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenuBar
 from swdesk import db, encryption
 from swdesk.models import Office, Operator
 from swdesk.services import base, operators, scope, settings
-from ui import instance_lock
+from ui import instance_lock, opening
 from ui.dialogs import login
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,6 +35,38 @@ def test_login_dialog_refuses_wrong_password_then_logs_in(qtbot, accounts):
     dialog.password_edit.setText("clerk1234")
     assert dialog.try_login() and dialog.result() == 1
     assert (base.current().operator_login, base.current().role) == ("clerk", "录入员")
+
+
+def test_login_dialog_prepares_once_after_its_first_paint(qtbot, accounts):
+    """At start the database opens behind the painted dialog (ui/app.py): `prepare` runs once,
+    after the paint, and a 登录 pressed before it runs it first."""
+    calls = []
+    dialog = login.LoginDialog("clerk", prepare=lambda: calls.append(dialog.isVisible()) or True)
+    qtbot.addWidget(dialog)
+    assert calls == []
+    dialog.show()
+    qtbot.waitUntil(lambda: calls == [True])
+    dialog.password_edit.setText("clerk1234")
+    assert dialog.try_login() and calls == [True]
+    early = login.LoginDialog("clerk", prepare=lambda: calls.append("early") or True)
+    qtbot.addWidget(early)
+    early.password_edit.setText("clerk1234")
+    assert early.try_login() and calls == [True, "early"]
+
+
+@pytest.mark.parametrize("outcome", ["refused", "raised"])
+def test_login_dialog_ends_not_ready_when_prepare_fails(qtbot, accounts, outcome, caplog):
+    def prepare():
+        if outcome == "raised":
+            raise OSError("磁盘错误")
+        return False
+
+    dialog = login.LoginDialog("clerk", prepare=prepare)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.result() == login.LoginDialog.NOT_READY)
+    assert not dialog.isVisible() and base.current().operator_login == ""   # nobody logged in
+    assert ("cannot open the database behind the login dialog" in caplog.text) == (outcome == "raised")
 
 
 def test_login_at_start_with_accounts(qtbot, accounts):
@@ -250,7 +282,7 @@ def new_target(tmp_path):
     """A database file about to be created by this start, opened as run_window opens it."""
     target = tmp_path / "new" / "swdesk.db"
     target.parent.mkdir()
-    new_file = login.new_database_file(str(target))
+    new_file = opening.new_database_file(str(target))
     db.open_database(str(target))
     yield new_file
     db.close_database()
@@ -266,7 +298,7 @@ def reopened_with(target: Path, password: str) -> None:
 
 @pytest.mark.usefixtures("sqlite_only")
 def test_first_run_wizard_creates_the_new_database_encrypted(qtbot, new_target):
-    assert new_target is not None and login.new_database_file(str(new_target)) is None  # now it exists
+    assert new_target is not None and opening.new_database_file(str(new_target)) is None  # now it exists
     wizard = login.FirstRunWizard(new_file=new_target)
     qtbot.addWidget(wizard)
     assert not wizard.encrypt_box.isEnabled()

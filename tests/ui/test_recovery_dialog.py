@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from swdesk import backup
 from swdesk import db as swdb
 from swdesk.services import demo, settings
-from ui import app
+from ui import opening
 from ui.dialogs import recovery
 
 pytestmark = pytest.mark.usefixtures("sqlite_only")
@@ -98,7 +98,7 @@ def test_recovery_offers_only_the_damaged_databases_backup(qtbot, tmp_path):
     damage(big)
     answer = Answer(qtbot, "latest")
     try:
-        assert app.open_database_interactively(str(big)) is True
+        assert opening.open_database_interactively(str(big)) is True
     finally:
         answer.stop()
     shown = answer.dialogs[0]
@@ -123,7 +123,7 @@ def test_no_own_backup_means_no_restore_button(qtbot, tmp_path):
     damage(lonely)
     answer = Answer(qtbot, "quit")
     try:
-        assert app.open_database_interactively(str(lonely)) is False
+        assert opening.open_database_interactively(str(lonely)) is False
     finally:
         answer.stop()
     shown = answer.dialogs[0]
@@ -143,7 +143,7 @@ def test_a_smaller_backup_is_not_the_default_and_asks_first(qtbot, tmp_path):
     size_before = grown.stat().st_size
     answer = Answer(qtbot, "latest", question=QMessageBox.StandardButton.No)
     try:
-        assert app.open_database_interactively(str(grown)) is False
+        assert opening.open_database_interactively(str(grown)) is False
     finally:
         answer.stop()
     shown = answer.dialogs[0]
@@ -152,3 +152,4 @@ def test_a_smaller_backup_is_not_the_default_and_asks_first(qtbot, tmp_path):
     assert "可能缺少最近录入的数据" in shown["text"]
     assert answer.boxes and "仍要用它恢复吗" in answer.boxes[0]
     assert grown.stat().st_size == size_before               # declined: nothing replaced
+

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from swdesk import db, encryption
 from swdesk.services import base, operators, scope, settings
 from swdesk.services.base import UserError, ValidationError
+from ui.dialogs.login_dialog import LoginDialog, error_label, password_edit
 
 log = logging.getLogger(__name__)
 
@@ -40,66 +40,6 @@ _ACCEPTED = QDialog.DialogCode.Accepted.value
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Login", text)
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _password_edit() -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setMaxLength(128)
-    return edit
-
-
-# --- login --------------------------------------------------------------------------------------
-
-class LoginDialog(QDialog):
-    """登录名 + 密码; accepted once operators.log_in succeeds (the session is then set)."""
-
-    def __init__(self, login: str | None = None, parent: QWidget | None = None,
-                 title: str | None = None, message: str | None = None):
-        super().__init__(parent)
-        self.setObjectName("LoginDialog")
-        self.setWindowTitle(title or self.tr("登录 — 社工服务台"))
-        self.login_edit = QLineEdit(login or "")
-        self.login_edit.setMaxLength(50)
-        self.password_edit = _password_edit()
-        self.error = _error_label()
-        heading = QLabel(message or self.tr("请输入操作员登录名和密码。"))
-        heading.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("登录名："), self.login_edit)
-        form.addRow(self.tr("密码："), self.password_edit)
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.try_login)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(360)
-        (self.password_edit if login else self.login_edit).setFocus()
-
-    def try_login(self) -> bool:
-        try:
-            operators.log_in(self.login_edit.text(), self.password_edit.text())
-        except UserError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            self.password_edit.clear()
-            self.password_edit.setFocus()
-            return False
-        self.accept()
-        return True
 
 
 # --- first run ---------------------------------------------------------------------------------
@@ -151,8 +91,8 @@ class FirstRunWizard(QDialog):
         admin_form = QFormLayout(admin_box)
         self.name_edit = QLineEdit()
         self.login_edit = QLineEdit("admin")
-        self.password_edit = _password_edit()
-        self.confirm_edit = _password_edit()
+        self.password_edit = password_edit()
+        self.confirm_edit = password_edit()
         self.password_edit.setPlaceholderText(self.tr("至少6位"))
         admin_form.addRow(self.tr("姓名："), self.name_edit)
         admin_form.addRow(self.tr("登录名："), self.login_edit)
@@ -169,7 +109,7 @@ class FirstRunWizard(QDialog):
             bool(text) and self.encrypted_with is None))
         admin_form.addRow(self.encrypt_box)
 
-        self.error = _error_label()
+        self.error = error_label()
         buttons = QHBoxLayout()
         self.skip_button = QPushButton(self.tr("跳过（单用户模式）"))
         self.finish_button = QPushButton(self.tr("完成"))
@@ -288,16 +228,6 @@ def _log_in_as_typed(typed: tuple[str, str] | None) -> str | None:
     return ""
 
 
-def new_database_file(target: str | None) -> Path | None:
-    """The SQLite file `target` when it does not exist yet (or is empty): called before it is
-    opened, so that the first-run wizard may create it encrypted instead."""
-    target = target or db.default_target()
-    if db.is_url(target):
-        return None
-    path = Path(target).expanduser()
-    return path if not path.exists() or (path.is_file() and path.stat().st_size == 0) else None
-
-
 def login_at_start(user: str | None = None, first_run_wizard: bool = True,
                    new_file: Path | None = None) -> bool:
     """Before the main window: the wizard, single-user mode, or the login dialog. False = quit."""
@@ -338,8 +268,8 @@ class LockDialog(QDialog):
         message = QLabel(self.tr("程序已锁定。请输入密码解锁（也可以用其他操作员的账户登录）。"))
         message.setWordWrap(True)
         self.login_edit = QLineEdit(session.operator_login)
-        self.password_edit = _password_edit()
-        self.error = _error_label()
+        self.password_edit = password_edit()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("登录名："), self.login_edit)
         form.addRow(self.tr("密码："), self.password_edit)

@@ -27,6 +27,7 @@ from swdesk import vocab
 from swdesk.services import base, operators, settings
 from swdesk.services.base import UserError, ValidationError
 from ui import keyboard
+from ui.dialogs.login_dialog import password_edit
 
 ROLE_HELP = {
     "管理员": "可修改全部数据，管理操作员账户，查看完整的身份证号和电话，恢复备份",
@@ -37,13 +38,6 @@ ROLE_HELP = {
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Operators", text)
-
-
-def _password_edit() -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setMaxLength(128)
-    return edit
 
 
 class NewOperatorDialog(QDialog):
@@ -60,8 +54,8 @@ class NewOperatorDialog(QDialog):
         self.role_help.setWordWrap(True)
         self.role_combo.currentTextChanged.connect(lambda r: self.role_help.setText(self.tr(ROLE_HELP[r])))
         self.role_help.setText(self.tr(ROLE_HELP["录入员"]))
-        self.password_edit = _password_edit()
-        self.confirm_edit = _password_edit()
+        self.password_edit = password_edit()
+        self.confirm_edit = password_edit()
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)

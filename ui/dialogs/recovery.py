@@ -151,7 +151,7 @@ def _escape(text: str) -> str:
 
 
 def _open(target: str | None) -> None:
-    from ui.app import open_and_check
+    from ui.opening import open_and_check
 
     open_and_check(target)
 

@@ -1,0 +1,64 @@
+"""What the start needs to know of a database file before it is opened, read with sqlite3 alone:
+does the login dialog come first, the first-run wizard, or the window?
+
+The window's start uses it to paint the login dialog before peewee, the models, the migrations
+and the file's check are loaded: they load behind the painted dialog while the clerk types
+(ui/app.py). On the 10,000-worker bench file the dialog then shows in about half the time
+(bench/startup.py).
+
+It says only what it knows for sure; None means "open the database first", as always: a
+PostgreSQL address, an encrypted file, a file another process left open (its quick check comes
+before anything reads it), a schema without the tables. What it says is checked again once the
+database is open (operators.has_operators), so a wrong answer costs the old order, nothing more.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from swdesk import locations
+
+LOGIN = "login"     # accounts exist: the login dialog
+WIZARD = "wizard"   # no account and no choice of single-user mode yet (a new file too)
+WINDOW = "window"   # single-user mode: straight to the window
+
+# The setting 跳过 in the first-run wizard leaves (ui/dialogs/login.py SINGLE_USER_SETTING).
+SINGLE_USER_SETTING = "single_user_mode"
+
+
+def first_step(target: str | None) -> str | None:
+    """LOGIN, WIZARD, WINDOW, or None when only opening the database can tell."""
+    target = target or locations.default_target()
+    if locations.is_url(target):
+        return None
+    path = Path(target).expanduser()
+    try:
+        if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+            return WIZARD
+        if not path.is_file() or _left_open(path):
+            return None
+        return _read(path)
+    except (OSError, sqlite3.Error, ValueError):
+        return None
+
+
+def _left_open(path: Path) -> bool:
+    """A marker of another process: that one still has the file open, or it ended without closing
+    it, and then the quick check must be the first to read the file (swdesk/db.py)."""
+    stem = locations.open_marker_stem(path)
+    return any(name.startswith(stem) for name in os.listdir(locations.data_dir()))
+
+
+def _read(path: Path) -> str | None:
+    # Read-only, through a URI, so that a name with "?" or "#" stays a name. An encrypted file
+    # raises "file is not a database" here: None.
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+    try:
+        if con.execute("SELECT EXISTS (SELECT 1 FROM operator)").fetchone()[0]:
+            return LOGIN
+        row = con.execute("SELECT value FROM setting WHERE key = ?", (SINGLE_USER_SETTING,)).fetchone()
+    finally:
+        con.close()
+    # The value is JSON (services/settings.py); True is written "true".
+    return WINDOW if row is not None and row[0].strip() == "true" else WIZARD

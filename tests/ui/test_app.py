@@ -1,0 +1,86 @@
+"""ui/app.py's start: with accounts, the login dialog is painted before the database is opened,
+and the file opens behind it; when it does not, the usual start takes over."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from swdesk import db, migrations
+from swdesk.models import SchemaVersion
+from swdesk.services import base, operators, scope
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Each dialog the start shows is answered here and reported on stdout, one line each.
+START = """
+import sys
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+
+def answer(self):
+    self.show()
+    QApplication.processEvents()
+    print(type(self).__name__, "peewee" in sys.modules, flush=True)
+    if type(self).__name__ == "LoginDialog":
+        self.login_edit.setText("admin")
+        self.password_edit.setText(sys.argv[2])
+        self.try_login()
+        print("result", self.result(), self.error.text(), flush=True)
+        return int(self.result())
+    return 0   # anything else (the recovery offer): 退出
+
+def window_shown(self):
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible())
+    from swdesk.services import base
+    print("window", base.current().operator_login, flush=True)
+    return 0
+
+QDialog.exec = answer
+QApplication.exec = window_shown
+from main import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+@pytest.fixture
+def office_file(tmp_path, plain_sqlite_only) -> Path:
+    target = tmp_path / "office.db"
+    db.open_database(str(target))
+    base.set_session(scope.single_user_session())
+    operators.create_operator("王管理", "admin", "管理员", "geheim123")
+    db.close_database()
+    base.reset_session()
+    return target
+
+
+def start(target: Path, password: str) -> tuple[int, list[str]]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", START, str(target), password], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    return done.returncode, done.stdout.splitlines() + [f"stderr: {done.stderr[-2000:]}"]
+
+
+def test_the_login_dialog_is_painted_before_the_database_is_opened(office_file):
+    code, lines = start(office_file, "geheim123")
+    assert code == 0, lines
+    assert lines[:3] == ["LoginDialog False", "result 1 ", "window admin"], lines
+
+
+def test_a_wrong_password_opens_no_window(office_file):
+    code, lines = start(office_file, "wrong-pass")
+    assert code == 1 and lines[:2] == ["LoginDialog False", "result 0 登录名或密码错误"], lines
+    assert not any(line.startswith("window") for line in lines), lines
+
+
+def test_a_file_that_does_not_open_behind_the_dialog_gets_the_usual_recovery_offer(office_file):
+    """The schema is newer than this program: the file opened behind the login dialog is
+    refused, the dialog ends, and the start explains it as always (the recovery dialog)."""
+    db.open_database(str(office_file))
+    SchemaVersion.create(version=migrations.LATEST + 1)
+    db.close_database()
+    code, lines = start(office_file, "geheim123")
+    assert code == 1, lines
+    assert lines[:3] == ["LoginDialog False", "result 2 ", "RecoveryDialog True"], lines
