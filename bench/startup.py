@@ -37,6 +37,7 @@ print(time.perf_counter() - t0, time.process_time())
 SWDESK = r"""
 import time; t0 = time.perf_counter()
 import sys; sys.path.insert(0, sys.argv[2])
+import swdesk.services.search, ui.opening  # the core before PySide6, in main.py's order
 from ui.app import make_application
 from swdesk import db
 app = make_application()

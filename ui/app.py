@@ -188,6 +188,12 @@ def parse_window_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+def load_window_modules() -> None:
+    from ui import main_window
+
+    main_window.load_modules()
+
+
 def log_in_while_opening(target: str | None, user: str | None) -> bool | None:
     """The login dialog, painted before the database is opened; the file opens behind it
     (ui/opening.open_for_login) while the clerk types. True = logged in, False = 退出, None = the
@@ -195,7 +201,10 @@ def log_in_while_opening(target: str | None, user: str | None) -> bool | None:
     def prepare() -> bool:
         from ui import opening
 
-        return opening.open_for_login(target)
+        if not opening.open_for_login(target):
+            return False
+        QTimer.singleShot(0, load_window_modules)   # next, still while the clerk types
+        return True
 
     result = LoginDialog(user, prepare=prepare).exec()
     if result == LoginDialog.NOT_READY:

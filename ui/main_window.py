@@ -81,6 +81,15 @@ TABS = (
     _tab("ui.tabs.reports", "ReportsTab", "reports", QT_TRANSLATE_NOOP("MainWindow", "统计报表")),
 )
 
+FIRST_TAB = "roster"   # the tab the window opens on
+
+
+def load_modules() -> None:
+    """Import what the window's first paint needs beyond this module: its first tab's. The start
+    calls it while the clerk types at the login dialog (ui/app.py), so 登录 opens the window sooner."""
+    next(tab_class for key, tab_class, _title in TABS if key == FIRST_TAB).resolve()
+
+
 # (menu title, [(action text, action(window), shortcut or None) or None for a separator])
 MENUS = (
     (QT_TRANSLATE_NOOP("MainWindow", "文件(&F)"), [
@@ -190,7 +199,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("数据库：{0}").format(db.describe_target()))
         self._restore_geometry()
         self.data_changed.connect(self._refresh_built_tabs)
-        self.tabs.setCurrentIndex(self.tab_index("roster"))
+        self.tabs.setCurrentIndex(self.tab_index(FIRST_TAB))
         self._ensure_tab(self.tabs.currentIndex())
 
     # --- tabs --------------------------------------------------------------------------------

@@ -192,6 +192,23 @@ def test_idle_lock(qtbot, accounts):
     assert login.install_idle_lock() is watcher and not watcher.timer.isActive()
 
 
+def test_input_keeps_the_idle_lock_away(qtbot, accounts):
+    operators.log_in("admin", "geheim123")
+    window = make_window(qtbot)
+    watcher = login.install_idle_lock(minutes=1.5 / 60)  # a second and a half
+    try:
+        qtbot.wait(login.IDLE_WATCH_AFTER_MS + 100)      # watching by now
+        for _ in range(15):                               # typing for 3 s
+            qtbot.keyClick(window, "a")
+            qtbot.wait(200)
+        assert not login.is_locked(window)
+        qtbot.waitUntil(lambda: login.is_locked(window), timeout=3000)   # then idle
+        window._swdesk_lock.password_edit.setText("geheim123")
+        window._swdesk_lock.try_unlock()
+    finally:
+        watcher.set_minutes(0)
+
+
 def test_operators_dialog_admin_and_clerk(qtbot, accounts):
     from ui.dialogs import operators as operators_dialog
 
