@@ -23,8 +23,18 @@ LOGIN = "login"     # accounts exist: the login dialog
 WIZARD = "wizard"   # no account and no choice of single-user mode yet (a new file too)
 WINDOW = "window"   # single-user mode: straight to the window
 
-# The setting 跳过 in the first-run wizard leaves (ui/dialogs/login.py SINGLE_USER_SETTING).
+# The setting 跳过 in the first-run wizard leaves in the database (ui/dialogs/login_dialog.py).
 SINGLE_USER_SETTING = "single_user_mode"
+
+
+def new_file(target: str | None) -> Path | None:
+    """The SQLite file `target` when it does not exist yet (or is empty): asked before it is
+    opened, so that the first-run wizard may create it encrypted instead (issue 20)."""
+    target = target or locations.default_target()
+    if locations.is_url(target):
+        return None
+    path = Path(target).expanduser()
+    return path if not path.exists() or (path.is_file() and path.stat().st_size == 0) else None
 
 
 def first_step(target: str | None) -> str | None:

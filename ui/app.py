@@ -21,7 +21,7 @@ from swdesk import __version__, logs, peek
 from swdesk.errors import DatabaseOpenError, UserError
 from swdesk.privacy import mask_ids
 from ui import file_dialogs, instance_lock, keyboard, qt_translations
-from ui.dialogs.login_dialog import LoginDialog
+from ui.dialogs.login_dialog import FirstRunWizard, LoginDialog
 from ui.first_use import OnFirstUse
 
 log = logging.getLogger(__name__)
@@ -217,12 +217,35 @@ def log_in_while_opening(target: str | None, user: str | None) -> bool | None:
     return True
 
 
+def first_run_while_opening(target: str | None) -> bool | None:
+    """The first-run wizard, painted before the database is opened (or created): the file opens
+    behind it (ui/opening.open_for_first_run). True = 完成 or 跳过, False = closed, None = the
+    usual start takes over."""
+    def prepare() -> bool:
+        from ui import opening
+
+        if not opening.open_for_first_run(target):
+            return False
+        QTimer.singleShot(0, load_window_modules)
+        return True
+
+    result = FirstRunWizard(new_file=peek.new_file(target), prepare=prepare).exec()
+    if result == FirstRunWizard.NOT_READY:
+        return None
+    if result == QDialog.DialogCode.Accepted.value:
+        from ui.dialogs.login import install_idle_lock
+
+        install_idle_lock()
+        return True
+    return result == FirstRunWizard.SKIPPED
+
+
 def open_and_log_in(args: argparse.Namespace) -> bool:
     """The usual start: open the database (its password, the recovery offer), then the first-run
     wizard, single-user mode or the login dialog. False = quit."""
     from ui import opening
 
-    new_file = opening.new_database_file(args.db)   # before opening creates it (issue 20)
+    new_file = peek.new_file(args.db)   # before opening creates it (issue 20)
     if not opening.open_database_interactively(args.db):
         return False
     from ui.dialogs import login
@@ -244,7 +267,11 @@ def run_window(argv: list[str], first_step: str | None = None) -> int:
         return 1
     if first_step is None:
         first_step = peek.first_step(args.db)
-    logged_in = log_in_while_opening(args.db, args.user) if first_step == peek.LOGIN else None
+    logged_in = None
+    if first_step == peek.LOGIN:
+        logged_in = log_in_while_opening(args.db, args.user)
+    elif first_step == peek.WIZARD and not args.smoke_test:
+        logged_in = first_run_while_opening(args.db)
     if logged_in is None:
         logged_in = open_and_log_in(args)
     from swdesk import db

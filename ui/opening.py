@@ -7,13 +7,13 @@ window is built): this is where peewee, the models and the migrations are loaded
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import peewee
 
 from swdesk import check, db
 from swdesk.backup import BackupError
-from swdesk.services import operators
+from swdesk.peek import SINGLE_USER_SETTING
+from swdesk.services import base, operators, scope, settings
 from ui.first_use import OnFirstUse
 
 log = logging.getLogger(__name__)
@@ -23,16 +23,6 @@ log = logging.getLogger(__name__)
 # loaded 2-core machine (python -X importtime, bench/startup.py).
 offer_recovery = OnFirstUse("ui.dialogs.recovery", "offer_recovery")
 unlock_database = OnFirstUse("ui.dialogs.encryption", "unlock_at_start")
-
-
-def new_database_file(target: str | None) -> Path | None:
-    """The SQLite file `target` when it does not exist yet (or is empty): called before it is
-    opened, so that the first-run wizard may create it encrypted instead."""
-    target = target or db.default_target()
-    if db.is_url(target):
-        return None
-    path = Path(target).expanduser()
-    return path if not path.exists() or (path.is_file() and path.stat().st_size == 0) else None
 
 
 def open_database_interactively(target: str | None) -> bool:
@@ -62,6 +52,23 @@ def open_and_check(target: str | None) -> None:
         raise db.DatabaseOpenError(
             db.describe_error(exc, target or db.default_target()) if isinstance(exc, peewee.DatabaseError)
             else str(exc)) from exc
+
+
+def open_for_first_run(target: str | None) -> bool:
+    """Behind the painted first-run wizard: open and check the file, in single-user mode until
+    the 管理员's account exists (as login_at_start). False (the database closed again) when it
+    does not open, or has an account or single-user mode after all: the usual start takes over."""
+    try:
+        open_and_check(target)
+    except db.DatabaseOpenError as exc:   # DatabaseLocked included
+        log.info("the database did not open behind the first-run wizard: %s", exc)
+        db.close_database()
+        return False
+    if operators.has_operators() or settings.get(SINGLE_USER_SETTING, False):
+        db.close_database()
+        return False
+    base.set_session(scope.single_user_session())
+    return True
 
 
 def open_for_login(target: str | None) -> bool:

@@ -97,7 +97,7 @@ BACKUP_KEEP = (
     QT_TRANSLATE_NOOP("BackupDialog", "每月"),
 )
 
-# ui.dialogs.login.OFFICE_FIELDS (FirstRunWizard: self.tr(label)).
+# ui.dialogs.login_dialog.OFFICE_FIELDS (FirstRunWizard: self.tr(label)).
 OFFICE_FIELDS = (
     QT_TRANSLATE_NOOP("FirstRunWizard", "所在区"),
     QT_TRANSLATE_NOOP("FirstRunWizard", "街道"),

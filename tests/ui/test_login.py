@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenuBar
 
-from swdesk import db, encryption
+from swdesk import db, encryption, peek
 from swdesk.models import Office, Operator
 from swdesk.services import base, operators, scope, settings
-from ui import instance_lock, opening
+from ui import instance_lock
 from ui.dialogs import login
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,7 +66,24 @@ def test_login_dialog_ends_not_ready_when_prepare_fails(qtbot, accounts, outcome
     dialog.show()
     qtbot.waitUntil(lambda: dialog.result() == login.LoginDialog.NOT_READY)
     assert not dialog.isVisible() and base.current().operator_login == ""   # nobody logged in
-    assert ("cannot open the database behind the login dialog" in caplog.text) == (outcome == "raised")
+    assert ("cannot open the database behind the LoginDialog" in caplog.text) == (outcome == "raised")
+
+
+def test_first_run_wizard_fills_the_office_once_the_database_is_open(qtbot, db, office):
+    """Painted before the database opens (ui/app.py), the wizard fills the office's fields from it
+    after `prepare`; a button pressed before that runs it first."""
+    office.district, office.street, office.street_code = "鼓楼区", "东街街道", "350102001"
+    office.save()
+    wizard = login.FirstRunWizard(prepare=lambda: True)
+    qtbot.addWidget(wizard)
+    assert wizard.office_edits["street"].text() == "" and wizard.office_id is None
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.office_edits["street"].text() == "东街街道")
+    assert wizard.office_id == office.id and wizard.office_edits["street_code"].text() == "350102001"
+    early = login.FirstRunWizard(prepare=lambda: False)
+    qtbot.addWidget(early)
+    early.skip()
+    assert early.result() == login.FirstRunWizard.NOT_READY and settings.get(peek.SINGLE_USER_SETTING) is None
 
 
 def test_login_at_start_with_accounts(qtbot, accounts):
@@ -116,7 +133,7 @@ def test_skip_means_single_user_and_is_remembered(qtbot, db, office):
     QTimer.singleShot(50, lambda: QApplication.activeModalWidget().skip_button.click())
     assert login.login_at_start(None)
     assert base.current().is_admin and not operators.has_operators()
-    assert settings.get(login.SINGLE_USER_SETTING) is True
+    assert settings.get(peek.SINGLE_USER_SETTING) is True
     assert login.login_at_start(None)  # no wizard the second time (no timer: would block)
 
 
@@ -299,7 +316,7 @@ def new_target(tmp_path):
     """A database file about to be created by this start, opened as run_window opens it."""
     target = tmp_path / "new" / "swdesk.db"
     target.parent.mkdir()
-    new_file = opening.new_database_file(str(target))
+    new_file = peek.new_file(str(target))
     db.open_database(str(target))
     yield new_file
     db.close_database()
@@ -315,7 +332,7 @@ def reopened_with(target: Path, password: str) -> None:
 
 @pytest.mark.usefixtures("sqlite_only")
 def test_first_run_wizard_creates_the_new_database_encrypted(qtbot, new_target):
-    assert new_target is not None and opening.new_database_file(str(new_target)) is None  # now it exists
+    assert new_target is not None and peek.new_file(str(new_target)) is None  # now it exists
     wizard = login.FirstRunWizard(new_file=new_target)
     qtbot.addWidget(wizard)
     assert not wizard.encrypt_box.isEnabled()

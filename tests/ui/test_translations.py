@@ -212,7 +212,7 @@ def test_committed_ts_is_filled_from_en_json():
 def _label_tables():
     """(context, labels) of the tables whose labels the window translates at run time."""
     from swdesk.services import reminders, search, workers
-    from ui.dialogs import audit, login, operators, recovery
+    from ui.dialogs import audit, login_dialog, operators, recovery
     from ui.tabs import reports
 
     return [
@@ -223,7 +223,7 @@ def _label_tables():
         ("AuditDialog", list(audit.AuditDialog.COLUMNS)),
         ("OperatorsDialog", list(operators.OperatorsDialog.COLUMNS)),
         ("NewOperatorDialog", list(operators.ROLE_HELP.values())),
-        ("FirstRunWizard", [label for _key, label in login.OFFICE_FIELDS]),
+        ("FirstRunWizard", [label for _key, label in login_dialog.OFFICE_FIELDS]),
         ("WorkerDialog", list(workers.FIELD_LABELS.values())),
         ("RecoveryDialog", list(recovery.ADVICE.values())),
     ]

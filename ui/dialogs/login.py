@@ -13,10 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
     QDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,175 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from swdesk import db, encryption
+from swdesk import encryption
+from swdesk.peek import SINGLE_USER_SETTING
 from swdesk.services import base, operators, scope, settings
-from swdesk.services.base import UserError, ValidationError
-from ui.dialogs.login_dialog import LoginDialog, error_label, password_edit
+from swdesk.services.base import UserError
+from ui.dialogs.login_dialog import FirstRunWizard, LoginDialog, error_label, password_edit
 
 log = logging.getLogger(__name__)
 
-SINGLE_USER_SETTING = "single_user_mode"
 _ACCEPTED = QDialog.DialogCode.Accepted.value
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Login", text)
-
-
-# --- first run ---------------------------------------------------------------------------------
-
-# Office fields the wizard asks for, with their labels.
-OFFICE_FIELDS = (
-    ("district", "所在区"),
-    ("street", "街道"),
-    ("street_code", "街道代码"),
-    ("centre_name", "服务中心名称"),
-    ("person_in_charge", "负责人"),
-    ("contact_phone", "联系电话"),
-    ("address", "地址"),
-)
-
-
-class FirstRunWizard(QDialog):
-    """Welcome page of a database without accounts: office settings and the 管理员 account."""
-
-    SKIPPED = 2  # done() code of 跳过
-
-    def __init__(self, parent: QWidget | None = None, new_file: str | Path | None = None):
-        """`new_file`: the database file this start created (see new_database_file); only such a
-        file may be created again encrypted (加密数据库), it holds nothing yet."""
-        super().__init__(parent)
-        self.new_file = Path(new_file) if new_file is not None and not db.is_encrypted() else None
-        self.encrypted_with: str | None = None
-        self.setObjectName("FirstRunWizard")
-        self.setWindowTitle(self.tr("欢迎使用社工服务台"))
-        office = base.default_office()
-        self.office_id = office.id
-        intro = QLabel(self.tr(
-            "这是第一次使用。请填写本单位信息，并建立管理员账户：以后每次打开程序都需要登录，"
-            "并可为其他工作人员建立“录入员”或“只读”账户。\n"
-            "如果只有一人使用这台电脑，也可以点“跳过”，以单用户模式使用（不需要登录）。"))
-        intro.setWordWrap(True)
-
-        office_box = QGroupBox(self.tr("单位信息"))
-        office_form = QFormLayout(office_box)
-        self.office_edits: dict[str, QLineEdit] = {}
-        placeholder = _is_placeholder_office(office)
-        for key, label in OFFICE_FIELDS:
-            edit = QLineEdit("" if placeholder else str(getattr(office, key) or ""))
-            self.office_edits[key] = edit
-            office_form.addRow(self.tr(label) + "：", edit)
-        self.office_edits["street_code"].setPlaceholderText(self.tr("6到12位数字，用于服务证编号"))
-
-        admin_box = QGroupBox(self.tr("管理员账户"))
-        admin_form = QFormLayout(admin_box)
-        self.name_edit = QLineEdit()
-        self.login_edit = QLineEdit("admin")
-        self.password_edit = password_edit()
-        self.confirm_edit = password_edit()
-        self.password_edit.setPlaceholderText(self.tr("至少6位"))
-        admin_form.addRow(self.tr("姓名："), self.name_edit)
-        admin_form.addRow(self.tr("登录名："), self.login_edit)
-        admin_form.addRow(self.tr("密码："), self.password_edit)
-        admin_form.addRow(self.tr("确认密码："), self.confirm_edit)
-        # Issue 20: on by default once there is a password (the 管理员's unlocks the key).
-        self.encrypt_box = QCheckBox(self.tr("加密数据库（推荐）"))
-        self.encrypt_box.setToolTip(self.tr("数据库文件和备份加密保存：电脑或U盘丢失、文件被复制时，"
-                                            "没有密码无法读取其中的个人信息"))
-        self.encrypt_box.setChecked(True)
-        self.encrypt_box.setEnabled(False)
-        self.encrypt_box.setVisible(self.new_file is not None)
-        self.password_edit.textChanged.connect(lambda text: self.encrypt_box.setEnabled(
-            bool(text) and self.encrypted_with is None))
-        admin_form.addRow(self.encrypt_box)
-
-        self.error = error_label()
-        buttons = QHBoxLayout()
-        self.skip_button = QPushButton(self.tr("跳过（单用户模式）"))
-        self.finish_button = QPushButton(self.tr("完成"))
-        self.finish_button.setDefault(True)
-        self.skip_button.clicked.connect(self.skip)
-        self.finish_button.clicked.connect(self.finish)
-        buttons.addWidget(self.skip_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.finish_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(office_box)
-        layout.addWidget(admin_box)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(520)
-
-    def finish(self) -> bool:
-        problems: dict[str, str] = {}
-        if self.password_edit.text() != self.confirm_edit.text():
-            problems["确认密码"] = self.tr("两次输入的密码不一致")
-        if not problems and self.wants_encryption():
-            try:
-                self.start_encrypted(self.password_edit.text())
-            except UserError as exc:
-                problems = {"": str(exc)}
-        if not problems:
-            data = {key: edit.text().strip() for key, edit in self.office_edits.items()}
-            try:
-                operators.first_run_setup(self.office_id, data, self.name_edit.text(),
-                                          self.login_edit.text(), self.password_edit.text())
-            except ValidationError as exc:
-                problems = exc.problems
-            except UserError as exc:
-                problems = {"": str(exc)}
-        if problems:
-            labels = dict(OFFICE_FIELDS)
-            self.error.setText("\n".join(f"{labels.get(k, k)}：{v}" if k else v for k, v in problems.items()))
-            self.error.show()
-            return False
-        if self.encrypted_with not in (None, self.password_edit.text()):
-            # The password was changed after a refused 完成: the office slot follows it.
-            encryption.set_secret(self.new_file, encryption.key_for(self.new_file), self.password_edit.text())
-        operators.log_in(self.login_edit.text().strip(), self.password_edit.text())
-        self.accept()
-        return True
-
-    def wants_encryption(self) -> bool:
-        return (self.new_file is not None and self.encrypted_with is None and self.encrypt_box.isChecked()
-                and encryption.password_problem(self.password_edit.text()) is None)
-
-    def start_encrypted(self, password: str) -> None:
-        """Create the new database file again, encrypted (encryption.prepare_new): the plain one
-        this start made holds only the empty tables, so it is removed, not converted."""
-        path = self.new_file
-        db.close_database()
-        try:
-            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-                leftover.unlink(missing_ok=True)
-            encryption.prepare_new(path, password)
-            db.open_database(str(path))
-        except (OSError, UserError) as exc:
-            db.close_database()
-            encryption.forget(path)
-            encryption.keys_path(path).unlink(missing_ok=True)
-            db.open_database(str(path))   # the plain new database again
-            raise UserError(self.tr("未能建立加密的数据库（仍为未加密）：") + str(exc)) from exc
-        finally:
-            base.set_session(scope.single_user_session())
-            self.office_id = base.default_office().id
-        self.encrypted_with = password
-        self.encrypt_box.setEnabled(False)
-
-    def skip(self) -> None:
-        try:
-            settings.put(SINGLE_USER_SETTING, True)
-        except UserError as exc:  # e.g. a read-only file: still usable for this session
-            log.warning("cannot remember single-user mode: %s", exc)
-        base.reset_session()
-        self.done(self.SKIPPED)
-
-
-def _is_placeholder_office(office) -> bool:
-    """The office base.default_office() makes up for an empty database (示例区 / 000000)."""
-    return office.street_code == "000000" and office.district == "示例区"
 
 
 # Issue 20: the login and password that unlocked an encrypted database at start (UnlockLoginDialog
