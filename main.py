@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         import logging.handlers  # noqa: F401
 
         import swdesk.logs
-        if first_step not in (peek.LOGIN, peek.WIZARD):  # those dialogs come before the core
+        if first_step not in (peek.LOGIN, peek.UNLOCK, peek.WIZARD):  # those come before the core
             import swdesk.services.search  # noqa: F401
             import ui.opening  # noqa: F401
         from ui.app import run_window

@@ -7,12 +7,13 @@ and the file's check are loaded: they load behind the painted dialog while the c
 (bench/startup.py).
 
 It says only what it knows for sure; None means "open the database first", as always: a
-PostgreSQL address, an encrypted file, a file another process left open (its quick check comes
-before anything reads it), a schema without the tables. What it says is checked again once the
+PostgreSQL address, an encrypted file without operators' passwords in its key file, a file another
+process left open (its quick check comes before anything reads it), a schema without the tables. What it says is checked again once the
 database is open (operators.has_operators), so a wrong answer costs the old order, nothing more.
 """
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -20,6 +21,7 @@ from pathlib import Path
 from swdesk import locations
 
 LOGIN = "login"     # accounts exist: the login dialog
+UNLOCK = "unlock"   # an encrypted file its operators open with their own password: that login
 WIZARD = "wizard"   # no account and no choice of single-user mode yet (a new file too)
 WINDOW = "window"   # single-user mode: straight to the window
 
@@ -38,7 +40,7 @@ def new_file(target: str | None) -> Path | None:
 
 
 def first_step(target: str | None) -> str | None:
-    """LOGIN, WIZARD, WINDOW, or None when only opening the database can tell."""
+    """LOGIN, UNLOCK, WIZARD, WINDOW, or None when only opening the database can tell."""
     target = target or locations.default_target()
     if locations.is_url(target):
         return None
@@ -48,9 +50,25 @@ def first_step(target: str | None) -> str | None:
             return WIZARD
         if not path.is_file() or _left_open(path):
             return None
+        if _encrypted(path):
+            return UNLOCK if _operator_slots(path) else None
         return _read(path)
-    except (OSError, sqlite3.Error, ValueError):
+    except (OSError, sqlite3.Error, ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+def _encrypted(path: Path) -> bool:
+    """Not plain SQLite: SQLCipher's first 16 bytes are a random salt (swdesk/encryption.py). Read
+    with a plain handle: nothing in this process has the file open yet."""
+    with path.open("rb") as fh:
+        return fh.read(16) != b"SQLite format 3\x00"
+
+
+def _operator_slots(path: Path) -> bool:
+    """The key file "<db>.keys" (JSON, swdesk/encryption.py) holds a slot of an operator: its
+    operators open the file with their own password (ui/dialogs/login_dialog.UnlockLoginDialog)."""
+    keys = json.loads(path.with_name(path.name + ".keys").read_text(encoding="utf-8"))
+    return any(str(slot["label"]).startswith("operator:") for slot in keys["slots"])
 
 
 def _left_open(path: Path) -> bool:

@@ -17,11 +17,11 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from swdesk import __version__, logs, peek
+from swdesk import __version__, locations, logs, peek
 from swdesk.errors import DatabaseOpenError, UserError
 from swdesk.privacy import mask_ids
 from ui import file_dialogs, instance_lock, keyboard, qt_translations
-from ui.dialogs.login_dialog import FirstRunWizard, LoginDialog
+from ui.dialogs.login_dialog import FirstRunWizard, LoginDialog, UnlockLoginDialog
 from ui.first_use import OnFirstUse
 
 log = logging.getLogger(__name__)
@@ -217,6 +217,20 @@ def log_in_while_opening(target: str | None, user: str | None) -> bool | None:
     return True
 
 
+def unlock_while_loading(target: str | None) -> bool | None:
+    """An encrypted file: the operator's login (UnlockLoginDialog) is painted first, the core loads
+    behind it while the clerk types, and the password unlocks the file. False = 退出; None = go on
+    the usual way, which opens the unlocked file and logs in with what was typed."""
+    def prepare() -> bool:
+        from ui import opening  # noqa: F401  (the core: peewee, the models, the migrations)
+
+        QTimer.singleShot(0, load_window_modules)
+        return True
+
+    result = UnlockLoginDialog(target or locations.default_target(), prepare=prepare).exec()
+    return False if result == QDialog.DialogCode.Rejected.value else None
+
+
 def first_run_while_opening(target: str | None) -> bool | None:
     """The first-run wizard, painted before the database is opened (or created): the file opens
     behind it (ui/opening.open_for_first_run). True = 完成 or 跳过, False = closed, None = the
@@ -270,6 +284,8 @@ def run_window(argv: list[str], first_step: str | None = None) -> int:
     logged_in = None
     if first_step == peek.LOGIN:
         logged_in = log_in_while_opening(args.db, args.user)
+    elif first_step == peek.UNLOCK:
+        logged_in = unlock_while_loading(args.db)
     elif first_step == peek.WIZARD and not args.smoke_test:
         logged_in = first_run_while_opening(args.db)
     if logged_in is None:

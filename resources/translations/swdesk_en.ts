@@ -83,18 +83,18 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="43" />
-            <location filename="../../ui/app.py" line="50" />
+            <location filename="../../ui/app.py" line="47" />
+            <location filename="../../ui/app.py" line="54" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="54" />
+            <location filename="../../ui/app.py" line="58" />
             <source>程序错误</source>
             <translation>Program error</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="55" />
+            <location filename="../../ui/app.py" line="59" />
             <source>程序遇到了意外问题，刚才的操作没有完成，已保存的数据不受影响。
 
 请重试一次；如果问题再次出现，请把下面的日志文件发给维护人员：
@@ -105,7 +105,7 @@ Please try once more. If the problem comes back, send this log file to the maint
 {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="149" />
+            <location filename="../../ui/app.py" line="155" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
@@ -1473,117 +1473,117 @@ The database as it was before is saved as: {1}</translation>
     <context>
         <name>Encryption</name>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="148" />
+            <location filename="../../ui/dialogs/encryption.py" line="120" />
             <source>两次输入的新密码不一致</source>
             <extracomment>alias</extracomment>
             <translation>The two new passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="235" />
+            <location filename="../../ui/dialogs/encryption.py" line="207" />
             <source>保存为 PDF…</source>
             <extracomment>alias</extracomment>
             <translation>Save as PDF…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="245" />
+            <location filename="../../ui/dialogs/encryption.py" line="217" />
             <source>保存恢复密钥单</source>
             <extracomment>alias</extracomment>
             <translation>Save the recovery key sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="136" />
+            <location filename="../../ui/dialogs/encryption.py" line="108" />
             <source>再次输入：</source>
             <extracomment>alias</extracomment>
             <translation>Again:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="167" />
+            <location filename="../../ui/dialogs/encryption.py" line="139" />
             <source>创建恢复密钥…</source>
             <extracomment>alias</extracomment>
             <translation>Create recovery key…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="165" />
+            <location filename="../../ui/dialogs/encryption.py" line="137" />
             <source>加密数据库…</source>
             <extracomment>alias</extracomment>
             <translation>Encrypt database…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="206" />
+            <location filename="../../ui/dialogs/encryption.py" line="178" />
             <source>单位密码已更改（数据库本身未重写）。</source>
             <extracomment>alias</extracomment>
             <translation>The office password was changed (the database itself was not rewritten).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="120" />
+            <location filename="../../ui/dialogs/encryption.py" line="92" />
             <source>备份文件 {0} 已加密。请输入它的密码或恢复密钥：</source>
             <extracomment>alias</extracomment>
             <translation>The backup {0} is encrypted. Enter its password or recovery key:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="55" />
+            <location filename="../../ui/dialogs/encryption.py" line="56" />
             <source>密码不正确</source>
             <extracomment>alias</extracomment>
             <translation>Wrong password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="132" />
+            <location filename="../../ui/dialogs/encryption.py" line="104" />
             <source>当前密码：</source>
             <extracomment>alias</extracomment>
             <translation>Current password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="180" />
+            <location filename="../../ui/dialogs/encryption.py" line="152" />
             <source>当前连接的是数据库服务器（PostgreSQL），由服务器自身的措施保护，本程序不对其加密。</source>
             <extracomment>alias</extracomment>
             <translation>Connected to a database server (PostgreSQL): it is protected by the server's own measures; this program does not encrypt it.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="223" />
+            <location filename="../../ui/dialogs/encryption.py" line="195" />
             <source>恢复密钥</source>
             <extracomment>alias</extracomment>
             <translation>Recovery key</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="256" />
+            <location filename="../../ui/dialogs/encryption.py" line="228" />
             <source>恢复密钥单</source>
             <extracomment>alias</extracomment>
             <translation>Recovery key sheet</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="236" />
+            <location filename="../../ui/dialogs/encryption.py" line="208" />
             <source>打印…</source>
             <extracomment>alias</extracomment>
             <translation>Print…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="161" />
-            <location filename="../../ui/dialogs/encryption.py" line="206" />
-            <location filename="../../ui/dialogs/encryption.py" line="212" />
+            <location filename="../../ui/dialogs/encryption.py" line="133" />
+            <location filename="../../ui/dialogs/encryption.py" line="178" />
+            <location filename="../../ui/dialogs/encryption.py" line="184" />
             <source>数据加密</source>
             <extracomment>alias</extracomment>
             <translation>Data encryption</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="48" />
+            <location filename="../../ui/dialogs/encryption.py" line="49" />
             <source>数据已加密</source>
             <extracomment>alias</extracomment>
             <translation>Data encrypted</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="67" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="176" />
             <source>数据库已加密。请输入操作员登录名和密码（忘记所有密码时，可在密码栏输入恢复密钥）。</source>
             <extracomment>alias</extracomment>
             <translation>The database is encrypted. Enter the operator's login name and password (if every password is forgotten, type the recovery key in the password box).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="103" />
+            <location filename="../../ui/dialogs/encryption.py" line="75" />
             <source>数据库已加密。请输入数据库密码（单位密码、操作员本人的密码或恢复密钥）：</source>
             <extracomment>alias</extracomment>
             <translation>The database is encrypted. Enter the database password (the office password, your own operator password or the recovery key):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="182" />
+            <location filename="../../ui/dialogs/encryption.py" line="154" />
             <source>数据库已加密：{0}
 密钥文件：{1}（请与数据库一起备份；没有密码或恢复密钥它无法使用）</source>
             <extracomment>alias</extracomment>
@@ -1591,7 +1591,7 @@ The database as it was before is saved as: {1}</translation>
 Key file: {1} (back it up with the database; it is useless without a password or the recovery key)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="185" />
+            <location filename="../../ui/dialogs/encryption.py" line="157" />
             <source>数据库未加密：{0}
 加密后，复制走的数据库文件和备份没有密码无法读取。</source>
             <extracomment>alias</extracomment>
@@ -1599,56 +1599,56 @@ Key file: {1} (back it up with the database; it is useless without a password or
 Once encrypted, a copied database file or backup cannot be read without a password.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="135" />
+            <location filename="../../ui/dialogs/encryption.py" line="107" />
             <source>新密码：</source>
             <extracomment>alias</extracomment>
             <translation>New password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="57" />
-            <location filename="../../ui/dialogs/encryption.py" line="82" />
+            <location filename="../../ui/dialogs/encryption.py" line="58" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="195" />
             <source>无法打开加密的数据库</source>
             <extracomment>alias</extracomment>
             <translation>Cannot open the encrypted database</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="198" />
+            <location filename="../../ui/dialogs/encryption.py" line="170" />
             <source>更改单位密码</source>
             <extracomment>alias</extracomment>
             <translation>Change office password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="166" />
+            <location filename="../../ui/dialogs/encryption.py" line="138" />
             <source>更改单位密码…</source>
             <extracomment>alias</extracomment>
             <translation>Change office password…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="204" />
+            <location filename="../../ui/dialogs/encryption.py" line="176" />
             <source>未能更改密码</source>
             <extracomment>alias</extracomment>
             <translation>Password not changed</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="293" />
+            <location filename="../../ui/dialogs/encryption.py" line="265" />
             <source>正在加密数据库…</source>
             <extracomment>alias</extracomment>
             <translation>Encrypting the database…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="256" />
+            <location filename="../../ui/dialogs/encryption.py" line="228" />
             <source>正在生成恢复密钥单…</source>
             <extracomment>alias</extracomment>
             <translation>Making the recovery key sheet…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="192" />
+            <location filename="../../ui/dialogs/encryption.py" line="164" />
             <source>设置数据库密码</source>
             <extracomment>alias</extracomment>
             <translation>Set database password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/encryption.py" line="225" />
+            <location filename="../../ui/dialogs/encryption.py" line="197" />
             <source>这是数据库的恢复密钥，只显示这一次。请打印或抄写后锁好：忘记所有密码时，用它代替密码打开数据库。旧的恢复密钥已作废。</source>
             <extracomment>alias</extracomment>
             <translation>This is the database's recovery key, shown this once. Print or copy it and lock it away: when every password is forgotten, it opens the database instead of a password. The old recovery key no longer works.</translation>
@@ -1742,84 +1742,84 @@ Once encrypted, a copied database file or backup cannot be read without a passwo
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="131" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="233" />
             <source>欢迎使用社工服务台</source>
             <translation>Welcome to swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="135" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="235" />
             <source>这是第一次使用。请填写本单位信息，并建立管理员账户：以后每次打开程序都需要登录，并可为其他工作人员建立“录入员”或“只读”账户。
 如果只有一人使用这台电脑，也可以点“跳过”，以单用户模式使用（不需要登录）。</source>
             <translation>This is the first start. Enter your office's details and create an administrator account: from then on the program asks for a login at every start, and you can create "clerk" or "read-only" accounts for other staff.
 If only one person uses this computer you may click "Skip" and use single-user mode (no login).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="140" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="240" />
             <source>单位信息</source>
             <translation>Office details</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="148" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="247" />
             <source>6到12位数字，用于服务证编号</source>
             <translation>6 to 12 digits, used in card numbers</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="150" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="249" />
             <source>管理员账户</source>
             <translation>Administrator account</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="156" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="255" />
             <source>至少6位</source>
             <translation>At least 6 characters</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="157" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="256" />
             <source>姓名：</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="158" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="257" />
             <source>登录名：</source>
             <translation>Login:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="159" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="258" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="160" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="259" />
             <source>确认密码：</source>
             <translation>Confirm password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="162" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="261" />
             <source>加密数据库（推荐）</source>
             <translation>Encrypt the database (recommended)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="163" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="262" />
             <source>数据库文件和备份加密保存：电脑或U盘丢失、文件被复制时，没有密码无法读取其中的个人信息</source>
             <translation>The database file and its backups are stored encrypted: if the PC or a USB stick is lost or a file is copied, the personal information in it cannot be read without a password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="174" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="273" />
             <source>跳过（单用户模式）</source>
             <translation>Skip (single-user mode)</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="175" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="274" />
             <source>完成</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="194" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="312" />
             <source>两次输入的密码不一致</source>
             <translation>The two passwords differ</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="240" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="363" />
             <source>未能建立加密的数据库（仍为未加密）：</source>
             <translation>Could not create the encrypted database (it stays unencrypted): </translation>
         </message>
@@ -2754,67 +2754,67 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>InstanceLock</name>
         <message>
-            <location filename="../../ui/instance_lock.py" line="66" />
+            <location filename="../../ui/instance_lock.py" line="69" />
             <source>{0}，进程号 {1}{2}</source>
             <extracomment>alias</extracomment>
             <translation>{0}, process {1}{2}</translation>
         </message>
         <message>
-            <location filename="../../ui/instance_lock.py" line="79" />
+            <location filename="../../ui/instance_lock.py" line="82" />
             <source>另一个窗口</source>
             <extracomment>alias</extracomment>
             <translation>another window</translation>
         </message>
         <message>
-            <location filename="../../ui/instance_lock.py" line="81" />
+            <location filename="../../ui/instance_lock.py" line="84" />
             <source>同一个数据库文件只能在一个窗口中使用，以免两处同时修改、互相覆盖。</source>
             <extracomment>alias</extracomment>
             <translation>A database file can be used in one window only, so that two windows do not overwrite each other's changes.</translation>
         </message>
         <message>
-            <location filename="../../ui/instance_lock.py" line="83" />
+            <location filename="../../ui/instance_lock.py" line="86" />
             <source>已切换到那个窗口，请在那里继续工作。</source>
             <extracomment>alias</extracomment>
             <translation>That window has been brought to the front; please continue there.</translation>
         </message>
         <message>
-            <location filename="../../ui/instance_lock.py" line="80" />
+            <location filename="../../ui/instance_lock.py" line="83" />
             <source>数据库 {0} 已在另一个社工服务台窗口中打开（{1}）。</source>
             <extracomment>alias</extracomment>
             <translation>The database {0} is already open in another swdesk window ({1}).</translation>
         </message>
         <message>
-            <location filename="../../ui/instance_lock.py" line="228" />
+            <location filename="../../ui/instance_lock.py" line="237" />
             <source>数据库已在使用中</source>
             <extracomment>alias</extracomment>
             <translation>Database in use</translation>
         </message>
         <message>
-            <location filename="../../ui/instance_lock.py" line="64" />
+            <location filename="../../ui/instance_lock.py" line="67" />
             <source>本机</source>
             <extracomment>alias</extracomment>
             <translation>this computer</translation>
         </message>
         <message>
-            <location filename="../../ui/instance_lock.py" line="64" />
+            <location filename="../../ui/instance_lock.py" line="67" />
             <source>计算机“{0}”</source>
             <extracomment>alias</extracomment>
             <translation>computer “{0}”</translation>
         </message>
         <message>
-            <location filename="../../ui/instance_lock.py" line="87" />
+            <location filename="../../ui/instance_lock.py" line="90" />
             <source>请在任务栏中找到那个窗口继续工作，或关闭它后再打开。</source>
             <extracomment>alias</extracomment>
             <translation>Find that window in the taskbar and continue there, or close it and open the database again.</translation>
         </message>
         <message>
-            <location filename="../../ui/instance_lock.py" line="85" />
+            <location filename="../../ui/instance_lock.py" line="88" />
             <source>请在那台计算机上关闭程序后再打开；多人同时使用请改用 PostgreSQL 共享数据库。</source>
             <extracomment>alias</extracomment>
             <translation>Close the program on that computer first; for several clerks at once, use a shared PostgreSQL database.</translation>
         </message>
         <message>
-            <location filename="../../ui/instance_lock.py" line="65" />
+            <location filename="../../ui/instance_lock.py" line="68" />
             <source>，自 {0} 起</source>
             <extracomment>alias</extracomment>
             <translation>, since {0}</translation>
@@ -2883,32 +2883,32 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>LockDialog</name>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="336" />
+            <location filename="../../ui/dialogs/login.py" line="92" />
             <source>已锁定 — 社工服务台</source>
             <translation>Locked — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="338" />
+            <location filename="../../ui/dialogs/login.py" line="94" />
             <source>程序已锁定。请输入密码解锁（也可以用其他操作员的账户登录）。</source>
             <translation>The program is locked. Enter your password to unlock (or log in as another operator).</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="344" />
+            <location filename="../../ui/dialogs/login.py" line="100" />
             <source>登录名：</source>
             <translation>Login:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="345" />
+            <location filename="../../ui/dialogs/login.py" line="101" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="346" />
+            <location filename="../../ui/dialogs/login.py" line="102" />
             <source>解锁</source>
             <translation>Unlock</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="348" />
+            <location filename="../../ui/dialogs/login.py" line="104" />
             <source>退出程序</source>
             <translation>Quit program</translation>
         </message>
@@ -2916,13 +2916,13 @@ If only one person uses this computer you may click "Skip" and use single-user m
     <context>
         <name>Login</name>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="385" />
+            <location filename="../../ui/dialogs/login.py" line="141" />
             <source>已锁定</source>
             <extracomment>alias</extracomment>
             <translation>Locked</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="404" />
+            <location filename="../../ui/dialogs/login.py" line="160" />
             <source>当前为单用户模式，没有密码，无法锁定。
 请先在“设置 → 操作员管理”中建立管理员账户。</source>
             <extracomment>alias</extracomment>
@@ -2930,7 +2930,7 @@ If only one person uses this computer you may click "Skip" and use single-user m
 Create an administrator account in "Settings → Operators" first.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="404" />
+            <location filename="../../ui/dialogs/login.py" line="160" />
             <source>锁定</source>
             <extracomment>alias</extracomment>
             <translation>Lock</translation>
@@ -2939,32 +2939,32 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="69" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="115" />
             <source>登录 — 社工服务台</source>
             <translation>Log in — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="74" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="120" />
             <source>请输入操作员登录名和密码。</source>
             <translation>Enter the operator's login and password.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="77" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="123" />
             <source>登录名：</source>
             <translation>Login:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="78" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="124" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="80" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="126" />
             <source>登录</source>
             <translation>Log in</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/login.py" line="81" />
+            <location filename="../../ui/dialogs/login_dialog.py" line="127" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
@@ -3012,199 +3012,199 @@ Create an administrator account in "Settings → Operators" first.</translation>
             <translation>Reports</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="86" />
+            <location filename="../../ui/main_window.py" line="95" />
             <source>文件(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="87" />
+            <location filename="../../ui/main_window.py" line="96" />
             <source>打开数据库…</source>
             <translation>Open database…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="88" />
+            <location filename="../../ui/main_window.py" line="97" />
             <source>连接数据库服务器…</source>
             <translation>Connect to database server…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="90" />
+            <location filename="../../ui/main_window.py" line="99" />
             <source>导入花名册…</source>
             <translation>Import roster…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="91" />
+            <location filename="../../ui/main_window.py" line="100" />
             <source>导出花名册…</source>
             <translation>Export roster…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="92" />
+            <location filename="../../ui/main_window.py" line="101" />
             <source>导出季度报表…</source>
             <translation>Export quarterly report…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="93" />
+            <location filename="../../ui/main_window.py" line="102" />
             <source>汇总各街道报表…</source>
             <translation>Merge street reports…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="94" />
+            <location filename="../../ui/main_window.py" line="103" />
             <source>导出证明登记簿（公示）…</source>
             <translation>Export certificate register (for posting)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="96" />
+            <location filename="../../ui/main_window.py" line="105" />
             <source>备份…</source>
             <translation>Backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="97" />
+            <location filename="../../ui/main_window.py" line="106" />
             <source>恢复…</source>
             <translation>Restore…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="99" />
+            <location filename="../../ui/main_window.py" line="108" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="101" />
+            <location filename="../../ui/main_window.py" line="110" />
             <source>打印(&amp;P)</source>
             <translation>&amp;Print</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="102" />
+            <location filename="../../ui/main_window.py" line="111" />
             <source>打印服务证…</source>
             <translation>Print service cards…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="103" />
+            <location filename="../../ui/main_window.py" line="112" />
             <source>打印胸牌…</source>
             <translation>Print badges…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="104" />
+            <location filename="../../ui/main_window.py" line="113" />
             <source>开具服务证明…</source>
             <translation>Issue service certificate…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="105" />
+            <location filename="../../ui/main_window.py" line="114" />
             <source>出具个人志愿服务记录…</source>
             <translation>Issue personal service record…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="106" />
+            <location filename="../../ui/main_window.py" line="115" />
             <source>打印星级证书…</source>
             <translation>Print star certificates…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="108" />
+            <location filename="../../ui/main_window.py" line="117" />
             <source>打印机校准…</source>
             <translation>Printer calibration…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="110" />
+            <location filename="../../ui/main_window.py" line="119" />
             <source>设置(&amp;S)</source>
             <translation>&amp;Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="111" />
+            <location filename="../../ui/main_window.py" line="120" />
             <source>单位设置…</source>
             <translation>Office settings…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="112" />
+            <location filename="../../ui/main_window.py" line="121" />
             <source>人才需求计划…</source>
             <translation>Workforce demand plan…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="113" />
+            <location filename="../../ui/main_window.py" line="122" />
             <source>可选值列表…</source>
             <translation>Value lists…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="115" />
+            <location filename="../../ui/main_window.py" line="124" />
             <source>操作员管理…</source>
             <translation>Operators…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="116" />
+            <location filename="../../ui/main_window.py" line="125" />
             <source>操作日志…</source>
             <translation>Audit log…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="117" />
+            <location filename="../../ui/main_window.py" line="126" />
             <source>数据加密…</source>
             <translation>Data encryption…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="118" />
+            <location filename="../../ui/main_window.py" line="127" />
             <source>锁定</source>
             <translation>Lock</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="120" />
+            <location filename="../../ui/main_window.py" line="129" />
             <source>界面语言…</source>
             <translation>Language…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="122" />
+            <location filename="../../ui/main_window.py" line="131" />
             <source>工具(&amp;T)</source>
             <translation>&amp;Tools</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="123" />
+            <location filename="../../ui/main_window.py" line="132" />
             <source>验证服务证…</source>
             <translation>Verify service card…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="124" />
+            <location filename="../../ui/main_window.py" line="133" />
             <source>继续教育提醒…</source>
             <translation>Continuing-education reminders…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="126" />
+            <location filename="../../ui/main_window.py" line="135" />
             <source>帮助(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="127" />
+            <location filename="../../ui/main_window.py" line="136" />
             <source>填充示例数据…</source>
             <translation>Fill with demo data…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="129" />
+            <location filename="../../ui/main_window.py" line="138" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="190" />
+            <location filename="../../ui/main_window.py" line="199" />
             <source>数据库：{0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="223" />
+            <location filename="../../ui/main_window.py" line="232" />
             <source>“{0}”页面加载失败，详情见日志。</source>
             <translation>The "{0}" page failed to load; see the log for details.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="307" />
+            <location filename="../../ui/main_window.py" line="316" />
             <source>社工服务台</source>
             <translation>swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="311" />
-            <location filename="../../ui/main_window.py" line="313" />
+            <location filename="../../ui/main_window.py" line="320" />
+            <location filename="../../ui/main_window.py" line="322" />
             <source>{0} — 社工服务台</source>
             <translation>{0} — swdesk</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="324" />
+            <location filename="../../ui/main_window.py" line="333" />
             <source>查看范围：一个街道，或全区各街道</source>
             <translation>Scope: one street, or every street of the district</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="340" />
-            <location filename="../../ui/main_window.py" line="341" />
+            <location filename="../../ui/main_window.py" line="349" />
+            <location filename="../../ui/main_window.py" line="350" />
             <source>范围：{0}</source>
             <translation>Scope: {0}</translation>
         </message>
@@ -3631,47 +3631,47 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>NewOperatorDialog</name>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="52" />
+            <location filename="../../ui/dialogs/operators.py" line="46" />
             <source>新建操作员</source>
             <translation>New operator</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="69" />
+            <location filename="../../ui/dialogs/operators.py" line="63" />
             <source>姓名：</source>
             <translation>Name:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="70" />
+            <location filename="../../ui/dialogs/operators.py" line="64" />
             <source>登录名：</source>
             <translation>Login:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="71" />
+            <location filename="../../ui/dialogs/operators.py" line="65" />
             <source>角色：</source>
             <translation>Role:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="73" />
+            <location filename="../../ui/dialogs/operators.py" line="67" />
             <source>密码：</source>
             <translation>Password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="74" />
+            <location filename="../../ui/dialogs/operators.py" line="68" />
             <source>确认密码：</source>
             <translation>Confirm password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="76" />
+            <location filename="../../ui/dialogs/operators.py" line="70" />
             <source>建立</source>
             <translation>Create</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="77" />
+            <location filename="../../ui/dialogs/operators.py" line="71" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="88" />
+            <location filename="../../ui/dialogs/operators.py" line="82" />
             <source>两次输入的密码不一致</source>
             <translation>The two passwords differ</translation>
         </message>
@@ -3860,159 +3860,159 @@ Create an administrator account in "Settings → Operators" first.</translation>
     <context>
         <name>OperatorsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="114" />
+            <location filename="../../ui/dialogs/operators.py" line="108" />
             <source>操作员管理</source>
             <translation>Operators</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="118" />
+            <location filename="../../ui/dialogs/operators.py" line="112" />
             <source>当前操作员：{0}（{1}）</source>
             <translation>Current operator: {0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="120" />
+            <location filename="../../ui/dialogs/operators.py" line="114" />
             <source>当前为单用户模式（无需登录）。建立第一个管理员账户后，每次打开程序都需要登录。</source>
             <translation>Single-user mode (no login). Once the first administrator account exists, every start asks for a login.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="131" />
+            <location filename="../../ui/dialogs/operators.py" line="125" />
             <source>新建账户…</source>
             <translation>New account…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="132" />
+            <location filename="../../ui/dialogs/operators.py" line="126" />
             <source>修改角色…</source>
             <translation>Change role…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="133" />
+            <location filename="../../ui/dialogs/operators.py" line="127" />
             <source>重设密码…</source>
             <translation>Reset password…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="134" />
-            <location filename="../../ui/dialogs/operators.py" line="206" />
+            <location filename="../../ui/dialogs/operators.py" line="128" />
+            <location filename="../../ui/dialogs/operators.py" line="200" />
             <source>停用</source>
             <translation>Disable</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="135" />
+            <location filename="../../ui/dialogs/operators.py" line="129" />
             <source>修改我的密码…</source>
             <translation>Change my password…</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="136" />
+            <location filename="../../ui/dialogs/operators.py" line="130" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="148" />
+            <location filename="../../ui/dialogs/operators.py" line="142" />
             <source> 分钟</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="149" />
+            <location filename="../../ui/dialogs/operators.py" line="143" />
             <source>不自动锁定</source>
             <translation>Never</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="152" />
+            <location filename="../../ui/dialogs/operators.py" line="146" />
             <source>这段时间内没有键盘或鼠标操作时锁定程序，需要输入密码才能继续</source>
             <translation>Lock the program after this long without keyboard or mouse use; a password is needed to continue</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="155" />
+            <location filename="../../ui/dialogs/operators.py" line="149" />
             <source>无操作自动锁定：</source>
             <translation>Lock when idle for:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="167" />
+            <location filename="../../ui/dialogs/operators.py" line="161" />
             <source>只有管理员可以管理账户。</source>
             <translation>Only an administrator can manage accounts.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="189" />
+            <location filename="../../ui/dialogs/operators.py" line="183" />
             <source>在用</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="189" />
+            <location filename="../../ui/dialogs/operators.py" line="183" />
             <source>已停用</source>
             <translation>Disabled</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="206" />
+            <location filename="../../ui/dialogs/operators.py" line="200" />
             <source>启用</source>
             <translation>Enable</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="214" />
-            <location filename="../../ui/dialogs/operators.py" line="226" />
-            <location filename="../../ui/dialogs/operators.py" line="277" />
+            <location filename="../../ui/dialogs/operators.py" line="208" />
+            <location filename="../../ui/dialogs/operators.py" line="220" />
+            <location filename="../../ui/dialogs/operators.py" line="271" />
             <source>提示</source>
             <translation>Notice</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="226" />
+            <location filename="../../ui/dialogs/operators.py" line="220" />
             <source>请先在列表中选择一个账户。</source>
             <translation>Select an account in the list first.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="243" />
+            <location filename="../../ui/dialogs/operators.py" line="237" />
             <source>修改角色</source>
             <translation>Change role</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="243" />
+            <location filename="../../ui/dialogs/operators.py" line="237" />
             <source>{0} 的角色：</source>
             <translation>Role of {0}:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="252" />
-            <location filename="../../ui/dialogs/operators.py" line="256" />
+            <location filename="../../ui/dialogs/operators.py" line="246" />
+            <location filename="../../ui/dialogs/operators.py" line="250" />
             <source>重设密码</source>
             <translation>Reset password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="252" />
+            <location filename="../../ui/dialogs/operators.py" line="246" />
             <source>{0} 的新密码（至少6位）：</source>
             <translation>New password for {0} (at least 6 characters):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="256" />
+            <location filename="../../ui/dialogs/operators.py" line="250" />
             <source>已重设 {0} 的密码。</source>
             <translation>Password of {0} reset.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="265" />
-            <location filename="../../ui/dialogs/operators.py" line="268" />
-            <location filename="../../ui/dialogs/operators.py" line="272" />
-            <location filename="../../ui/dialogs/operators.py" line="280" />
+            <location filename="../../ui/dialogs/operators.py" line="259" />
+            <location filename="../../ui/dialogs/operators.py" line="262" />
+            <location filename="../../ui/dialogs/operators.py" line="266" />
+            <location filename="../../ui/dialogs/operators.py" line="274" />
             <source>修改我的密码</source>
             <translation>Change my password</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="265" />
+            <location filename="../../ui/dialogs/operators.py" line="259" />
             <source>原密码：</source>
             <translation>Current password:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="268" />
+            <location filename="../../ui/dialogs/operators.py" line="262" />
             <source>新密码（至少6位）：</source>
             <translation>New password (at least 6 characters):</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="272" />
+            <location filename="../../ui/dialogs/operators.py" line="266" />
             <source>再次输入新密码：</source>
             <translation>New password again:</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="277" />
+            <location filename="../../ui/dialogs/operators.py" line="271" />
             <source>两次输入的新密码不一致，密码未修改。</source>
             <translation>The two new passwords differ; the password was not changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/dialogs/operators.py" line="280" />
+            <location filename="../../ui/dialogs/operators.py" line="274" />
             <source>密码已修改。</source>
             <translation>Password changed.</translation>
         </message>

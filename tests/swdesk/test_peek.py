@@ -48,8 +48,22 @@ def test_only_opening_can_tell_for_other_files(tmp_path):
     assert peek.first_step(str(tmp_path / "folder.db")) is None
     encrypted = tmp_path / "encrypted.db"
     encryption.prepare_new(encrypted, "secret99")
+    made(encrypted)
+    encryption.forget()
+    assert peek.first_step(str(encrypted)) is None   # the office password: asked after opening
+
+
+def test_an_encrypted_file_with_operators_passwords_means_their_login(tmp_path):
+    encrypted = tmp_path / "encrypted.db"
+    encryption.prepare_new(encrypted, "secret99")
     made(encrypted, account=True)
     encryption.forget()
+    assert "operator:admin" in encryption.labels(encrypted)
+    assert peek.first_step(str(encrypted)) == peek.UNLOCK
+    keys = encryption.keys_path(encrypted)
+    keys.write_text("{不是密钥文件", encoding="utf-8")
+    assert peek.first_step(str(encrypted)) is None   # the usual start says what is wrong with it
+    keys.unlink()
     assert peek.first_step(str(encrypted)) is None
 
 

@@ -1,6 +1,6 @@
-"""ui/app.py's start: with accounts the login dialog, on a new file the first-run wizard, is painted
-before the database is opened, and the file opens behind it; when it does not, the usual start
-takes over."""
+"""ui/app.py's start: with accounts the login dialog (on an encrypted file, the one that unlocks it),
+on a new file the first-run wizard, is painted before the database is opened, and the file opens
+behind it; when it does not, the usual start takes over."""
 from __future__ import annotations
 
 import os
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from swdesk import db, migrations
+from swdesk import db, encryption, migrations
 from swdesk.models import Office, SchemaVersion
 from swdesk.services import base, operators, scope
 
@@ -37,7 +37,7 @@ def answer(self):
         self.finish()
         print("result", self.result(), self.error.text(), flush=True)
         return int(self.result())
-    if type(self).__name__ == "LoginDialog":
+    if type(self).__name__ in ("LoginDialog", "UnlockLoginDialog"):
         self.login_edit.setText("admin")
         self.password_edit.setText(sys.argv[2])
         self.try_login()
@@ -108,3 +108,20 @@ def test_the_first_run_wizard_is_painted_before_a_new_file_is_made(tmp_path):
     db.open_database(str(target))
     assert operators.has_operators() and Office.get().street == "东街街道"
     db.close_database()
+
+
+def test_the_login_that_unlocks_an_encrypted_file_is_painted_before_the_core_loads(tmp_path, plain_sqlite_only):
+    target = tmp_path / "encrypted.db"
+    encryption.prepare_new(target, "office-pass1")
+    db.open_database(str(target))
+    base.set_session(scope.single_user_session())
+    operators.create_operator("王管理", "admin", "管理员", "geheim123")
+    db.close_database()
+    base.reset_session()
+    encryption.forget()
+    code, lines = start(target, "geheim123")
+    assert code == 0, lines
+    assert lines[:3] == ["UnlockLoginDialog False", "result 1 ", "window admin"], lines
+    code, lines = start(target, "wrong-pass")
+    assert code == 1 and lines[:2] == ["UnlockLoginDialog False",
+                                      "result 0 密码或恢复密钥不正确，无法打开加密的数据库（数据库未作任何改动）"], lines

@@ -29,7 +29,8 @@ from swdesk.jobs import print_recovery_key as recovery_job
 from swdesk.services import operators
 from swdesk.services.base import current
 from ui import jobs
-from ui.dialogs import login, printing
+from ui.dialogs import printing
+from ui.dialogs.login_dialog import UnlockLoginDialog
 
 
 def _tr(text: str) -> str:
@@ -56,35 +57,6 @@ def unlock(parent: QWidget | None, path: str | Path, label: str) -> bool:
         except UserError as exc:
             QMessageBox.critical(parent, _tr("无法打开加密的数据库"), str(exc))
             return False
-
-
-class UnlockLoginDialog(login.LoginDialog):
-    """With operator accounts, the login before an encrypted database opens: the operator's
-    password unwraps the key through the operator's slot, and login_at_start then logs in with
-    it (one password, not a database password and then the login)."""
-
-    def __init__(self, path: str | Path, parent: QWidget | None = None):
-        super().__init__(None, parent, message=_tr(
-            "数据库已加密。请输入操作员登录名和密码（忘记所有密码时，可在密码栏输入恢复密钥）。"))
-        self.path = path
-
-    def try_login(self) -> bool:
-        name, secret = self.login_edit.text().strip(), self.password_edit.text()
-        try:
-            encryption.unlock(self.path, secret, encryption.operator_label(name))
-        except encryption.WrongSecret as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            self.password_edit.clear()
-            self.password_edit.setFocus()
-            return False
-        except UserError as exc:
-            QMessageBox.critical(self, _tr("无法打开加密的数据库"), str(exc))
-            self.reject()
-            return False
-        login.remember_typed(name, secret)
-        self.accept()
-        return True
 
 
 def _has_operator_slots(path: str | Path) -> bool:

@@ -29,7 +29,7 @@ from swdesk import encryption
 from swdesk.peek import SINGLE_USER_SETTING
 from swdesk.services import base, operators, scope, settings
 from swdesk.services.base import UserError
-from ui.dialogs.login_dialog import FirstRunWizard, LoginDialog, error_label, password_edit
+from ui.dialogs.login_dialog import FirstRunWizard, LoginDialog, error_label, password_edit, take_typed
 
 log = logging.getLogger(__name__)
 
@@ -38,22 +38,6 @@ _ACCEPTED = QDialog.DialogCode.Accepted.value
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Login", text)
-
-
-# Issue 20: the login and password that unlocked an encrypted database at start (UnlockLoginDialog
-# in ui/dialogs/encryption.py), kept until login_at_start logs in with them: one password.
-_typed_at_unlock: tuple[str, str] | None = None
-
-
-def remember_typed(login: str, password: str) -> None:
-    global _typed_at_unlock
-    _typed_at_unlock = (login, password)
-
-
-def _take_typed() -> tuple[str, str] | None:
-    global _typed_at_unlock
-    typed, _typed_at_unlock = _typed_at_unlock, None
-    return typed
 
 
 def _log_in_as_typed(typed: tuple[str, str] | None) -> str | None:
@@ -73,7 +57,7 @@ def _log_in_as_typed(typed: tuple[str, str] | None) -> str | None:
 def login_at_start(user: str | None = None, first_run_wizard: bool = True,
                    new_file: Path | None = None) -> bool:
     """Before the main window: the wizard, single-user mode, or the login dialog. False = quit."""
-    typed = _take_typed()
+    typed = take_typed()
     if not operators.has_operators():
         base.set_session(scope.single_user_session())   # the centre's own street in view
         if not first_run_wizard or settings.get(SINGLE_USER_SETTING, False):

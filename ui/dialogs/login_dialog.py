@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -48,6 +49,11 @@ def password_edit() -> QLineEdit:
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setMaxLength(128)
     return edit
+
+
+def _tr_encryption(text: str) -> str:
+    """The texts of UnlockLoginDialog, in the context they had in ui/dialogs/encryption.py."""
+    return QCoreApplication.translate("Encryption", text)
 
 
 def log_in_operator(login: str, password: str) -> None:
@@ -140,6 +146,56 @@ class LoginDialog(OpensBehind):
             self.password_edit.clear()
             self.password_edit.setFocus()
             return False
+        self.accept()
+        return True
+
+
+# Issue 20: the login and password that unlocked an encrypted database at start (UnlockLoginDialog),
+# kept until login_at_start (ui/dialogs/login.py) logs in with them: one password.
+_typed_at_unlock: tuple[str, str] | None = None
+
+
+def remember_typed(login: str, password: str) -> None:
+    global _typed_at_unlock
+    _typed_at_unlock = (login, password)
+
+
+def take_typed() -> tuple[str, str] | None:
+    global _typed_at_unlock
+    typed, _typed_at_unlock = _typed_at_unlock, None
+    return typed
+
+
+class UnlockLoginDialog(LoginDialog):
+    """With operator accounts, the login before an encrypted database opens: the operator's
+    password unwraps the key through the operator's slot, and login_at_start then logs in with
+    it (one password, not a database password and then the login)."""
+
+    def __init__(self, path: str | Path, parent: QWidget | None = None,
+                 prepare: Callable[[], bool] | None = None):
+        super().__init__(None, parent, message=_tr_encryption(
+            "数据库已加密。请输入操作员登录名和密码（忘记所有密码时，可在密码栏输入恢复密钥）。"), prepare=prepare)
+        self.path = path
+
+    def try_login(self) -> bool:
+        if not self.prepared():
+            return False
+        from swdesk import encryption
+
+        name, secret = self.login_edit.text().strip(), self.password_edit.text()
+        try:
+            encryption.unlock(self.path, secret, encryption.operator_label(name))
+        except encryption.WrongSecret as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            return False
+        except UserError as exc:
+            QMessageBox.critical(self, _tr_encryption("无法打开加密的数据库"), str(exc))
+            self.reject()
+            return False
+        remember_typed(name, secret)
         self.accept()
         return True
 
