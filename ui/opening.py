@@ -54,15 +54,24 @@ def open_and_check(target: str | None) -> None:
             else str(exc)) from exc
 
 
-def open_for_first_run(target: str | None) -> bool:
-    """Behind the painted first-run wizard: open and check the file, in single-user mode until
-    the 管理员's account exists (as login_at_start). False (the database closed again) when it
-    does not open, or has an account or single-user mode after all: the usual start takes over."""
+def _opened_behind(target: str | None, dialog: str) -> bool:
+    """Open and check the file behind a painted dialog of the start. False (and nothing said)
+    when it does not open: the usual start then meets it again and explains or offers what it
+    always does."""
     try:
         open_and_check(target)
     except db.DatabaseOpenError as exc:   # DatabaseLocked included
-        log.info("the database did not open behind the first-run wizard: %s", exc)
+        log.info("the database did not open behind the %s: %s", dialog, exc)
         db.close_database()
+        return False
+    return True
+
+
+def open_for_first_run(target: str | None) -> bool:
+    """Behind the painted first-run wizard, in single-user mode until the 管理员's account exists
+    (as login_at_start). False (the database closed again) when it does not open, or has an
+    account or single-user mode after all."""
+    if not _opened_behind(target, "first-run wizard"):
         return False
     if operators.has_operators() or settings.get(SINGLE_USER_SETTING, False):
         db.close_database()
@@ -72,14 +81,9 @@ def open_for_first_run(target: str | None) -> bool:
 
 
 def open_for_login(target: str | None) -> bool:
-    """Behind the painted login dialog: open and check the file. False (the database closed again)
-    when it does not open or has no account after all: the usual start then takes over, and
-    explains or offers what it always does."""
-    try:
-        open_and_check(target)
-    except db.DatabaseOpenError as exc:   # DatabaseLocked included
-        log.info("the database did not open behind the login dialog: %s", exc)
-        db.close_database()
+    """Behind the painted login dialog. False (the database closed again) when it does not open
+    or has no account after all."""
+    if not _opened_behind(target, "login dialog"):
         return False
     if not operators.has_operators():
         db.close_database()

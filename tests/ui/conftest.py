@@ -1,5 +1,5 @@
 """Fixtures of the window tests: the demo street office in a main window that is shown and in
-front (keys and dialogs go to it)."""
+front (keys and dialogs go to it), and a database file with an account (the start's login)."""
 from __future__ import annotations
 
 import shutil
@@ -8,6 +8,7 @@ import pytest
 
 from swdesk import db as swdb
 from swdesk.jobs import demo
+from swdesk.services import base, operators, scope
 from tests.conftest import wait_for_background_work
 from ui.main_window import MainWindow
 
@@ -46,3 +47,15 @@ def demo_window(demo_file, tmp_path, front_window):
     win.tab("roster").model.wait()
     wait_for_background_work()
     swdb.close_database()
+
+
+@pytest.fixture
+def account_file(tmp_path):
+    """A closed SQLite file with one account, admin / geheim123: the program asks for a login."""
+    target = tmp_path / "office.db"
+    swdb.open_database(str(target))
+    base.set_session(scope.single_user_session())
+    operators.create_operator("王管理", "admin", "管理员", "geheim123")
+    swdb.close_database()
+    base.reset_session()
+    return target

@@ -59,14 +59,8 @@ sys.exit(main(["--db", sys.argv[1]]))
 
 
 @pytest.fixture
-def office_file(tmp_path, plain_sqlite_only) -> Path:
-    target = tmp_path / "office.db"
-    db.open_database(str(target))
-    base.set_session(scope.single_user_session())
-    operators.create_operator("王管理", "admin", "管理员", "geheim123")
-    db.close_database()
-    base.reset_session()
-    return target
+def office_file(account_file, plain_sqlite_only) -> Path:
+    return account_file
 
 
 def start(target: Path, password: str) -> tuple[int, list[str]]:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenuBar
 
 from swdesk import db, encryption, peek
 from swdesk.models import Office, Operator
-from swdesk.services import base, operators, scope, settings
+from swdesk.services import base, operators, settings
 from ui import instance_lock
 from ui.dialogs import login
 
@@ -284,15 +284,10 @@ sys.exit(main(["--db", sys.argv[1]]))
 """
 
 
-def test_cancelled_login_at_start_closes_the_file_cleanly(tmp_path):
+def test_cancelled_login_at_start_closes_the_file_cleanly(account_file):
     """The program quits after 取消 leaving neither its open marker nor its lock file: the next
     start would otherwise quick-check the whole file as after a crash."""
-    target = tmp_path / "office.db"
-    db.open_database(str(target))
-    base.set_session(scope.single_user_session())
-    operators.create_operator("王管理", "admin", "管理员", "geheim123")
-    db.close_database()
-    base.reset_session()
+    target = account_file
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
     done = subprocess.run([sys.executable, "-c", CANCEL_AT_START, str(target)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
