@@ -95,22 +95,30 @@ from main import main
 main(["--db", sys.argv[1]])
 """
 
-# The program's own start in single-user mode (no account: no login) until the roster's first
-# page is shown; its event loop then ends at once, so it quits as after 退出.
-PROGRAM = r"""
-import time; t0 = time.perf_counter()
-import sys; sys.path.insert(0, sys.argv[2])
-""" + AFTER_UI_APP + r"""
-def patch():
+# The program's event loop replaced: wait until the roster's first page is shown, print the wall
+# and CPU time since `since`, and end at once, so the program quits as after 退出.
+FIRST_PAGE = r"""
+def first_page(since):
     from PySide6.QtWidgets import QApplication, QTableView
-    def first_page(self):
+    def shown(self):
         window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "MainWindow")
         view = window.tab("roster").findChild(QTableView)
         while view.model().rowCount() == 0:
             QApplication.processEvents()
-        print(time.perf_counter() - t0, time.process_time(), flush=True)
+        print(time.perf_counter() - since["wall"], time.process_time() - since["cpu"], flush=True)
         return 0
-    QApplication.exec = first_page
+    return shown
+"""
+
+# The program's own start in single-user mode (no account: no login) until the roster's first
+# page is shown.
+PROGRAM = r"""
+import time; t0 = time.perf_counter()
+import sys; sys.path.insert(0, sys.argv[2])
+""" + AFTER_UI_APP + FIRST_PAGE + r"""
+def patch():
+    from PySide6.QtWidgets import QApplication
+    QApplication.exec = first_page({"wall": t0, "cpu": 0.0})
 sys.meta_path.insert(0, _AfterUiApp(patch))
 from main import main
 main(["--db", sys.argv[1]])
@@ -122,10 +130,10 @@ main(["--db", sys.argv[1]])
 AFTER_LOGIN = r"""
 import time
 import sys; sys.path.insert(0, sys.argv[2])
-""" + AFTER_UI_APP + r"""
+""" + AFTER_UI_APP + FIRST_PAGE + r"""
 mark = {}
 def patch():
-    from PySide6.QtWidgets import QApplication, QTableView
+    from PySide6.QtWidgets import QApplication
     from ui.dialogs.login_dialog import LoginDialog
     def typed(self):
         self.show()
@@ -139,15 +147,7 @@ def patch():
         self.try_login()
         return int(self.result())
     LoginDialog.exec = typed
-    def first_page(self):
-        window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "MainWindow")
-        view = window.tab("roster").findChild(QTableView)
-        while view.model().rowCount() == 0:
-            QApplication.processEvents()
-        QApplication.processEvents()
-        print(time.perf_counter() - mark["wall"], time.process_time() - mark["cpu"], flush=True)
-        return 0
-    QApplication.exec = first_page
+    QApplication.exec = first_page(mark)
 sys.meta_path.insert(0, _AfterUiApp(patch))
 from main import main
 main(["--db", sys.argv[1]])
