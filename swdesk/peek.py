@@ -79,10 +79,11 @@ def _left_open(path: Path) -> bool:
 
 
 def _read(path: Path) -> str | None:
-    # Read-only, through a URI, so that a name with "?" or "#" stays a name. An encrypted file
-    # raises "file is not a database" here: None.
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+    # A plain path, not a "file:" URI with mode=ro: a URI takes a host (\\server\share, the
+    # network drive) only in some SQLite builds. query_only refuses any write instead.
+    con = sqlite3.connect(str(path), timeout=1)
     try:
+        con.execute("PRAGMA query_only = ON")
         if con.execute("SELECT EXISTS (SELECT 1 FROM operator)").fetchone()[0]:
             return LOGIN
         row = con.execute("SELECT value FROM setting WHERE key = ?", (SINGLE_USER_SETTING,)).fetchone()

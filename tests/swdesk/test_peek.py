@@ -20,7 +20,7 @@ def made(path, *, account: bool = False, single_user: bool = False) -> str:
 
 
 def test_accounts_mean_the_login_dialog(tmp_path):
-    assert peek.first_step(made(tmp_path / "社工 数据?#.db", account=True)) == peek.LOGIN   # a URI quotes the name
+    assert peek.first_step(made(tmp_path / "社工 数据?#.db", account=True)) == peek.LOGIN
 
 
 def test_no_account_means_the_wizard_unless_single_user_mode_was_chosen(tmp_path):
