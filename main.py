@@ -25,7 +25,7 @@ def wants_window(argv: list[str]) -> bool:
 
 
 def window_target(argv: list[str]) -> str | None:
-    """The value of --db (the window's argparse in ui/app.py reads it again)."""
+    """The value of --db (ui/app.parse_window_args reads it again)."""
     for i, arg in enumerate(argv):
         if arg == "--db" and i + 1 < len(argv):
             return argv[i + 1]
@@ -40,12 +40,13 @@ def main(argv: list[str] | None = None) -> int:
         from swdesk import peek
 
         first_step = peek.first_step(window_target(argv))
+        if first_step == peek.WINDOW:   # a dialog first: its prepare starts it after the paint
+            peek.start_quick_check(window_target(argv), first_step)   # on the second core meanwhile
         # The window's non-Qt modules before PySide6: once PySide6 is loaded, its import hook
         # reads the source of every module imported after it, looking for "PySide6"
         # (shibokensupport.feature), and the core is ~70 modules (peewee alone 8,000 lines):
         # 10–20 ms CPU of a ~250 ms start (bench/startup.py, median of 15 runs each way).
-        import argparse  # noqa: F401
-        import logging.handlers  # noqa: F401
+        import logging  # noqa: F401
 
         import swdesk.logs
         if first_step not in (peek.LOGIN, peek.UNLOCK, peek.WIZARD):  # those come before the core

@@ -35,6 +35,32 @@ app = QApplication([]); w = QMainWindow(); w.setCentralWidget(QTableView()); w.s
 print(time.perf_counter() - t0, time.process_time())
 """
 
+# The fastest plain way of doing the window's work: a bare window that reads the first 200
+# workers with sqlite3 and shows them, with Chinese headers, through the simplest table model.
+# Its model's headerData alone makes PySide6 build the Qt namespace's ~90 enums (~15 ms), and
+# the first page's Chinese text costs its paint, which the bare window (an empty table) has not.
+SAME_WORK = r"""
+import time; t0 = time.perf_counter()
+import sqlite3, sys
+from PySide6.QtCore import QAbstractTableModel
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+HEADERS = ("服务证号", "姓名", "性别", "出生日期", "所属领域", "学历", "职称", "专业特长", "人员类别",
+           "手机号码", "状态")
+con = sqlite3.connect(sys.argv[1])
+rows = con.execute("SELECT card_no, name, gender, birth_date, sector, education, title, specialties, kind, "
+                   "phone, status FROM worker ORDER BY name_pinyin LIMIT 200").fetchall()
+class Rows(QAbstractTableModel):
+    def rowCount(self, parent=None): return len(rows)
+    def columnCount(self, parent=None): return len(HEADERS)
+    def data(self, index, role=0):
+        return None if role != 0 else str(rows[index.row()][index.column()] or "")
+    def headerData(self, section, orientation, role=0):
+        return HEADERS[section] if role == 0 and orientation.value == 1 else None
+app = QApplication([]); w = QMainWindow(); view = QTableView(); model = Rows(); view.setModel(model)
+w.setCentralWidget(view); w.resize(1200, 700); w.show(); app.processEvents()
+print(time.perf_counter() - t0, time.process_time())
+"""
+
 SWDESK = r"""
 import time; t0 = time.perf_counter()
 import sys; sys.path.insert(0, sys.argv[2])
@@ -241,6 +267,7 @@ def main() -> int:
                     leftover.unlink()
 
         measured = {"bare": lambda: _run(BARE, pycache),
+                    "same_work": lambda: _run(SAME_WORK, pycache, target),
                     "window": lambda: _run(SWDESK, pycache, target, str(ROOT)),
                     "program": lambda: _run(PROGRAM, pycache, single_db, str(ROOT)),
                     "login": lambda: _run(DIALOG, pycache, login_db, str(ROOT)),
@@ -255,7 +282,8 @@ def main() -> int:
                 times[name].append(measure())
     b = statistics.median(w for w, _ in times["bare"])
     bc = statistics.median(c for _, c in times["bare"])
-    labels = {"bare": "bare PySide6 window:           ", "window": "swdesk window, first page shown:",
+    labels = {"bare": "bare PySide6 window:           ",
+              "same_work": "plain window, same first page: ", "window": "swdesk window, first page shown:",
               "program": "main.py to first page (1 user):",
               "login": "login dialog shown:            ", "unlock": "login, encrypted file, shown:  ",
               "wizard": "first-run wizard shown:        ", "after_login": "登录 → first page (typed 1 s):  "}
@@ -268,9 +296,14 @@ def main() -> int:
         if name in targets:
             line += f"  {wall / b:.1f}× bare (CPU {cpu / bc:.1f}×; target <= {targets[name]}×)"
         print(line)
-    o = statistics.median(w for w, _ in times["window"])
-    oc = statistics.median(c for _, c in times["window"])
-    print(f"ratio swdesk / bare: {o / b:.1f}×  (CPU {oc / bc:.1f}×; target <= 1.5×)")
+    # The ratio is the program's own start (main.py, single-user mode) to its first page: what a
+    # clerk waits for. It quick-checks the file and takes the instance lock, which the window
+    # harness above leaves out.
+    o = statistics.median(w for w, _ in times["program"])
+    oc = statistics.median(c for _, c in times["program"])
+    s = statistics.median(w for w, _ in times["same_work"])
+    print(f"ratio swdesk / bare: {o / b:.1f}×  (CPU {oc / bc:.1f}×; target <= 1.5×); "
+          f"swdesk / plain window with the same first page: {o / s:.1f}×")
     return 0
 
 

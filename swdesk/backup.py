@@ -38,7 +38,7 @@ from pathlib import Path
 import peewee
 
 from swdesk import check, connection, db, encryption, files, migrations, models
-from swdesk.errors import UserError
+from swdesk.errors import BackupError, UserError
 from swdesk.services import settings
 from swdesk.services.base import require_admin
 
@@ -54,10 +54,6 @@ _IDENTITIES_FILE = "database-identities.json"
 SIDECAR_SUFFIX = ".json"
 
 Progress = Callable[[int, int], object]
-
-
-class BackupError(UserError):
-    """str() is a Chinese message for the clerk."""
 
 
 # --- identity -----------------------------------------------------------------------------------

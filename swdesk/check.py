@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 import peewee
 from peewee import fn
 
-from swdesk import db, encryption, idcard, models, vocab
+from swdesk import db, encryption, idcard, models, peek, vocab
 from swdesk.privacy import mask_id
 
 MAX_LISTED = 10  # record ids named per problem; the count is always exact
@@ -42,15 +42,12 @@ def sqlite_file_problems(con: sqlite3.Connection | None = None, quick: bool = Fa
             return con.execute(sql).fetchall()
         return list(db.database().execute_sql(sql).fetchall())
 
-    problems: list[str] = []
     try:
         result = [r[0] for r in rows(f"PRAGMA {pragma}")]
     except (*encryption.DATABASE_ERRORS, peewee.DatabaseError) as exc:
-        return [f"数据库文件已损坏：{exc}"]
-    if result != ["ok"]:
-        problems.append(f"数据库文件已损坏（完整性检查发现 {len(result)} 处问题）：{result[0]}")
-        return problems
-    if not foreign_keys:
+        return damage(None, exc)
+    problems = damage(result, None)
+    if problems or not foreign_keys:
         return problems
     try:
         broken = rows("PRAGMA foreign_key_check")
@@ -64,14 +61,29 @@ def sqlite_file_problems(con: sqlite3.Connection | None = None, quick: bool = Fa
     return problems
 
 
+def damage(rows: list[str] | None, error: Exception | None) -> list[str]:
+    """What integrity_check's or quick_check's lines (or the error reading the file) say of the
+    file: [] when intact."""
+    if error is not None:
+        return [f"数据库文件已损坏：{error}"]
+    if rows != ["ok"]:
+        rows = rows or ["（无结果）"]
+        return [f"数据库文件已损坏（完整性检查发现 {len(rows)} 处问题）：{rows[0]}"]
+    return []
+
+
 def raise_if_damaged() -> None:
-    """At start-up: a quick check of the open SQLite file; DatabaseOpenError if it is damaged."""
+    """At start-up: a quick check of the open SQLite file; DatabaseOpenError if it is damaged.
+
+    The start began it on a thread of its own as soon as it knew the file (swdesk/peek.py); its
+    outcome is taken here, else the file is checked now."""
     if not db.is_sqlite():
         return
+    early = peek.take_quick_check(db.sqlite_path()) if db.sqlite_path() is not None else None
     # Without foreign_key_check: start-up acts only on a damaged file, never on a broken link
     # (`check` lists those), and on the 10,000-worker bench file (14 MB) it cost 14 ms CPU of
     # the 41 ms check, a third of it, at every start (bench/startup.py).
-    problems = sqlite_file_problems(quick=True, foreign_keys=False)
+    problems = damage(*early) if early is not None else sqlite_file_problems(quick=True, foreign_keys=False)
     damaged = [p for p in problems if p.startswith("数据库文件已损坏")]
     if damaged:
         raise db.DatabaseOpenError(f"{damaged[0]}（{db.describe_target()}）")

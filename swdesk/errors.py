@@ -53,5 +53,11 @@ class Cancelled(UserError):
         super().__init__(message)
 
 
+class BackupError(UserError):
+    """A backup, restore or copy of the database failed (swdesk/backup.py); str() is a Chinese
+    message for the clerk. Here, not in backup.py, so that the start catches it (a migration's
+    backup) without importing the backup module (ui/opening.py)."""
+
+
 class DatabaseOpenError(Exception):
     """The database cannot be opened; str() is a Chinese message for the clerk."""

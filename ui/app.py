@@ -6,10 +6,10 @@ loads the core behind it (bench/startup.py).
 """
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
@@ -178,14 +178,32 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def parse_window_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--db")
-    parser.add_argument("--user")
-    parser.add_argument("--lang")
-    parser.add_argument("--smoke-test", action="store_true")
-    args, _ = parser.parse_known_args(argv)
-    return args
+@dataclass(frozen=True)
+class WindowArgs:
+    db: str | None = None        # None = the default database (swdesk/locations.py)
+    user: str | None = None      # the login name filled in
+    lang: str | None = None      # None = the language chosen in 设置
+    smoke_test: bool = False     # the frozen build's headless start check
+
+
+def parse_window_args(argv: list[str]) -> WindowArgs:
+    """The window's options, "--db X" or "--db=X" (main.py sends anything else to the command
+    line; the last of a repeated option counts). Read by hand: argparse's import and parser
+    cost ~4 ms of every start (python -X importtime, bench/startup.py)."""
+    values: dict[str, str | None] = {}
+    smoke_test = False
+    i = 0
+    while i < len(argv):
+        name, eq, value = argv[i].partition("=")
+        if name in ("--db", "--user", "--lang"):
+            if not eq:
+                i += 1
+                value = argv[i] if i < len(argv) else None
+            values[name[2:]] = value
+        elif argv[i] == "--smoke-test":
+            smoke_test = True
+        i += 1
+    return WindowArgs(smoke_test=smoke_test, **values)
 
 
 def load_window_modules() -> None:
@@ -199,6 +217,7 @@ def log_in_while_opening(target: str | None, user: str | None) -> bool | None:
     (ui/opening.open_for_login) while the clerk types. True = logged in, False = 退出, None = the
     file did not open or has no account after all: the usual start takes over."""
     def prepare() -> bool:
+        peek.start_quick_check(target, peek.LOGIN)   # meanwhile, on the second core
         from ui import opening
 
         if not opening.open_for_login(target):
@@ -236,6 +255,7 @@ def first_run_while_opening(target: str | None) -> bool | None:
     behind it (ui/opening.open_for_first_run). True = 完成 or 跳过, False = closed, None = the
     usual start takes over."""
     def prepare() -> bool:
+        peek.start_quick_check(target, peek.WIZARD)   # an existing file: meanwhile, on the second core
         from ui import opening
 
         if not opening.open_for_first_run(target):
@@ -254,7 +274,7 @@ def first_run_while_opening(target: str | None) -> bool | None:
     return result == FirstRunWizard.SKIPPED
 
 
-def open_and_log_in(args: argparse.Namespace) -> bool:
+def open_and_log_in(args: WindowArgs) -> bool:
     """The usual start: open the database (its password, the recovery offer), then the first-run
     wizard, single-user mode or the login dialog. False = quit."""
     from ui import opening

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QSysInfo
+from PySide6.QtCore import QCoreApplication, QLockFile, QSysInfo, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from swdesk import locations
@@ -35,6 +35,10 @@ log = logging.getLogger(__name__)
 LOCK_SUFFIX = ".lock"
 RAISE_MESSAGE = b"raise\n"
 CONNECT_WAIT_MS = 500   # the first window answers within a few ms; a hung one must not hold us up
+# The window listens for a second start once it is painted: QtNetwork and the socket cost ~7 ms
+# of the start (bench/startup.py). A second start before then is refused all the same; only
+# the first window does not come forward.
+LISTEN_AFTER_MS = 100
 
 
 def _tr(text: str) -> str:
@@ -203,7 +207,7 @@ class Pending:
             _held.release()
         _held = self.lock
         if self.lock is not None:
-            self.lock.listen(lambda: bring_to_front(window))
+            QTimer.singleShot(LISTEN_AFTER_MS, window, lambda lock=self.lock: _listen(lock, window))
 
     def abandon(self) -> None:
         if self.lock is not None and not self.same_as_held:
@@ -223,6 +227,11 @@ def acquire(target: str | None, parent: QWidget | None = None) -> Pending | None
     except AlreadyOpen as exc:
         explain(parent, exc)
         return None
+
+
+def _listen(lock: InstanceLock, window: QWidget) -> None:
+    if _held is lock and lock.server is None:   # still the window's lock (not switched away)
+        lock.listen(lambda: bring_to_front(window))
 
 
 def release() -> None:

@@ -10,9 +10,8 @@ import logging
 
 import peewee
 
-from swdesk import check, db
-from swdesk.backup import BackupError
-from swdesk.peek import SINGLE_USER_SETTING
+from swdesk import check, db, peek
+from swdesk.errors import BackupError
 from swdesk.services import base, operators, scope, settings
 from ui.first_use import OnFirstUse
 
@@ -52,6 +51,10 @@ def open_and_check(target: str | None) -> None:
         raise db.DatabaseOpenError(
             db.describe_error(exc, target or db.default_target()) if isinstance(exc, peewee.DatabaseError)
             else str(exc)) from exc
+    finally:
+        # The check main.py began (swdesk/peek.py) ends here if it was not taken: its connection
+        # must not hold the file while the recovery offer may replace it (Windows refuses that).
+        peek.stop_quick_check()
 
 
 def _opened_behind(target: str | None, dialog: str) -> bool:
@@ -73,7 +76,7 @@ def open_for_first_run(target: str | None) -> bool:
     account or single-user mode after all."""
     if not _opened_behind(target, "first-run wizard"):
         return False
-    if operators.has_operators() or settings.get(SINGLE_USER_SETTING, False):
+    if operators.has_operators() or settings.get(peek.SINGLE_USER_SETTING, False):
         db.close_database()
         return False
     base.set_session(scope.single_user_session())

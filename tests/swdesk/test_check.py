@@ -7,7 +7,7 @@ import datetime as _dt
 
 import pytest
 
-from swdesk import check, idcard, models
+from swdesk import check, idcard, models, peek
 from swdesk import db as swdb
 
 D = _dt.date(2026, 3, 1)
@@ -76,7 +76,9 @@ def test_broken_foreign_key_found(db, office, sqlite_only):
     assert any(p.startswith("外键失效：worker_specialty→worker") for p in problems), problems
 
 
-def test_damaged_file_found(db_target, sqlite_only):
+def damage_the_middle(db_target: str) -> None:
+    """300 workers, then 8 KiB in the middle of the file overwritten: the header and the schema
+    stay readable, so the file opens and only a check finds the damage."""
     swdb.open_database(db_target)
     office = models.Office.create(district="区", street="街", street_code="123456", centre_name="中心")
     for i in range(300):
@@ -86,6 +88,10 @@ def test_damaged_file_found(db_target, sqlite_only):
     for i in range(len(data) // 2, len(data) // 2 + 8192):
         data[i] = 0xA5
     open(db_target, "wb").write(bytes(data))
+
+
+def test_damaged_file_found(db_target, sqlite_only):
+    damage_the_middle(db_target)
     try:
         swdb.open_database(db_target)
     except swdb.DatabaseOpenError:
@@ -104,3 +110,18 @@ def test_check_command(db_target):
 
     code, out, err = run_cli("check", db_target=db_target)
     assert code == 0 and "检查通过" in out, out + err
+
+
+def test_damage_found_by_the_check_the_start_began_early(db_target, plain_sqlite_only):
+    """main.py starts the quick check on a thread as soon as peek has read the file; its
+    outcome, not a second check, is what refuses the damaged file at open."""
+    damage_the_middle(db_target)
+    peek.start_quick_check(db_target, peek.first_step(db_target))
+    assert peek._started is not None
+    swdb.open_database(db_target)
+    try:
+        with pytest.raises(swdb.DatabaseOpenError, match="损坏"):
+            check.raise_if_damaged()
+        assert peek._started is None        # the early outcome was taken
+    finally:
+        swdb.close_database()

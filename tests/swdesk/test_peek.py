@@ -87,3 +87,33 @@ def test_looking_loads_no_peewee(tmp_path):
     done = subprocess.run([sys.executable, "-c", code, target], capture_output=True, text=True, timeout=60,
                           check=True)
     assert done.stdout.split() == ["login", "False", "False"]
+
+
+
+def test_the_quick_check_runs_behind_the_start_and_its_outcome_is_taken_once(tmp_path):
+    target = made(tmp_path / "office.db", account=True)
+    peek.start_quick_check(target, peek.first_step(target))
+    assert peek.take_quick_check(target) == (["ok"], None)
+    assert peek.take_quick_check(target) is None     # taken: a later open checks by itself
+
+def test_no_early_check_where_the_open_must_look_first(tmp_path):
+    new = str(tmp_path / "new.db")
+    peek.start_quick_check(new, peek.first_step(new))
+    assert peek._started is None and not (tmp_path / "new.db").exists()   # nothing created
+    peek.start_quick_check("postgresql://clerk@127.0.0.1:5432/swdesk", None)
+    peek.start_quick_check(made(tmp_path / "left_open.db"), None)         # a file left open
+    peek.start_quick_check(made(tmp_path / "encrypted.db"), peek.UNLOCK)
+    assert peek._started is None
+
+
+def test_a_check_of_another_file_is_stopped_not_used(tmp_path):
+    first = made(tmp_path / "first.db", account=True)
+    second = made(tmp_path / "second.db", account=True)
+    peek.start_quick_check(first, peek.LOGIN)
+    check = peek._started
+    assert peek.take_quick_check(second) is None
+    assert not check._thread.is_alive() and peek._started is None
+    peek.start_quick_check(first, peek.LOGIN)
+    check = peek._started
+    peek.stop_quick_check()                     # at exit, unread (the login was cancelled)
+    assert not check._thread.is_alive() and peek._started is None

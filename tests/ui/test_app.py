@@ -119,3 +119,13 @@ def test_the_login_that_unlocks_an_encrypted_file_is_painted_before_the_core_loa
     code, lines = start(target, "wrong-pass")
     assert code == 1 and lines[:2] == ["UnlockLoginDialog False",
                                       "result 0 密码或恢复密钥不正确，无法打开加密的数据库（数据库未作任何改动）"], lines
+
+
+def test_the_window_options_are_read_as_main_py_passes_them():
+    from ui.app import WindowArgs, parse_window_args
+
+    assert parse_window_args([]) == WindowArgs()
+    assert parse_window_args(["--db", "D:\\社工\\swdesk.db", "--user=admin", "--lang", "en",
+                              "--smoke-test"]) == WindowArgs("D:\\社工\\swdesk.db", "admin", "en", True)
+    assert parse_window_args(["--db=a=b.db", "--db", "c.db"]).db == "c.db"   # the last one counts
+    assert parse_window_args(["--db"]).db is None                            # the default database

@@ -33,6 +33,11 @@ def test_second_start_is_refused_naming_the_holder_and_raises_the_first(db_file,
     assert first_window.isMinimized()
     first.commit(first_window)
     assert (db_file.parent / "swdesk.db.lock").is_file()
+    assert first.lock.server is None    # listening follows the window's first paint
+    with pytest.raises(instance_lock.AlreadyOpen) as early:
+        instance_lock.claim(str(db_file))                      # refused all the same
+    assert not early.value.brought_to_front
+    qtbot.waitUntil(lambda: first.lock.server is not None, timeout=3000)
 
     with pytest.raises(instance_lock.AlreadyOpen) as refused:
         instance_lock.claim(str(db_file))                      # what a second process gets

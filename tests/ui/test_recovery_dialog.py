@@ -153,3 +153,82 @@ def test_a_smaller_backup_is_not_the_default_and_asks_first(qtbot, tmp_path):
     assert answer.boxes and "仍要用它恢复吗" in answer.boxes[0]
     assert grown.stat().st_size == size_before               # declined: nothing replaced
 
+
+
+def test_the_start_s_early_check_finds_the_damage_and_lets_go_of_the_file(qtbot, tmp_path, monkeypatch):
+    """main.py quick-checks the file on a thread of its own from the start (swdesk/peek.py). Damage
+    the header does not show is found by that check, and its connection is closed before the
+    recovery moves the file aside: Windows refuses to rename a file a connection holds open."""
+    import os
+
+    from swdesk import peek
+
+    folder = tmp_path / "shared"
+    big = tmp_path / "big.db"
+    make_database(big, folder, 60, DAY)
+    data = bytearray(big.read_bytes())
+    data[len(data) // 2:len(data) // 2 + 8192] = b"\xa5" * 8192    # the header intact
+    big.write_bytes(bytes(data))
+    checks: list[peek.QuickCheck] = []
+    start = peek.QuickCheck.__init__
+
+    def started(self, path):
+        checks.append(self)
+        start(self, path)
+
+    monkeypatch.setattr(peek.QuickCheck, "__init__", started)
+    rename = os.replace
+
+    def held_open(src, dst):   # what Windows does while the check's connection is open
+        if any(check._con is not None for check in checks) and big.name in (Path(src).name, Path(dst).name):
+            error = PermissionError(13, "另一个程序正在使用此文件，进程无法访问。")
+            error.winerror = 32
+            raise error
+        rename(src, dst)
+
+    monkeypatch.setattr(os, "replace", held_open)
+    peek.start_quick_check(str(big), peek.first_step(str(big)))
+    assert len(checks) == 1
+    answer = Answer(qtbot, "latest")
+    try:
+        assert opening.open_database_interactively(str(big)) is True
+    finally:
+        answer.stop()
+    assert "损坏" in answer.dialogs[0]["text"]
+    assert checks[0]._con is None and peek._started is None
+    from swdesk.models import Worker
+
+    assert Worker.select().count() == 60                      # the backup restored
+    swdb.close_database()
+    assert list(tmp_path.glob("big.damaged-*.db"))
+
+
+def test_a_file_that_does_not_open_ends_the_early_check_before_recovery_is_offered(tmp_path, monkeypatch):
+    """The check (still running here: it waits until stopped) must not keep the file open while
+    the recovery offer may replace it."""
+    import time
+
+    from swdesk import migrations, peek
+    from swdesk.models import SchemaVersion
+
+    newer = tmp_path / "newer.db"
+    make_database(newer, tmp_path / "shared", 0, DAY)
+    swdb.open_database(str(newer))
+    SchemaVersion.update(version=migrations.LATEST + 1).execute()   # a newer program's file
+    swdb.close_database()
+    run = peek.QuickCheck._run
+
+    def slow(self):
+        deadline = time.monotonic() + 30
+        while not self._stopped and time.monotonic() < deadline:
+            time.sleep(0.01)
+        run(self)
+
+    monkeypatch.setattr(peek.QuickCheck, "_run", slow)
+    peek.start_quick_check(str(newer), peek.first_step(str(newer)))
+    check = peek._started
+    assert check is not None and check._thread.is_alive()
+    with pytest.raises(swdb.DatabaseOpenError, match="更新版本"):
+        opening.open_and_check(str(newer))
+    swdb.close_database()
+    assert peek._started is None and not check._thread.is_alive() and check._con is None
