@@ -40,8 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         from swdesk import peek
 
         first_step = peek.first_step(window_target(argv))
-        if first_step == peek.WINDOW:   # a dialog first: its prepare starts it after the paint
-            peek.start_quick_check(window_target(argv), first_step)   # on the second core meanwhile
+        # The file's quick check on the second core while the rest starts (swdesk/peek.py). With
+        # a dialog first, the dialog's prepare starts it once the dialog is painted.
+        if first_step == peek.WINDOW:
+            peek.start_quick_check(window_target(argv), first_step)
         # The window's non-Qt modules before PySide6: once PySide6 is loaded, its import hook
         # reads the source of every module imported after it, looking for "PySide6"
         # (shibokensupport.feature), and the core is ~70 modules (peewee alone 8,000 lines):
