@@ -150,14 +150,22 @@ def copy_sqlite_online(target: Path, source: Path | None = None, progress: Progr
 
 
 def _describe(exc: BaseException) -> str:
+    """The reason in Chinese: an OS error through files.os_error_reason (its English text, e.g.
+    "[Errno 20] Not a directory", had reached the clerk), SQLite's known messages mapped."""
+    if isinstance(exc, OSError):
+        return files.os_error_reason(exc)
     text = str(exc).lower()
-    if isinstance(exc, OSError) and exc.errno == 28 or "full" in text:
+    if "full" in text:
         return "磁盘空间已满"
-    if isinstance(exc, PermissionError) or "readonly" in text or "read-only" in text:
+    if "readonly" in text or "read-only" in text:
         return "没有写入权限"
     if "not a database" in text or "malformed" in text:
         return "数据库文件已损坏"
-    return str(exc)
+    if "locked" in text or "busy" in text:
+        return "数据库正被其他程序占用，请稍后再试"
+    if "disk i/o" in text:
+        return "读写磁盘出错（磁盘或 U 盘可能有故障）"
+    return f"数据库错误：{exc}"
 
 
 def backup_filename(now: _dt.datetime | None = None, suffix: str = ".db", identity: str | None = None) -> str:
@@ -294,8 +302,10 @@ def dump_postgres(target: Path) -> Path:
         env["PGPASSWORD"] = str(params["password"])
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=3600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BackupError(f"pg_dump 运行失败：{exc}") from exc
+    except subprocess.TimeoutExpired as exc:
+        raise BackupError("pg_dump 运行超过一小时仍未完成，备份已放弃") from exc
+    except OSError as exc:
+        raise BackupError(f"pg_dump 运行失败：{files.os_error_reason(exc)}（{cmd[0]}）") from exc
     if proc.returncode != 0:
         target.unlink(missing_ok=True)
         raise BackupError(f"pg_dump 备份失败：{proc.stderr.strip()[:300]}")

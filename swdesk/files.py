@@ -51,27 +51,31 @@ _WIN_SHARING = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
 
 def os_error_text(exc: OSError, path: str | os.PathLike | None = None) -> str:
     """One Chinese line for an OS error on `path`: what is wrong and what the clerk can do."""
-    where = str(path or exc.filename or "")
+    return f"{os_error_reason(exc)}：{path or exc.filename or ''}"
+
+
+def os_error_reason(exc: OSError) -> str:
+    """What an OS error means, in Chinese, without the path (never the system's English text)."""
     code = exc.errno
     if getattr(exc, "winerror", None) in _WIN_SHARING or code == errno.EBUSY:
-        return f"文件正被其他程序占用（例如 Excel 或 PDF 阅读器），请关闭后重试：{where}"
+        return "文件正被其他程序占用（例如 Excel 或 PDF 阅读器），请关闭后重试"
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return f"磁盘已满，文件未能写入（请清理磁盘空间后重试）：{where}"
+        return "磁盘已满，文件未能写入（请清理磁盘空间后重试）"
     if code == errno.EROFS:
-        return f"磁盘是只读的，无法写入：{where}"
+        return "磁盘是只读的，无法写入"
     if code in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
-        return f"权限不足，无法写入（文件可能正被其他程序打开，或该文件夹不允许写入）：{where}"
+        return "权限不足，无法写入（文件可能正被其他程序打开，或该文件夹不允许写入）"
     if code == errno.EISDIR or isinstance(exc, IsADirectoryError):
-        return f"这是一个文件夹，不是文件：{where}"
+        return "这是一个文件夹，不是文件"
     if code == errno.ENOENT or isinstance(exc, FileNotFoundError):
-        return f"文件或文件夹不存在：{where}"
+        return "文件或文件夹不存在"
     if code == errno.ENOTDIR:
-        return f"路径中有一段不是文件夹：{where}"
+        return "路径中有一段不是文件夹"
     if code == errno.ENAMETOOLONG:
-        return f"文件名或路径太长：{where}"
+        return "文件名或路径太长"
     if code == errno.EIO:
-        return f"读写磁盘出错（磁盘或 U 盘可能有故障）：{where}"
-    return f"无法写入文件（系统错误代码 {code}）：{where}"
+        return "读写磁盘出错（磁盘或 U 盘可能有故障）"
+    return f"无法写入文件（系统错误代码 {code}）"
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -201,8 +201,10 @@ def test_postgres_backup_without_pg_dump_says_so(monkeypatch, tmp_path):
 def test_backup_to_unwritable_folder_is_a_clear_error(db, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(backup.BackupError, match="无法创建备份文件夹"):
+    with pytest.raises(backup.BackupError, match="无法创建备份文件夹") as refused:
         backup.backup_to_dir(blocker / "sub")
+    assert "路径中有一段不是文件夹" in str(refused.value)
+    assert "Errno" not in str(refused.value) and "directory" not in str(refused.value)  # no OS English
 
 
 def test_backup_before_migration(db_target, tmp_path):
