@@ -4,7 +4,6 @@ address looks like. No peewee here: the start reads these before the database is
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -36,5 +35,7 @@ def is_url(target: str) -> bool:
 def open_marker_stem(path: str | os.PathLike) -> str:
     """The start of the names of the markers "<data dir>/open-<hash>-<pid>.marker" that say a
     process has `path` open (swdesk/db.py)."""
+    import hashlib  # here: its OpenSSL load is ~3 ms, and the start rarely hashes (peek._left_open)
+
     digest = hashlib.sha1(str(Path(path).expanduser().resolve()).encode("utf-8")).hexdigest()[:16]
     return f"open-{digest}-"

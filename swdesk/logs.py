@@ -5,8 +5,6 @@ import logging
 import os
 from pathlib import Path
 
-from swdesk.privacy import mask_ids
-
 
 def log_dir() -> Path:
     override = os.environ.get("SWDESK_LOG_DIR")
@@ -26,6 +24,10 @@ def log_file() -> Path:
 
 class MaskIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
+        # At the first log line, not at the top: privacy's ID rules import dataclasses and
+        # datetime, ~4 ms before the first dialog is painted (bench/startup.py).
+        from swdesk.privacy import mask_ids
+
         message = record.getMessage()
         masked = mask_ids(message)
         if masked != message:

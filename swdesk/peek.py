@@ -23,7 +23,6 @@ bench/startup.py). The outcome is read where the file was always checked
 from __future__ import annotations
 
 import atexit
-import json
 import os
 import sqlite3
 import threading
@@ -78,6 +77,8 @@ def _encrypted(path: Path) -> bool:
 def _operator_slots(path: Path) -> bool:
     """The key file "<db>.keys" (JSON, swdesk/encryption.py) holds a slot of an operator: its
     operators open the file with their own password (ui/dialogs/login_dialog.UnlockLoginDialog)."""
+    import json  # only for an encrypted file: ~2 ms of every other start
+
     keys = json.loads(path.with_name(path.name + ".keys").read_text(encoding="utf-8"))
     return any(str(slot["label"]).startswith("operator:") for slot in keys["slots"])
 
@@ -85,8 +86,11 @@ def _operator_slots(path: Path) -> bool:
 def _left_open(path: Path) -> bool:
     """A marker of another process: that one still has the file open, or it ended without closing
     it, and then the quick check must be the first to read the file (swdesk/db.py)."""
+    names = [n for n in os.listdir(locations.data_dir()) if n.startswith("open-")]
+    if not names:   # as after every clean exit: no need to hash the path (hashlib, ~3 ms)
+        return False
     stem = locations.open_marker_stem(path)
-    return any(name.startswith(stem) for name in os.listdir(locations.data_dir()))
+    return any(name.startswith(stem) for name in names)
 
 
 def _read(path: Path) -> str | None:

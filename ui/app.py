@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from swdesk import __version__, locations, logs, peek
 from swdesk.errors import DatabaseOpenError, UserError
-from swdesk.privacy import mask_ids
 from ui import file_dialogs, instance_lock, keyboard, qt_translations
 from ui.dialogs.login_dialog import FirstRunWizard, LoginDialog, UnlockLoginDialog
 from ui.first_use import OnFirstUse
@@ -60,6 +59,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
                           "App", "程序遇到了意外问题，刚才的操作没有完成，已保存的数据不受影响。\n\n"
                           "请重试一次；如果问题再次出现，请把下面的日志文件发给维护人员：\n{0}").format(logs.log_file()),
                       parent=parent)
+    from swdesk.privacy import mask_ids  # only for a traceback: see swdesk/logs.MaskIdFilter
+
     box.setDetailedText(mask_ids("".join(traceback.format_exception(exc))))
     box.exec()
 
@@ -178,8 +179,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-@dataclass(frozen=True)
-class WindowArgs:
+class WindowArgs(NamedTuple):   # not a dataclass: its import is ~2 ms before the first dialog
     db: str | None = None        # None = the default database (swdesk/locations.py)
     user: str | None = None      # the login name filled in
     lang: str | None = None      # None = the language chosen in 设置

@@ -15,12 +15,10 @@ process id, the computer's name and the program's name) before opening it:
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import logging
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QSysInfo, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -55,12 +53,14 @@ def server_name(db_file: Path) -> str:
     key = str(db_file.resolve())
     if sys.platform == "win32":
         key = key.lower()
+    import hashlib  # with QtNetwork, after the paint: ~3 ms (python -X importtime)
+
     return "swdesk-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
-@dataclass(frozen=True)
-class Holder:
-    """Who holds a database's lock, as the lock file records it."""
+class Holder(NamedTuple):
+    """Who holds a database's lock, as the lock file records it. (A NamedTuple: dataclasses' import
+    is ~2 ms before the first dialog is painted.)"""
 
     pid: int
     host: str
